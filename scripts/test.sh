@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The whole test suite: types, unit + integration tests on PGlite and on a real PostgreSQL server,
+# then the Playwright acceptance flows against a production build on the embedded default.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+[ -d node_modules ] || npm ci --no-audit --no-fund
+
+echo "== typecheck"
+npx tsc --noEmit
+
+if [ -z "${TEST_DATABASE_URL:-}" ]; then
+  TEST_DATABASE_URL=$(bash scripts/ensure-postgres.sh)
+  export TEST_DATABASE_URL
+fi
+echo "== vitest (PGlite + PostgreSQL at ${TEST_DATABASE_URL%%@*}@…)"
+npx vitest run
+
+echo "== playwright"
+bash scripts/ensure-chromium.sh
+CADENCE_REBUILD=1 npx next build >/dev/null
+npx playwright test

@@ -1,0 +1,98 @@
+// chrono-node glue: finds the due date/time in (masked) text and reports wall-clock parts.
+// chrono evaluates relative words against a fixed UTC offset; we give it the zone's offset
+// at `now` (so "today"/"tomorrow" are the user's days) and then rebuild the instant from the
+// wall-clock parts with the real IANA zone, so a DST change before the due day is honoured.
+import * as chrono from "chrono-node";
+import type { Span } from "./types";
+import { addDays, offsetMinutes, wallClock, weekdayOf, type HMS, type YMD } from "./zoned";
+
+export type When = {
+  spans: Span[];
+  /** Calendar day (chrono's guess when `dateExplicit` is false: today, or tomorrow for a past time). */
+  date: YMD;
+  /** True when the text named a day ("tomorrow", "fri", "Jan 12"), not only a time. */
+  dateExplicit: boolean;
+  time?: HMS;
+  /** Set for phrases that are an exact instant ("in 3 hours", "now", "5pm EST"). */
+  exact?: Date;
+};
+
+type Ctx = { now: Date; timeZone: string };
+
+const CUE_BEFORE = /(?:^|\s)((?:due(?:\s+(?:on|by|at))?|starting(?:\s+(?:on|from))?|from|by|on|at|until|before)\s+)$/i;
+const WEEKDAY_ABBREV = /^(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)$/i;
+const NEXT_WEEKDAY = /^next\s+(mon|tue|wed|thu|fri|sat|sun)/i;
+const DAY_PREFIX = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+// chrono implies an hour for these without marking it certain; they still name a time.
+const TIMED_CASUAL = /^casualReference\/(now|tonight|morning|afternoon|evening|noon|midnight)/;
+
+function reference(ctx: Ctx) {
+  return { instant: ctx.now, timezone: offsetMinutes(ctx.timeZone, ctx.now) };
+}
+
+function hasTime(r: chrono.ParsedResult): boolean {
+  return r.start.isCertain("hour") || [...r.tags()].some((t) => TIMED_CASUAL.test(t));
+}
+function hasDay(r: chrono.ParsedResult): boolean {
+  return r.start.isCertain("day") || r.start.isCertain("weekday");
+}
+
+/** Rejects matches that are more likely part of the title: "March band", "Buy sat nav". */
+function isPlausible(r: chrono.ParsedResult, text: string): boolean {
+  if (!hasDay(r) && !hasTime(r)) return false; // month-only or year-only
+  const cue = CUE_BEFORE.test(text.slice(0, r.index));
+  if (WEEKDAY_ABBREV.test(r.text.trim()) && !cue) return false;
+  return true;
+}
+
+function toWhen(r: chrono.ParsedResult, text: string, ctx: Ctx): When {
+  const c = r.start;
+  let date: YMD = { year: c.get("year")!, month: c.get("month")!, day: c.get("day")! };
+  const nextWd = NEXT_WEEKDAY.exec(r.text);
+  if (nextWd) {
+    // chrono reads "next fri" as Friday of next week; people mean the coming Friday.
+    const now = wallClock(ctx.now, ctx.timeZone);
+    const target = DAY_PREFIX.indexOf(nextWd[1]!.toLowerCase());
+    const ahead = (target - weekdayOf(now) + 7) % 7 || 7;
+    date = addDays(now, ahead);
+  }
+  const time = hasTime(r) ? { hour: c.get("hour") ?? 0, minute: c.get("minute") ?? 0, second: c.get("second") ?? 0 } : undefined;
+  const cue = CUE_BEFORE.exec(text.slice(0, r.index));
+  const start = r.index - (cue?.[1]?.length ?? 0);
+  const when: When = { spans: [{ start, end: r.index + r.text.length }], date, dateExplicit: hasDay(r), time };
+  if (c.isCertain("timezoneOffset") && !nextWd) when.exact = r.date();
+  return when;
+}
+
+export function parseResults(text: string, ctx: Ctx): chrono.ParsedResult[] {
+  return chrono.parse(text, reference(ctx), { forwardDate: true }).filter((r) => isPlausible(r, text));
+}
+
+/**
+ * The due date in `text`. A date-only and a time-only phrase are merged
+ * ("tomorrow #work 5pm"); further date phrases are left in the title.
+ */
+export function findWhen(text: string, ctx: Ctx): When | undefined {
+  const [first, ...rest] = parseResults(text, ctx);
+  if (!first) return undefined;
+  const when = toWhen(first, text, ctx);
+  if (when.exact) return when;
+  const partner = rest
+    .map((r) => toWhen(r, text, ctx))
+    .find((w) => !w.exact && (when.time ? w.dateExplicit && !w.time && !when.dateExplicit : w.time && !w.dateExplicit));
+  if (!partner) return when;
+  return {
+    spans: [...when.spans, ...partner.spans],
+    date: when.dateExplicit ? when.date : partner.date,
+    dateExplicit: true,
+    time: when.time ?? partner.time,
+  };
+}
+
+/** A date phrase that starts exactly at `text`'s beginning (after spaces), for "remind … at 4pm". */
+export function whenAtStart(text: string, ctx: Ctx): When | undefined {
+  const lead = /^\s*(?:(?:at|on)\s+)?/i.exec(text)?.[0].length ?? 0;
+  const bare = text.length - text.trimStart().length;
+  const r = parseResults(text, ctx).find((x) => x.index === lead || x.index === bare);
+  return r ? toWhen(r, text, ctx) : undefined;
+}

@@ -1,0 +1,136 @@
+// Finds a recurrence phrase ("every mon and wed", "every month on the 1st", "daily", …),
+// turns it into rrule options, and computes the first occurrence in the user's zone.
+// The regexes only locate phrases; rrule builds, serialises and expands the rule.
+import { RRule, type RRuleOptions } from "./rrule-interop";
+import type { Span } from "./types";
+import { fromFloating, toFloating, addDays, type HMS, type Wall, type YMD } from "./zoned";
+
+export type RecurrenceMatch = Span & { options: Partial<RRuleOptions> };
+
+const WD = String.raw`(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)s?`;
+const WD_LIST = String.raw`${WD}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)${WD})*`;
+const ORD = String.raw`(?:1st|first|2nd|second|3rd|third|4th|fourth|5th|fifth|last)`;
+const END = String.raw`(?![\p{L}\p{N}])`;
+
+const RRULE_DAYS = [RRule.SU, RRule.MO, RRule.TU, RRule.WE, RRule.TH, RRule.FR, RRule.SA];
+const DAY_PREFIX = ["su", "mo", "tu", "we", "th", "fr", "sa"];
+const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, last: -1 };
+const UNIT_FREQ = { day: RRule.DAILY, week: RRule.WEEKLY, month: RRule.MONTHLY, year: RRule.YEARLY } as const;
+
+function weekdaysIn(list: string): number[] {
+  const found = list.toLowerCase().match(new RegExp(WD, "giu")) ?? [];
+  const idx = found.map((w) => DAY_PREFIX.indexOf(w.slice(0, 2)));
+  return [...new Set(idx)].sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7)); // Monday first
+}
+const byDays = (days: number[]) => days.map((d) => RRULE_DAYS[d]!);
+
+function ordinal(word: string): number {
+  const w = word.toLowerCase();
+  return ORDINALS[w] ?? Number.parseInt(w, 10);
+}
+
+type Pattern = { re: RegExp; build: (m: RegExpExecArray) => Partial<RRuleOptions> | undefined };
+
+const patterns: Pattern[] = [
+  {
+    // every [N|other] day/week/month/year [on …]
+    re: new RegExp(
+      String.raw`\bevery\s+(?:(other|\d{1,3})\s+)?(day|week|month|year)s?${END}` +
+        String.raw`(?:\s+on\s+(?:the\s+)?(?:(last)\s+day|(${ORD})\s+(${WD})|(\d{1,2})(?:st|nd|rd|th)?${END}|(${WD_LIST})${END}))?`,
+      "giu",
+    ),
+    build: (m) => {
+      const unit = m[2]!.toLowerCase() as keyof typeof UNIT_FREQ;
+      const interval = m[1] ? (m[1].toLowerCase() === "other" ? 2 : Number(m[1])) : 1;
+      if (interval < 1) return undefined;
+      const opts: Partial<RRuleOptions> = { freq: UNIT_FREQ[unit] };
+      if (interval > 1) opts.interval = interval;
+      const hasSuffix = m[3] || m[4] || m[6] || m[7];
+      if (hasSuffix && unit !== (m[7] ? "week" : "month")) return undefined; // "every day on the 1st" is nonsense
+      if (m[3]) opts.bymonthday = [-1];
+      else if (m[4]) opts.byweekday = [RRULE_DAYS[weekdaysIn(m[5]!)[0]!]!.nth(ordinal(m[4]))];
+      else if (m[6]) {
+        const day = Number(m[6]);
+        if (day < 1 || day > 31) return undefined;
+        opts.bymonthday = [day];
+      } else if (m[7]) opts.byweekday = byDays(weekdaysIn(m[7]));
+      return opts;
+    },
+  },
+  {
+    re: new RegExp(String.raw`\bevery\s+(weekday|weekend)s?${END}`, "giu"),
+    build: (m) => ({
+      freq: RRule.WEEKLY,
+      byweekday: byDays(m[1]!.toLowerCase() === "weekday" ? [1, 2, 3, 4, 5] : [6, 0]),
+    }),
+  },
+  {
+    // every [other] mon, wed and fri
+    re: new RegExp(String.raw`\bevery\s+(other\s+)?(${WD_LIST})${END}`, "giu"),
+    build: (m) => ({ freq: RRule.WEEKLY, ...(m[1] ? { interval: 2 } : {}), byweekday: byDays(weekdaysIn(m[2]!)) }),
+  },
+  {
+    // every last friday [of the month], every 2nd tuesday
+    re: new RegExp(String.raw`\bevery\s+(${ORD})\s+(${WD})${END}(?:\s+of\s+(?:the|each|every)\s+month${END})?`, "giu"),
+    build: (m) => ({ freq: RRule.MONTHLY, byweekday: [RRULE_DAYS[weekdaysIn(m[2]!)[0]!]!.nth(ordinal(m[1]!))] }),
+  },
+  {
+    // every 15th [of the month]
+    re: new RegExp(String.raw`\bevery\s+(\d{1,2})(?:st|nd|rd|th)${END}(?:\s+of\s+(?:the|each|every)\s+month${END})?`, "giu"),
+    build: (m) => {
+      const day = Number(m[1]);
+      return day >= 1 && day <= 31 ? { freq: RRule.MONTHLY, bymonthday: [day] } : undefined;
+    },
+  },
+  {
+    // Bare adverbs are common in titles ("Weekly report"), so they count only when nothing
+    // but the end, another token or a scheduling word follows them.
+    re: new RegExp(
+      String.raw`\b(daily|weekly|fortnightly|monthly|yearly|annually)(?=\s*$|\s*[#@!_,.;]|\s+(?:p[1-4]|at|on|from|starting|by|due|until|remind|in|and|today|tomorrow|next|this)${END})`,
+      "giu",
+    ),
+    build: (m) => {
+      const word = m[1]!.toLowerCase();
+      if (word === "fortnightly") return { freq: RRule.WEEKLY, interval: 2 };
+      const freq = { daily: RRule.DAILY, weekly: RRule.WEEKLY, monthly: RRule.MONTHLY }[word] ?? RRule.YEARLY;
+      return { freq };
+    },
+  },
+];
+
+/** The leftmost (then longest) recurrence phrase in `text`, if any. */
+export function findRecurrence(text: string): RecurrenceMatch | undefined {
+  let best: RecurrenceMatch | undefined;
+  for (const { re, build } of patterns) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const options = build(m);
+      const cand = { start: m.index, end: m.index + m[0].length, options };
+      if (!options) continue;
+      if (!best || cand.start < best.start || (cand.start === best.start && cand.end > best.end)) {
+        best = cand as RecurrenceMatch;
+      }
+      break;
+    }
+  }
+  return best;
+}
+
+/** "FREQ=MONTHLY;BYMONTHDAY=1" — no DTSTART, no "RRULE:" prefix. */
+export function ruleString(options: Partial<RRuleOptions>): string {
+  return RRule.optionsToString(options).replace(/^RRULE:/, "");
+}
+
+/**
+ * First occurrence at or after `nowWall` (the user's wall clock). With a time, that time on
+ * the first matching day not yet past; without one, the first matching day from today.
+ * Returns a wall clock; the caller converts it to an instant in the zone.
+ */
+export function firstOccurrence(options: Partial<RRuleOptions>, nowWall: Wall, time?: HMS): Wall | undefined {
+  const today: YMD = { year: nowWall.year, month: nowWall.month, day: nowWall.day };
+  let startDay = today;
+  if (time && toFloating({ ...today, ...time }) < toFloating(nowWall)) startDay = addDays(today, 1);
+  const dtstart = toFloating({ ...startDay, ...(time ?? { hour: 0, minute: 0, second: 0 }) });
+  const next = new RRule({ ...options, dtstart }).after(dtstart, true);
+  return next ? fromFloating(next) : undefined;
+}

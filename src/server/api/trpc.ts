@@ -1,0 +1,50 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError } from "zod";
+import { createDomainContext } from "@/server/domain/context";
+import type { InnerContext } from "./context";
+import { errorDetails, toTRPCError } from "./errors";
+
+const t = initTRPC.context<InnerContext>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    return {
+      ...shape,
+      data: {
+        ...shape.data,
+        // Field-level reasons only for bad input; other errors carry their domain details.
+        zodError: error.code === "BAD_REQUEST" && cause instanceof ZodError ? cause.flatten() : null,
+        details: errorDetails(cause) ?? null,
+      },
+    };
+  },
+});
+
+/** Maps domain and database errors once, for every procedure. */
+const mapErrors = t.middleware(async ({ next, ctx }) => {
+  const result = await next();
+  if (!result.ok) {
+    const mapped = toTRPCError(result.error.cause ?? result.error);
+    if (mapped) throw mapped;
+    ctx.log?.error({ err: result.error.cause ?? result.error }, "unhandled error in procedure");
+  }
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure.use(mapErrors);
+
+/** Narrows ctx.user to the signed-in user and hands procedures a domain context scoped to them. */
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+  const domain = createDomainContext({
+    db: ctx.db,
+    userId: ctx.user.id,
+    timeZone: ctx.user.timeZone,
+    now: ctx.now,
+    correlationId: ctx.correlationId,
+  });
+  return next({ ctx: { ...ctx, user: ctx.user, domain } });
+});

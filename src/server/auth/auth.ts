@@ -1,0 +1,44 @@
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { nextCookies } from "better-auth/next-js";
+import type { Database } from "@/server/db/client";
+import { accounts, sessions, users, verifications } from "@/server/db/schema";
+import { isValidTimeZone } from "@/server/domain/tasks/schemas";
+
+export interface AuthOptions {
+  db: Database;
+  secret: string;
+  baseURL: string;
+  /** Extra origins allowed to call the auth endpoints (e.g. 127.0.0.1 next to localhost). */
+  trustedOrigins?: string[];
+}
+
+/** Better Auth with email + password over the app's drizzle database. */
+export function createAuth({ db, secret, baseURL, trustedOrigins = [] }: AuthOptions) {
+  return betterAuth({
+    secret,
+    baseURL,
+    trustedOrigins,
+    database: drizzleAdapter(db, {
+      provider: "pg",
+      schema: { user: users, session: sessions, account: accounts, verification: verifications },
+    }),
+    emailAndPassword: { enabled: true, autoSignIn: true, minPasswordLength: 8, maxPasswordLength: 128 },
+    user: {
+      additionalFields: {
+        timeZone: {
+          type: "string",
+          required: false,
+          defaultValue: "UTC",
+          input: true,
+          // A bad zone from the browser falls back to UTC instead of failing sign-up.
+          transform: { input: (value) => (typeof value === "string" && isValidTimeZone(value) ? value : "UTC") },
+        },
+      },
+    },
+    session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24, cookieCache: { enabled: true, maxAge: 60 } },
+    plugins: [nextCookies()],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

@@ -1,0 +1,76 @@
+import path from "node:path";
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Anything a query can run on: the database or an open transaction. */
+export type Executor = Database | Transaction;
+
+export interface DatabaseHandle {
+  db: Database;
+  driver: "pglite" | "postgres";
+  /** LISTEN on a channel; resolves to an unsubscribe function. */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type DatabaseOptions =
+  | { driver: "pglite"; dataDir?: string /* undefined = in memory */ }
+  | { driver: "postgres"; url: string; maxConnections?: number };
+
+const migrationsFolder = () => path.resolve(process.env.CADENCE_MIGRATIONS_DIR ?? path.join(process.cwd(), "drizzle"));
+
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  return options.driver === "pglite" ? openPglite(options.dataDir) : openPostgres(options.url, options.maxConnections);
+}
+
+async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir, { extensions: { pg_trgm } });
+  const db = drizzlePglite({ client, schema }) as unknown as Database;
+  return {
+    db,
+    driver: "pglite",
+    listen: async (channel, onNotify) => {
+      const unlisten = await client.listen(channel, onNotify);
+      return () => unlisten();
+    },
+    migrate: () => migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: migrationsFolder() }),
+    close: () => client.close(),
+  };
+}
+
+async function openPostgres(url: string, maxConnections = 10): Promise<DatabaseHandle> {
+  const sql = postgres(url, { max: maxConnections, onnotice: () => {} });
+  const db = drizzlePostgres({ client: sql, schema }) as unknown as Database;
+  return {
+    db,
+    driver: "postgres",
+    listen: async (channel, onNotify) => {
+      const subscription = await sql.listen(channel, onNotify);
+      return () => subscription.unlisten();
+    },
+    migrate: async () => {
+      // Migrations run on a single dedicated connection, as drizzle recommends for production.
+      const migrationClient = postgres(url, { max: 1, onnotice: () => {} });
+      try {
+        await migratePostgres(drizzlePostgres({ client: migrationClient }), { migrationsFolder: migrationsFolder() });
+      } finally {
+        await migrationClient.end();
+      }
+    },
+    close: () => sql.end({ timeout: 5 }),
+  };
+}

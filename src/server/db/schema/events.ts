@@ -1,0 +1,71 @@
+import { sql } from "drizzle-orm";
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { users } from "./auth";
+
+export const activity = pgTable(
+  "activity",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id").notNull(),
+    action: text("action").notNull(),
+    oldValues: jsonb("old_values").$type<Record<string, unknown> | null>(),
+    newValues: jsonb("new_values").$type<Record<string, unknown> | null>(),
+    correlationId: uuid("correlation_id").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("activity_user_created_idx").on(t.userId, t.createdAt, t.id),
+    index("activity_entity_idx").on(t.entityType, t.entityId, t.createdAt),
+  ],
+);
+
+/** Transactional outbox: each row is a complete CloudEvent, written with the change it describes. */
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    eventId: uuid("event_id").notNull().unique(),
+    topic: text("topic").notNull(),
+    partitionKey: text("partition_key").notNull(),
+    event: jsonb("event").$type<Record<string, unknown>>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    lastError: text("last_error"),
+  },
+  (t) => [
+    index("outbox_unpublished_idx").on(t.nextAttemptAt, t.id).where(sql`${t.publishedAt} IS NULL`),
+    index("outbox_partition_idx").on(t.partitionKey, t.id).where(sql`${t.publishedAt} IS NULL`),
+  ],
+);
+
+/** Idempotent consumers: the (consumer, event id) pair is written in the same transaction as the effect. */
+export const processedEvents = pgTable(
+  "processed_events",
+  {
+    consumer: text("consumer").notNull(),
+    eventId: text("event_id").notNull(),
+    processedAt: timestamp("processed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.consumer, t.eventId] })],
+);
+
+export const deadLetters = pgTable(
+  "dead_letters",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    topic: text("topic").notNull(),
+    consumer: text("consumer").notNull(),
+    eventId: text("event_id"),
+    event: jsonb("event").$type<unknown>().notNull(),
+    reason: text("reason").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("dead_letters_created_idx").on(t.createdAt)],
+);

@@ -1,0 +1,28 @@
+import { randomUUID } from "node:crypto";
+import type { Database } from "@/server/db/client";
+
+/** Everything a domain call needs: who is acting, in which time zone, and on which database. */
+export interface DomainContext {
+  db: Database;
+  userId: string;
+  /** The user's IANA time zone; "today", "next 7 days" and recurrence are evaluated in it. */
+  timeZone: string;
+  /** Injected so tests and benchmarks can control time. */
+  now: () => Date;
+  /** Links the activity rows and events caused by one request. */
+  correlationId: string;
+  /** CloudEvent `source` of events this context emits. */
+  source: string;
+}
+
+export function createDomainContext(
+  input: Pick<DomainContext, "db" | "userId"> & Partial<Omit<DomainContext, "db" | "userId">>,
+): DomainContext {
+  return {
+    timeZone: "UTC",
+    now: () => new Date(),
+    correlationId: randomUUID(),
+    source: "cadence/app",
+    ...input,
+  };
+}

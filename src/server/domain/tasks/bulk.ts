@@ -1,0 +1,86 @@
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import type { Executor } from "@/server/db/client";
+import { tasks, taskTags } from "@/server/db/schema";
+import { EVENT_TYPES } from "@/server/events/catalog";
+import type { DomainContext } from "../context";
+import { LimitError, NotFoundError } from "../errors";
+import { emitTaskChange } from "./emit";
+import { applyTransition } from "./lifecycle";
+import { loadTaskOrThrow } from "./mutations";
+import { assertCategoryOwned, assertTagsOwned } from "./ownership";
+import { bulkUpdateInput, MAX_TAGS_PER_TASK, type BulkUpdateInput } from "./schemas";
+import type { TaskView } from "./view";
+
+/**
+ * One action over many tasks, all or nothing: if any task is not the user's, nothing changes.
+ * Each task still gets its own activity row and events, like a single change would.
+ */
+export async function bulkUpdateTasks(ctx: DomainContext, rawInput: BulkUpdateInput): Promise<{ items: TaskView[] }> {
+  const { ids: rawIds, action } = bulkUpdateInput.parse(rawInput);
+  const ids = [...new Set(rawIds)];
+  return ctx.db.transaction(async (tx) => {
+    const owned = await tx
+      .select({ id: tasks.id })
+      .from(tasks)
+      .where(and(inArray(tasks.id, ids), eq(tasks.userId, ctx.userId), action.type === "restore" ? undefined : isNull(tasks.deletedAt)));
+    const ownedIds = new Set(owned.map((r) => r.id));
+    const missing = ids.find((id) => !ownedIds.has(id));
+    if (missing) throw new NotFoundError("task", missing);
+
+    if (action.type === "addTag" || action.type === "removeTag") await assertTagsOwned(tx, ctx.userId, [action.tagId]);
+    if (action.type === "setCategory" && action.categoryId) await assertCategoryOwned(tx, ctx.userId, action.categoryId);
+
+    const items: TaskView[] = [];
+    for (const id of ids) {
+      switch (action.type) {
+        case "complete":
+        case "uncomplete":
+        case "delete":
+        case "restore":
+          items.push(await applyTransition(tx, ctx, id, action.type));
+          break;
+        default:
+          items.push(await applyFieldChange(tx, ctx, id, action));
+      }
+    }
+    return { items };
+  });
+}
+
+type FieldAction = Exclude<ReturnType<typeof bulkUpdateInput.parse>["action"], { type: "complete" | "uncomplete" | "delete" | "restore" }>;
+
+async function applyFieldChange(
+  tx: Executor,
+  ctx: DomainContext,
+  id: string,
+  action: FieldAction,
+): Promise<TaskView> {
+  const before = await loadTaskOrThrow(tx, ctx.userId, id);
+  const hasTag = (tagId: string) => before.tags.some((t) => t.id === tagId);
+  switch (action.type) {
+    case "setPriority":
+      if (before.priority === action.priority) return before;
+      await tx.update(tasks).set({ priority: action.priority }).where(eq(tasks.id, id));
+      break;
+    case "setCategory":
+      if (before.categoryId === action.categoryId) return before;
+      await tx.update(tasks).set({ categoryId: action.categoryId }).where(eq(tasks.id, id));
+      break;
+    case "addTag":
+      if (hasTag(action.tagId)) return before;
+      if (before.tags.length >= MAX_TAGS_PER_TASK) throw new LimitError("tagsPerTask", MAX_TAGS_PER_TASK);
+      await tx.insert(taskTags).values({ taskId: id, tagId: action.tagId });
+      break;
+    case "removeTag":
+      if (!hasTag(action.tagId)) return before;
+      await tx.delete(taskTags).where(and(eq(taskTags.taskId, id), eq(taskTags.tagId, action.tagId)));
+      break;
+  }
+  await tx
+    .update(tasks)
+    .set({ version: before.version + 1, updatedAt: ctx.now() })
+    .where(eq(tasks.id, id));
+  const after = await loadTaskOrThrow(tx, ctx.userId, id);
+  await emitTaskChange(tx, ctx, { type: EVENT_TYPES.taskUpdated, before, after });
+  return after;
+}

@@ -1,0 +1,122 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, isNull } from "drizzle-orm";
+import type { Executor } from "@/server/db/client";
+import { tasks, taskTags } from "@/server/db/schema";
+import { EVENT_TYPES } from "@/server/events/catalog";
+import type { DomainContext } from "../context";
+import { ConflictError, NotFoundError, ValidationError } from "../errors";
+import { emitTaskChange } from "./emit";
+import { assertCategoryOwned, assertTagsOwned } from "./ownership";
+import { normalizeRecurrenceRule } from "./recurrence-rule";
+import { syncReminders } from "./reminder-sync";
+import { taskCreateInput, taskUpdateInput, type TaskCreateInput, type TaskUpdateInput } from "./schemas";
+import { loadTaskViews, type TaskView } from "./view";
+
+export async function loadTaskOrThrow(db: Executor, userId: string, id: string, options: { includeDeleted?: boolean } = {}): Promise<TaskView> {
+  const [view] = await loadTaskViews(db, userId, [id], { includeDeleted: options.includeDeleted ?? false });
+  if (!view) throw new NotFoundError("task", id);
+  return view;
+}
+
+async function replaceTags(tx: Executor, taskId: string, tagIds: readonly string[]) {
+  await tx.delete(taskTags).where(eq(taskTags.taskId, taskId));
+  const unique = [...new Set(tagIds)];
+  if (unique.length > 0) await tx.insert(taskTags).values(unique.map((tagId) => ({ taskId, tagId })));
+}
+
+function requireDueForRecurrence(rule: string | null | undefined, dueAt: Date | null | undefined) {
+  if (rule && !dueAt) {
+    throw new ValidationError("dueAt", "a recurring task needs a due date to start the series", "dueAt: 2026-12-01T09:00:00Z");
+  }
+}
+
+/** Extra fields set by the recurrence worker when it creates the next occurrence of a series. */
+export interface SeriesLink {
+  seriesId: string;
+  previousOccurrenceId: string;
+  occurrenceIndex: number;
+}
+
+export async function createTask(ctx: DomainContext, rawInput: TaskCreateInput, series?: SeriesLink): Promise<TaskView> {
+  const input = taskCreateInput.parse(rawInput);
+  const recurrenceRule = normalizeRecurrenceRule(input.recurrenceRule) ?? null;
+  requireDueForRecurrence(recurrenceRule, input.dueAt);
+  return ctx.db.transaction(async (tx) => {
+    if (input.categoryId) await assertCategoryOwned(tx, ctx.userId, input.categoryId);
+    if (input.tagIds) await assertTagsOwned(tx, ctx.userId, input.tagIds);
+    const id = randomUUID();
+    const now = ctx.now();
+    await tx.insert(tasks).values({
+      id,
+      userId: ctx.userId,
+      title: input.title,
+      description: input.description ?? "",
+      priority: input.priority ?? "medium",
+      dueAt: input.dueAt ?? null,
+      allDay: input.allDay ?? false,
+      categoryId: input.categoryId ?? null,
+      recurrenceRule,
+      recurrenceBasis: input.recurrenceBasis ?? "due",
+      seriesId: series?.seriesId ?? (recurrenceRule ? id : null),
+      previousOccurrenceId: series?.previousOccurrenceId ?? null,
+      occurrenceIndex: series?.occurrenceIndex ?? 1,
+      createdAt: now,
+      updatedAt: now,
+    });
+    if (input.tagIds) await replaceTags(tx, id, input.tagIds);
+    const reminderEvents = input.reminders
+      ? await syncReminders(tx, ctx, { id, dueAt: input.dueAt ?? null, active: true }, input.reminders)
+      : [];
+    const after = await loadTaskOrThrow(tx, ctx.userId, id);
+    await emitTaskChange(tx, ctx, { type: EVENT_TYPES.taskCreated, before: null, after, extraEvents: reminderEvents });
+    return after;
+  });
+}
+
+export async function updateTask(ctx: DomainContext, rawInput: TaskUpdateInput): Promise<TaskView> {
+  const input = taskUpdateInput.parse(rawInput);
+  const recurrenceRule = normalizeRecurrenceRule(input.recurrenceRule);
+  return ctx.db.transaction(async (tx) => {
+    const before = await loadTaskOrThrow(tx, ctx.userId, input.id);
+    if (before.version !== input.version) {
+      throw new ConflictError(`task was changed elsewhere (you edited version ${input.version}, current is ${before.version})`, before);
+    }
+    if (input.categoryId) await assertCategoryOwned(tx, ctx.userId, input.categoryId);
+    if (input.tagIds) await assertTagsOwned(tx, ctx.userId, input.tagIds);
+    const dueAt = input.dueAt === undefined ? before.dueAt : input.dueAt;
+    const rule = recurrenceRule === undefined ? before.recurrenceRule : recurrenceRule;
+    requireDueForRecurrence(rule, dueAt);
+
+    const updated = await tx
+      .update(tasks)
+      .set({
+        title: input.title,
+        description: input.description,
+        priority: input.priority,
+        dueAt: input.dueAt,
+        allDay: input.allDay ?? (input.dueAt === null ? false : undefined),
+        categoryId: input.categoryId,
+        recurrenceRule,
+        recurrenceBasis: input.recurrenceBasis,
+        seriesId: rule && !before.seriesId ? before.id : undefined,
+        updatedAt: ctx.now(),
+        version: before.version + 1,
+      })
+      // The version guard makes a concurrent writer lose cleanly instead of overwriting.
+      .where(and(eq(tasks.id, input.id), eq(tasks.userId, ctx.userId), eq(tasks.version, input.version), isNull(tasks.deletedAt)))
+      .returning({ id: tasks.id });
+    if (updated.length === 0) {
+      const current = await loadTaskOrThrow(tx, ctx.userId, input.id);
+      throw new ConflictError("task was changed elsewhere; reload and apply your edit again", current);
+    }
+    if (input.tagIds) await replaceTags(tx, input.id, input.tagIds);
+    const dueChanged = input.dueAt !== undefined && (input.dueAt?.getTime() ?? null) !== (before.dueAt?.getTime() ?? null);
+    const reminderEvents =
+      input.reminders || dueChanged
+        ? await syncReminders(tx, ctx, { id: input.id, dueAt, active: !before.completed }, input.reminders)
+        : [];
+    const after = await loadTaskOrThrow(tx, ctx.userId, input.id);
+    await emitTaskChange(tx, ctx, { type: EVENT_TYPES.taskUpdated, before, after, extraEvents: reminderEvents });
+    return after;
+  });
+}

@@ -1,0 +1,68 @@
+import { z } from "zod";
+
+/** Every process (app, workers, scripts) validates its configuration with this one schema. */
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const port = z.coerce.number().int().min(1).max(65_535);
+const emptyAsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const optionalPort = z.preprocess(emptyAsUnset, port.optional());
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: port.default(3000),
+  DATA_DIR: z.string().default("./.data"),
+  DATABASE_URL: optionalString.pipe(z.url({ message: "must be a postgres:// URL" }).optional()),
+  BETTER_AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+  BETTER_AUTH_URL: optionalString.pipe(z.url().optional()),
+  DAPR_HTTP_PORT: optionalPort,
+  DAPR_API_TOKEN: optionalString,
+  APP_API_TOKEN: optionalString,
+  DAPR_PUBSUB_NAME: z.string().default("pubsub"),
+  DAPR_STATE_STORE: z.string().default("statestore"),
+  PUSHER_APP_ID: optionalString,
+  PUSHER_KEY: optionalString,
+  PUSHER_SECRET: optionalString,
+  PUSHER_HOST: optionalString,
+  PUSHER_PORT: optionalPort,
+  PUSHER_CLUSTER: optionalString,
+  PUSHER_USE_TLS: optionalString.pipe(z.enum(["true", "false"]).optional()),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalString.pipe(z.url().optional()),
+  OPENAI_MODEL: optionalString,
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses configuration; a bad value names its variable so start-up can stop with one clear message. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const variable = issue?.path.join(".") ?? "environment";
+    throw new ConfigError(`Invalid configuration: ${variable} ${issue?.message ?? "is invalid"}`);
+  }
+  const env = result.data;
+  const pusherParts = [env.PUSHER_APP_ID, env.PUSHER_KEY, env.PUSHER_SECRET];
+  if (pusherParts.some(Boolean) && !pusherParts.every(Boolean)) {
+    throw new ConfigError("Invalid configuration: PUSHER_APP_ID, PUSHER_KEY and PUSHER_SECRET must be set together");
+  }
+  return env;
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}

@@ -1,0 +1,47 @@
+import { randomUUID } from "node:crypto";
+import type { Executor } from "@/server/db/client";
+import { outbox } from "@/server/db/schema";
+import type { DomainContext } from "@/server/domain/context";
+import type { CloudEvent, EventType, Topic } from "./catalog";
+
+export interface EventDraft {
+  topic: Topic;
+  type: EventType;
+  subject: string;
+  data: unknown;
+}
+
+/** Builds the CloudEvent envelope; the event id doubles as the consumers' idempotency key. */
+export function buildCloudEvent(ctx: Pick<DomainContext, "userId" | "source" | "correlationId" | "now">, draft: EventDraft): CloudEvent {
+  return {
+    specversion: "1.0",
+    id: randomUUID(),
+    source: ctx.source,
+    type: draft.type,
+    subject: draft.subject,
+    time: ctx.now().toISOString(),
+    datacontenttype: "application/json",
+    userid: ctx.userId,
+    correlationid: ctx.correlationId,
+    data: draft.data,
+  };
+}
+
+/** Writes events into the outbox inside the caller's transaction, so they commit with the change. */
+export async function writeEvents(
+  tx: Executor,
+  ctx: Pick<DomainContext, "userId" | "source" | "correlationId" | "now">,
+  drafts: EventDraft[],
+): Promise<CloudEvent[]> {
+  if (drafts.length === 0) return [];
+  const events = drafts.map((draft) => buildCloudEvent(ctx, draft));
+  await tx.insert(outbox).values(
+    events.map((event, i) => ({
+      eventId: event.id,
+      topic: drafts[i]!.topic,
+      partitionKey: ctx.userId,
+      event: event as unknown as Record<string, unknown>,
+    })),
+  );
+  return events;
+}

@@ -1,0 +1,51 @@
+import http from "node:http";
+import next from "next";
+import { ConfigError, parseEnv } from "@/server/env";
+import { getRuntime } from "@/server/runtime";
+import { startBackground } from "@/server/background";
+
+/**
+ * The app's HTTP server: Next.js for pages and API routes, plus what Next cannot host itself —
+ * the embedded Pusher WebSocket endpoint — and, in the embedded default, the relay and workers.
+ */
+async function main() {
+  const env = parseEnv();
+  const dev = process.env.NODE_ENV !== "production";
+  const app = next({ dev, dir: process.cwd(), port: env.PORT });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const runtime = await getRuntime();
+  const background = await startBackground(runtime);
+
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      if (background.pusher && (await background.pusher.handleHttp(req, res))) return;
+      await handle(req, res);
+    })().catch((error: unknown) => {
+      runtime.log.error({ err: error }, "request failed");
+      if (!res.headersSent) res.writeHead(500).end("Internal error");
+    });
+  });
+  const upgradeNext = app.getUpgradeHandler();
+  server.on("upgrade", (req, socket, head) => {
+    if (background.pusher?.handleUpgrade(req, socket, head)) return;
+    void upgradeNext(req, socket, head);
+  });
+  server.listen(env.PORT, () => runtime.log.info({ port: env.PORT, dev }, `Cadence listening on http://localhost:${env.PORT}`));
+
+  const shutdown = async (signal: string) => {
+    runtime.log.info({ signal }, "shutting down");
+    server.close();
+    await background.stop();
+    await runtime.db.close();
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(error.message);
+  else console.error(error);
+  process.exit(1);
+});

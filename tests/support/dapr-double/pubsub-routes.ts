@@ -1,0 +1,89 @@
+// POST /v1.0/publish/{pubsub}/{topic} and the bulk variant.
+import type http from "node:http";
+import { BrokerDownError } from "./broker";
+import { buildEvent, isCloudEventsType, parseBody } from "./events";
+import { error, metadataOf, parseJson, readBody, type Reply, type SidecarContext } from "./http-util";
+import { bulkPublishSchema } from "./types";
+
+export async function publish(
+  ctx: SidecarContext,
+  req: http.IncomingMessage,
+  url: URL,
+  pubsub: string,
+  topic: string,
+): Promise<Reply> {
+  if (pubsub !== ctx.pubsubName) return error(404, "ERR_PUBSUB_NOT_FOUND", `pubsub ${pubsub} not found`);
+  const contentType = req.headers["content-type"];
+  const parsed = parseBody(await readBody(req), contentType);
+  if (!parsed.ok) return error(400, "ERR_PUBSUB_CLOUD_EVENTS_SER", "request body is not valid JSON");
+  const built = buildEvent({
+    payload: parsed.payload,
+    contentType,
+    topic,
+    pubsubname: pubsub,
+    source: ctx.callerAppId ?? "dapr-double",
+    traceparent: headerOf(req, "traceparent"),
+  });
+  if (!built.ok) return error(400, "ERR_PUBSUB_CLOUD_EVENTS_SER", built.message);
+  try {
+    ctx.broker.publish(topic, built.event, metadataOf(url).partitionKey);
+    return { status: 204 };
+  } catch (cause) {
+    if (cause instanceof BrokerDownError) {
+      return error(500, "ERR_PUBSUB_PUBLISH_MESSAGE", `error when publish to topic ${topic} in pubsub ${pubsub}: broker unavailable`);
+    }
+    throw cause;
+  }
+}
+
+/** Non-transactional: answers 500 listing `failedEntries` when some (or all) entries failed. */
+export async function publishBulk(
+  ctx: SidecarContext,
+  req: http.IncomingMessage,
+  url: URL,
+  pubsub: string,
+  topic: string,
+): Promise<Reply> {
+  if (pubsub !== ctx.pubsubName) return error(404, "ERR_PUBSUB_NOT_FOUND", `pubsub ${pubsub} not found`);
+  const json = parseJson(await readBody(req));
+  const entries = json.ok ? bulkPublishSchema.safeParse(json.value) : undefined;
+  if (!entries?.success) return error(400, "ERR_PUBSUB_EVENTS_SER", "malformed bulk publish request");
+  if (new Set(entries.data.map((e) => e.entryId)).size !== entries.data.length) {
+    return error(400, "ERR_PUBSUB_EVENTS_SER", "entryId is duplicated");
+  }
+  const requestMetadata = metadataOf(url);
+  const failedEntries: { entryId: string; error: string }[] = [];
+  for (const entry of entries.data) {
+    // A CloudEvent entry may arrive as a JSON string; daprd parses it the same way.
+    const asText = isCloudEventsType(entry.contentType) && typeof entry.event === "string";
+    const parsed = asText ? parseJson(entry.event as string) : { ok: true as const, value: entry.event };
+    const built = buildEvent({
+      payload: parsed.ok ? parsed.value : undefined,
+      contentType: entry.contentType,
+      topic,
+      pubsubname: pubsub,
+      source: ctx.callerAppId ?? "dapr-double",
+      traceparent: headerOf(req, "traceparent"),
+    });
+    if (!built.ok) {
+      failedEntries.push({ entryId: entry.entryId, error: built.message });
+      continue;
+    }
+    if (ctx.broker.isDown) {
+      failedEntries.push({ entryId: entry.entryId, error: "broker unavailable" });
+      continue;
+    }
+    const partitionKey = entry.metadata?.partitionKey ?? requestMetadata.partitionKey;
+    ctx.broker.publish(topic, built.event, partitionKey);
+  }
+  if (failedEntries.length === 0) return { status: 204 };
+  return {
+    status: 500,
+    body: { errorCode: "ERR_PUBSUB_PUBLISH_MESSAGE", message: "some entries failed to publish", failedEntries },
+  };
+}
+
+function headerOf(req: http.IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}

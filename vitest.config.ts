@@ -1,0 +1,43 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const resolve = {
+  alias: {
+    "@": path.resolve(import.meta.dirname, "src"),
+    "@workers": path.resolve(import.meta.dirname, "workers"),
+  },
+};
+const shared = { environment: "node" as const, testTimeout: 30_000, hookTimeout: 60_000 };
+
+/**
+ * Unit tests run once; integration tests run on PGlite always, and again on the real
+ * PostgreSQL server when TEST_DATABASE_URL is set (as .ci/run does).
+ */
+export default defineConfig({
+  resolve,
+  test: {
+    // PGlite instances are memory-hungry and the machine has two cores.
+    maxWorkers: 2,
+    projects: [
+      { resolve, test: { ...shared, name: "unit", include: ["tests/unit/**/*.test.ts"] } },
+      {
+        resolve,
+        test: { ...shared, name: "pglite", include: ["tests/integration/**/*.test.ts"], env: { CADENCE_TEST_DRIVER: "pglite" } },
+      },
+      ...(process.env.TEST_DATABASE_URL
+        ? [
+            {
+              resolve,
+              test: {
+                ...shared,
+                name: "postgres",
+                include: ["tests/integration/**/*.test.ts"],
+                exclude: ["tests/integration/**/*.pglite-only.test.ts"],
+                env: { CADENCE_TEST_DRIVER: "postgres" },
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+});
