@@ -120,6 +120,9 @@ export function createEmbeddedTransport(options: EmbeddedTransportOptions): Embe
     }
   }
 
+  const idle = (): Promise<void> =>
+    lanes.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve));
+
   return {
     kind: "embedded",
     subscribe(subscription) {
@@ -134,13 +137,11 @@ export function createEmbeddedTransport(options: EmbeddedTransportOptions): Embe
         enqueue(subscription, partitionKey, { topic, event });
       }
     },
-    idle() {
-      if (lanes.size === 0) return Promise.resolve();
-      return new Promise((resolve) => idleWaiters.push(resolve));
-    },
+    idle,
     async close() {
+      // Aborting ends backoff waits; queued deliveries are abandoned (their outbox rows are already published).
       abort.abort();
-      await this.idle();
+      await idle();
     },
   };
 }
