@@ -12,7 +12,8 @@ import { assertTimeZone, fromFloating, toFloating } from "./zone";
  */
 
 /** DST moves clocks by at most 2 hours; search from a bit before `after` so an
- * ambiguous autumn hour is not skipped, then compare real instants. */
+ * occurrence pushed forward by a spring gap (2:30 → 3:30) is not skipped, then
+ * compare real instants. */
 const DST_SLACK_MS = 3 * 3_600_000;
 
 interface Series {

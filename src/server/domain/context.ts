@@ -18,11 +18,12 @@ export interface DomainContext {
 export function createDomainContext(
   input: Pick<DomainContext, "db" | "userId"> & Partial<Omit<DomainContext, "db" | "userId">>,
 ): DomainContext {
+  const given = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as typeof input;
   return {
     timeZone: "UTC",
     now: () => new Date(),
     correlationId: randomUUID(),
     source: "cadence/app",
-    ...input,
+    ...given,
   };
 }

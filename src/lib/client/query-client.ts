@@ -1,0 +1,40 @@
+import { defaultShouldDehydrateQuery, QueryClient } from "@tanstack/react-query";
+import { TRPCClientError } from "@trpc/client";
+import superjson from "superjson";
+
+/** Errors that a retry cannot fix: the request itself is wrong or not allowed. */
+const NO_RETRY = new Set(["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "CONFLICT"]);
+
+export function errorCode(error: unknown): string | undefined {
+  if (error instanceof TRPCClientError) {
+    const data = error.data as { code?: string } | undefined;
+    return data?.code;
+  }
+  return undefined;
+}
+
+/** One factory for the browser and for server prefetching; pending queries dehydrate through superjson. */
+export function makeQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        retry: (failureCount, error) => !NO_RETRY.has(errorCode(error) ?? "") && failureCount < 2,
+      },
+      mutations: { retry: false },
+      dehydrate: {
+        serializeData: superjson.serialize,
+        shouldDehydrateQuery: (query) => defaultShouldDehydrateQuery(query) || query.state.status === "pending",
+      },
+      hydrate: { deserializeData: superjson.deserialize },
+    },
+  });
+}
+
+let browserClient: QueryClient | undefined;
+
+/** The server gets a fresh client per request; the browser keeps one for the page's life. */
+export function getQueryClient(): QueryClient {
+  if (typeof window === "undefined") return makeQueryClient();
+  return (browserClient ??= makeQueryClient());
+}

@@ -1,0 +1,70 @@
+"use client";
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { useTRPC } from "./trpc";
+
+interface RealtimeConfig {
+  key: string;
+  wsHost: string | null;
+  wsPort: number | null;
+  forceTLS: boolean | null;
+  cluster: string;
+}
+interface SyncNotice {
+  entity: string;
+  action: string;
+  id: string;
+  version?: number;
+}
+
+/**
+ * Subscribes to the user's private channel and refetches what another tab, device or worker changed.
+ * pusher-js is loaded lazily so it stays out of the first-load bundle.
+ */
+export function useRealtimeSync(userId: string): void {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    let disposed = false;
+    let cleanup: (() => void) | undefined;
+    void (async () => {
+      const res = await fetch("/api/realtime/config").catch(() => null);
+      if (!res?.ok || disposed) return;
+      const config = (await res.json()) as RealtimeConfig;
+      const { default: Pusher } = await import("pusher-js");
+      if (disposed) return;
+      const secure = config.forceTLS ?? window.location.protocol === "https:";
+      const port = config.wsPort ?? (Number(window.location.port) || (secure ? 443 : 80));
+      const pusher = new Pusher(config.key, {
+        cluster: config.cluster,
+        wsHost: config.wsHost ?? window.location.hostname,
+        wsPort: port,
+        wssPort: port,
+        forceTLS: secure,
+        enabledTransports: ["ws", "wss"],
+        disableStats: true,
+        channelAuthorization: { endpoint: "/api/pusher/auth", transport: "ajax" },
+      });
+      const channel = pusher.subscribe(`private-user-${userId}`);
+      channel.bind("sync", (notice: SyncNotice) => {
+        const targets =
+          notice.entity === "category"
+            ? [trpc.category.pathFilter(), trpc.task.pathFilter()]
+            : notice.entity === "tag"
+              ? [trpc.tag.pathFilter(), trpc.task.pathFilter()]
+              : [trpc.task.pathFilter(), trpc.category.pathFilter(), trpc.tag.pathFilter(), trpc.activity.pathFilter()];
+        for (const filter of targets) void queryClient.invalidateQueries(filter);
+        // Notifications are optional on the server; invalidate by key so this works with or without them.
+        void queryClient.invalidateQueries({ queryKey: [["notification"]] });
+      });
+      cleanup = () => {
+        pusher.unsubscribe(`private-user-${userId}`);
+        pusher.disconnect();
+      };
+    })();
+    return () => {
+      disposed = true;
+      cleanup?.();
+    };
+  }, [userId, trpc, queryClient]);
+}
