@@ -41,7 +41,7 @@ export function useRealtimeSync(userId: string): void {
         wsPort: port,
         wssPort: port,
         forceTLS: secure,
-        enabledTransports: ["ws", "wss"],
+        enabledTransports: ["ws"],
         disableStats: true,
         channelAuthorization: { endpoint: "/api/pusher/auth", transport: "ajax" },
       });

@@ -1,4 +1,5 @@
-import { PRIORITIES, SORT_FIELDS, type Priority } from "@/server/domain/tasks/schemas";
+import type { Priority } from "@/server/domain/tasks/schemas";
+import { PRIORITIES, SORT_FIELDS } from "./constants";
 
 /** Everything a task view shows, kept in the URL so it can be shared, reloaded and navigated back to. */
 export const VIEWS = ["inbox", "today", "upcoming", "overdue", "completed"] as const;
@@ -65,7 +66,8 @@ export function serializeViewState(state: ViewState): string {
   if (state.hasReminder !== undefined) p.set("rem", state.hasReminder ? "1" : "0");
   if (state.recurring !== undefined) p.set("rec", state.recurring ? "1" : "0");
   if (state.sort) p.set("sort", `${state.sort.by}.${state.sort.dir}`);
-  const text = p.toString();
+  // Commas are legal in a query string; leaving them readable keeps shared links legible.
+  const text = p.toString().replace(/%2C/gi, ",");
   return text ? `?${text}` : "";
 }
 

@@ -1,5 +1,8 @@
 import { activityRouter } from "./routers/activity";
+import { apiTokenRouter } from "./routers/api-token";
 import { categoryRouter } from "./routers/category";
+import { chatRouter } from "./routers/chat";
+import { notificationRouter } from "./routers/notification";
 import { tagRouter } from "./routers/tag";
 import { taskRouter } from "./routers/task";
 import { createCallerFactory, router } from "./trpc";
@@ -9,6 +12,9 @@ export const appRouter = router({
   category: categoryRouter,
   tag: tagRouter,
   activity: activityRouter,
+  notification: notificationRouter,
+  apiToken: apiTokenRouter,
+  chat: chatRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -66,7 +66,11 @@ export const tasks = pgTable(
       index("tasks_user_priority_idx").on(t.userId, t.priority, t.id).where(live),
       index("tasks_user_created_idx").on(t.userId, t.createdAt, t.id).where(live),
       index("tasks_user_updated_idx").on(t.userId, t.updatedAt, t.id).where(live),
-      index("tasks_user_title_idx").on(t.userId, t.title, t.id).where(live),
+      // Title sort is case-insensitive, so the index is on lower(title).
+      index("tasks_user_title_lower_idx").on(t.userId, sql`lower(${t.title})`, t.id).where(live),
+      // status "all" sorted by due date, and due-descending with undated tasks last.
+      index("tasks_user_due_idx").on(t.userId, t.dueAt, t.id).where(live),
+      index("tasks_user_completed_due_desc_idx").on(t.userId, t.completed, t.dueAt.desc().nullsLast(), t.id.desc()).where(live),
       index("tasks_category_idx").on(t.categoryId),
       index("tasks_series_idx").on(t.seriesId),
       uniqueIndex("tasks_previous_occurrence_unique").on(t.previousOccurrenceId),

@@ -120,7 +120,8 @@ export const taskListInput = z
     /** Only soft-deleted tasks (the trash), for undo and restore. */
     deleted: z.boolean().optional(),
     sort: z.object({ by: z.enum(SORT_FIELDS), dir: z.enum(["asc", "desc"]) }).optional(),
-    cursor: z.string().max(500).optional(),
+    /** Opaque; long enough for a title sort key of 200 non-ASCII characters. */
+    cursor: z.string().max(2000).optional(),
     limit: z.number().int().min(1).max(100, "must be at most 100").default(50),
   })
   .strict();

@@ -1,4 +1,5 @@
 import type { CloudEvent } from "../catalog";
+import { errorText } from "../error-text";
 import { TransportError, type BatchResult, type EventTransport, type TransportEntry } from "../transport";
 
 export interface DaprTransportOptions {
@@ -119,12 +120,4 @@ function abortableDelay(ms: number, signal?: AbortSignal): Promise<void> {
     }
     signal?.addEventListener("abort", onAbort, { once: true });
   });
-}
-
-export function errorText(cause: unknown): string {
-  if (cause instanceof Error) {
-    const inner = (cause as Error & { cause?: unknown }).cause;
-    return inner instanceof Error ? `${cause.message} (${inner.message})` : cause.message;
-  }
-  return String(cause);
 }

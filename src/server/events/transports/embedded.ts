@@ -4,7 +4,7 @@ import type { CloudEvent } from "../catalog";
 import { recordDeadLetter } from "../dead-letters";
 import type { EventTransport } from "../transport";
 import type { HandlerOutcome } from "../worker-types";
-import { errorText } from "./dapr";
+import { errorText } from "../error-text";
 
 /** An in-process subscriber; `consumer` names it in logs and dead letters ("<worker>/<subscription>"). */
 export interface EmbeddedSubscription {

@@ -1,0 +1,11 @@
+import postgres from "postgres";
+import { recreateDatabase, databaseUrl, seedDatabase } from "./seed";
+import { execSync } from "node:child_process";
+const admin = "postgres://cadence:cadence@127.0.0.1:5432/cadence";
+await recreateDatabase(admin, "cadence_bench_smoke");
+const url = databaseUrl(admin, "cadence_bench_smoke");
+execSync("npx tsx scripts/migrate.ts", { env: { ...process.env, DATABASE_URL: url }, stdio: "inherit" });
+const sql = postgres(url, { max: 1 });
+await sql`insert into users (id, name, email) values ('heavy1', 'Heavy', 'heavy@x.test')`;
+await sql.end();
+console.log(await seedDatabase(url, { id: "heavy1", email: "heavy@x.test" }));

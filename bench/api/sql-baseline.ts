@@ -1,0 +1,219 @@
+import type postgres from "postgres";
+import { dayWindows } from "@/server/domain/tasks/list-filters";
+import { FUZZY_THRESHOLD, splitSearch } from "@/server/domain/tasks/list-search";
+import { taskListInput, type TaskListInput, type TaskListQuery } from "@/server/domain/tasks/schemas";
+
+/**
+ * The direct-SQL baseline for the list/search ratio: the same statements `listTasks`
+ * (src/server/domain/tasks/list*.ts + view.ts) sends, hand-written as SQL text and run through
+ * postgres.js exactly as drizzle does (unnamed statements, bound parameters, `.values()`), with the
+ * same sequencing and parallelism:
+ *   1. search only: a capped probe `count(*) FROM (SELECT 1 ... LIMIT 5)` to decide on fuzzy matching;
+ *      filter-id ownership checks run alongside (categories/tags `id IN (...) AND user_id = $`);
+ *   2. the page query (id, sort key text, rank; ORDER BY key, id; LIMIT n+1) and `count(*)` in parallel;
+ *   3. the page's views — tasks ⟕ categories, task_tags ⋈ tags, reminders — plus ts_headline highlights
+ *      when searching, in parallel.
+ * It skips only what is not SQL: zod parsing, tRPC, auth, superjson and HTTP.
+ */
+type Exec = (text: string, params: unknown[]) => Promise<unknown[][]>;
+
+/** The same, for the results file. */
+export const SQL_BASELINE_DESCRIPTION =
+  "Hand-written copy of the statements listTasks sends (src/server/domain/tasks/list*.ts, view.ts), run through postgres.js " +
+  "like drizzle (unnamed statements, bound parameters), same sequencing and parallelism: [search only: capped fuzzy probe] + " +
+  "ownership checks of filter ids; page query (LIMIT n+1) ‖ count(*); then tasks⟕categories ‖ task_tags⋈tags ‖ reminders " +
+  "[‖ ts_headline highlights when searching]. Pool of 20 connections (as the app), 32 concurrent callers, closed loop. " +
+  "Excludes HTTP, Next routing, auth/session, tRPC, zod and superjson. crossCheck verifies identical pages and totals.";
+
+class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+  list(values: readonly unknown[]): string {
+    return values.map((v) => this.add(v)).join(", ");
+  }
+}
+
+const T = `"tasks"`;
+const col = (name: string) => `${T}."${name}"`;
+
+function filtersSql(p: Params, q: TaskListQuery, userId: string, now: Date, timeZone: string): string {
+  const parts = [`${col("user_id")} = ${p.add(userId)}`, q.deleted ? `${col("deleted_at")} is not null` : `${col("deleted_at")} is null`];
+  if (q.status !== "all") parts.push(`${col("completed")} = ${p.add(q.status === "done")}`);
+  if (q.priorities?.length) parts.push(`${col("priority")} in (${p.list(q.priorities)})`);
+  if (q.categoryIds?.length) parts.push(`${col("category_id")} in (${p.list(q.categoryIds)})`);
+  if (q.tagIds?.length) {
+    const unique = [...new Set(q.tagIds)];
+    const tagged = `SELECT "task_tags"."task_id" FROM "task_tags" WHERE "task_tags"."tag_id" in (${p.list(unique)})`;
+    parts.push(
+      q.tagMode === "any"
+        ? `${col("id")} IN (${tagged})`
+        : `${col("id")} IN (${tagged} GROUP BY "task_tags"."task_id" HAVING count(*) = ${p.add(unique.length)})`,
+    );
+  }
+  if (q.due) {
+    const w = dayWindows(now, timeZone);
+    const iso = (d: Date) => p.add(d.toISOString());
+    if (typeof q.due === "object") {
+      parts.push(
+        [`${col("due_at")} is not null`, q.due.from && `${col("due_at")} >= ${iso(q.due.from)}`, q.due.to && `${col("due_at")} <= ${iso(q.due.to)}`]
+          .filter(Boolean)
+          .join(" and "),
+      );
+    } else if (q.due === "none") parts.push(`${col("due_at")} is null`);
+    else if (q.due === "overdue") {
+      parts.push(`(${col("completed")} = false AND (
+        (${col("all_day")} = false AND ${col("due_at")} < ${iso(now)}) OR (${col("all_day")} = true AND ${col("due_at")} < ${iso(w.startOfToday)})))`);
+    } else {
+      const end = q.due === "today" ? w.startOfTomorrow : w.endOfNext7;
+      parts.push(`(${col("due_at")} >= ${iso(w.startOfToday)} and ${col("due_at")} < ${iso(end)})`);
+    }
+  }
+  return parts.map((s) => `(${s})`).join(" and ");
+}
+
+/** The tsquery, rendered afresh (new parameters) wherever it is used, as drizzle does. */
+function tsQuery(p: Params, text: string): string {
+  const terms = splitSearch(text);
+  const full = `websearch_to_tsquery('english', ${p.add(terms.text)})`;
+  if (!terms.prefix) return full;
+  const prefix = `to_tsquery('simple', ${p.add(`'${terms.prefix}':*`)})`;
+  const rest = `websearch_to_tsquery('english', ${p.add(terms.rest)})`;
+  return terms.prefixJoinedByOr ? `(${full} || ${rest} || ${prefix})` : `(${full} || (${rest} && ${prefix}))`;
+}
+
+function matchSql(p: Params, text: string, fuzzy: boolean): string {
+  const fts = `${col("search")} @@ ${tsQuery(p, text)}`;
+  return fuzzy ? `(${fts} OR ${col("title")} % ${p.add(text)} OR ${p.add(text)} <<% ${col("title")})` : fts;
+}
+
+function rankSql(p: Params, text: string, fuzzy: boolean): string {
+  const rank = `ts_rank(${col("search")}, ${tsQuery(p, text)})`;
+  if (!fuzzy) return `(${rank})::float8`;
+  return `(CASE WHEN ${col("search")} @@ ${tsQuery(p, text)} THEN 1 + ${rank} ELSE greatest(similarity(${col("title")}, ${p.add(text)}), strict_word_similarity(${p.add(text)}, ${col("title")})) END)::float8`;
+}
+
+const isoKey = (c: string) => `to_char(${c} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+function sortSql(p: Params, q: TaskListQuery, search: string | undefined, fuzzy: boolean) {
+  const spec = q.sort && (q.sort.by !== "relevance" || search) ? q.sort : search ? ({ by: "relevance", dir: "desc" } as const) : ({ by: "due", dir: "asc" } as const);
+  const dir = spec.dir === "desc" ? "DESC" : "ASC";
+  let column: string;
+  let key: string;
+  let nulls = "";
+  switch (spec.by) {
+    case "due":
+      [column, key, nulls] = [col("due_at"), isoKey(col("due_at")), " NULLS LAST"];
+      break;
+    case "created":
+    case "updated": {
+      const c = col(spec.by === "created" ? "created_at" : "updated_at");
+      [column, key] = [c, isoKey(c)];
+      break;
+    }
+    case "priority":
+      [column, key] = [col("priority"), `${col("priority")}::text`];
+      break;
+    case "title":
+      [column, key] = [`lower(${col("title")})`, `lower(${col("title")})`];
+      break;
+    case "relevance": {
+      const rank = rankSql(p, search ?? "", fuzzy);
+      [column, key] = [rank, `(${rank})::text`];
+      break;
+    }
+  }
+  return { key, orderBy: `${column} ${dir}${nulls}, ${col("id")} ${dir}` };
+}
+
+const VIEW_COLUMNS = [
+  "id", "user_id", "version", "title", "description", "priority", "due_at", "all_day", "completed", "completed_at", "category_id",
+  "recurrence_rule", "recurrence_basis", "series_id", "previous_occurrence_id", "occurrence_index", "created_at", "updated_at", "deleted_at",
+].map(col);
+
+function viewQueries(exec: Exec, userId: string, ids: string[]): Promise<unknown>[] {
+  const a = new Params();
+  const b = new Params();
+  const c = new Params();
+  return [
+    exec(
+      `select ${VIEW_COLUMNS.join(", ")}, "categories"."name", "categories"."color" from ${T}
+       left join "categories" on "categories"."id" = ${col("category_id")}
+       where (${col("user_id")} = ${a.add(userId)} and ${col("id")} in (${a.list(ids)}))`,
+      a.values,
+    ),
+    exec(
+      `select "task_tags"."task_id", "tags"."id", "tags"."name", "tags"."color" from "task_tags"
+       inner join "tags" on "tags"."id" = "task_tags"."tag_id" where "task_tags"."task_id" in (${b.list(ids)}) order by "tags"."name" asc`,
+      b.values,
+    ),
+    exec(
+      `select "task_id", "id", "remind_at", "minutes_before", "status", "sent_at" from "reminders"
+       where ("reminders"."task_id" in (${c.list(ids)}) and "reminders"."user_id" = ${c.add(userId)} and "reminders"."status" <> ${c.add("cancelled")})
+       order by "reminders"."remind_at" asc`,
+      c.values,
+    ),
+  ];
+}
+
+function highlightQuery(exec: Exec, userId: string, ids: string[], text: string): Promise<unknown> {
+  const p = new Params();
+  const marks = "\u0001\u0002";
+  const select = `select ${col("id")},
+    ts_headline('english', translate(${col("title")}, ${p.add(marks)}, ''), ${tsQuery(p, text)}, ${p.add("HighlightAll=true, StartSel=\u0001, StopSel=\u0002")}),
+    CASE WHEN ${col("description")} = '' THEN NULL
+      ELSE ts_headline('english', translate(${col("description")}, ${p.add(marks)}, ''), ${tsQuery(p, text)}, ${p.add("MaxFragments=2, MaxWords=18, MinWords=6, StartSel=\u0001, StopSel=\u0002")}) END
+    from ${T} where (${col("user_id")} = ${p.add(userId)} and ${col("id")} in (${p.list(ids)}))`;
+  return exec(select, p.values);
+}
+
+function ownershipChecks(exec: Exec, userId: string, q: TaskListQuery): Promise<unknown>[] {
+  const checks: Promise<unknown>[] = [];
+  for (const [table, ids] of [["categories", q.categoryIds], ["tags", q.tagIds]] as const) {
+    if (!ids?.length) continue;
+    const p = new Params();
+    checks.push(exec(`select "id" from "${table}" where ("${table}"."id" in (${p.list([...new Set(ids)])}) and "${table}"."user_id" = ${p.add(userId)})`, p.values));
+  }
+  return checks;
+}
+
+/** Runs one list/search request's worth of SQL; returns the page's ids (to cross-check against HTTP) and the total. */
+export async function runListSql(exec: Exec, userId: string, rawInput: TaskListInput, now = new Date(), timeZone = "UTC") {
+  const q = taskListInput.parse(rawInput);
+  const search = q.search || undefined;
+  const ownership = Promise.all(ownershipChecks(exec, userId, q));
+  let fuzzy = false;
+  if (search) {
+    const p = new Params();
+    const probe = `select count(*)::int from (select 1 from ${T} where (${filtersSql(p, q, userId, now, timeZone)} and ${matchSql(p, search, false)}) limit ${p.add(FUZZY_THRESHOLD)}) "probe"`;
+    const [[n]] = (await exec(probe, p.values)) as [[number]];
+    fuzzy = Number(n) < FUZZY_THRESHOLD;
+  }
+  const page = new Params();
+  const pageWhere = `${filtersSql(page, q, userId, now, timeZone)}${search ? ` and ${matchSql(page, search, fuzzy)}` : ""}`;
+  const sort = sortSql(page, q, search, fuzzy);
+  const rankColumn = search ? rankSql(page, search, fuzzy) : "NULL";
+  const pageSql = `select ${col("id")}, ${sort.key}, ${rankColumn} from ${T} where ${pageWhere} order by ${sort.orderBy} limit ${page.add(q.limit + 1)}`;
+  const count = new Params();
+  const countWhere = `${filtersSql(count, q, userId, now, timeZone)}${search ? ` and ${matchSql(count, search, fuzzy)}` : ""}`;
+  const [, rows, [[total]]] = (await Promise.all([
+    ownership,
+    exec(pageSql, page.values),
+    exec(`select count(*)::int from ${T} where ${countWhere}`, count.values),
+  ])) as [unknown, unknown[][], [[number]]];
+  const ids = rows.slice(0, q.limit).map((r) => String(r[0]));
+  if (ids.length > 0) {
+    await Promise.all([...viewQueries(exec, userId, ids), ...(search ? [highlightQuery(exec, userId, ids, search)] : [])]);
+  }
+  return { ids, total: Number(total), fuzzy };
+}
+
+/** postgres.js as drizzle drives it: unnamed statements with bound parameters, rows as arrays. */
+export function postgresExec(sql: postgres.Sql, onStatement?: (text: string, params: unknown[]) => void): Exec {
+  return async (text, params) => {
+    onStatement?.(text, params);
+    return (await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: false }).values()) as unknown[][];
+  };
+}

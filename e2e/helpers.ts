@@ -1,0 +1,32 @@
+import { expect, type Page, type TestInfo } from "@playwright/test";
+
+/** A fresh account per test, so flows never see each other's data. */
+export async function signUp(page: Page): Promise<{ email: string; password: string }> {
+  const email = `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+  const password = "correct horse battery";
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill("Test Person");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await expect(page.getByLabel("Quick add")).toBeVisible({ timeout: 60_000 });
+  return { email, password };
+}
+
+/** Adds a task through quick add and waits for its row. */
+export async function quickAdd(page: Page, text: string, expectTitle: string): Promise<void> {
+  const input = page.getByLabel("Quick add");
+  await input.fill(text);
+  await input.press("Enter");
+  await expect(input).toHaveValue("");
+  await expect(taskRow(page, expectTitle)).toBeVisible();
+}
+
+/** The list row of a task, found by its accessible checkbox name. */
+export function taskRow(page: Page, title: string) {
+  return page.getByRole("listitem").filter({ has: page.getByRole("checkbox", { name: `Complete ${title}`, exact: true }) });
+}
+
+export async function shot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
+}

@@ -1,0 +1,49 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+/**
+ * Browser flows against a production server on a fresh embedded data directory.
+ * Debian's Chromium is used (never Playwright's own download). Set E2E_BASE_URL to reuse a running server.
+ */
+const PORT = 3100;
+const external = process.env.E2E_BASE_URL;
+const dataDir = external ? "" : mkdtempSync(path.join(tmpdir(), "cadence-e2e-"));
+
+export default defineConfig({
+  testDir: "./e2e",
+  outputDir: "./test-results",
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  use: {
+    baseURL: external ?? `http://localhost:${PORT}`,
+    timezoneId: "Europe/Berlin",
+    locale: "en-GB",
+    screenshot: "on",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    },
+  },
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } }, testIgnore: /mobile\.spec/ },
+    { name: "phone", use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }, testMatch: /mobile\.spec/ },
+  ],
+  webServer: external
+    ? undefined
+    : {
+        command: "npm start",
+        url: `http://localhost:${PORT}/api/health`,
+        timeout: 300_000,
+        reuseExistingServer: false,
+        env: { PORT: String(PORT), DATA_DIR: dataDir, LOG_LEVEL: "warn" },
+        stdout: "ignore",
+        stderr: "pipe",
+      },
+});

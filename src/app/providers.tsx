@@ -1,0 +1,29 @@
+"use client";
+import { QueryClientProvider } from "@tanstack/react-query";
+import { createTRPCClient, httpBatchLink, loggerLink } from "@trpc/client";
+import { useState, type ReactNode } from "react";
+import { Toaster } from "sonner";
+import superjson from "superjson";
+import type { AppRouter } from "@/server/api/root";
+import { getQueryClient } from "@/lib/client/query-client";
+import { TRPCProvider } from "@/lib/client/trpc";
+
+export function Providers({ children }: { children: ReactNode }) {
+  const queryClient = getQueryClient();
+  const [trpcClient] = useState(() =>
+    createTRPCClient<AppRouter>({
+      links: [
+        loggerLink({ enabled: (op) => process.env.NODE_ENV === "development" && op.direction === "down" && op.result instanceof Error }),
+        httpBatchLink({ url: "/api/trpc", transformer: superjson }),
+      ],
+    }),
+  );
+  return (
+    <QueryClientProvider client={queryClient}>
+      <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+        {children}
+        <Toaster closeButton position="bottom-center" />
+      </TRPCProvider>
+    </QueryClientProvider>
+  );
+}

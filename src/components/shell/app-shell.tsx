@@ -1,0 +1,103 @@
+"use client";
+import { Menu, X } from "lucide-react";
+import Link from "next/link";
+import { usePathname, useSearchParams } from "next/navigation";
+import { Dialog } from "radix-ui";
+import { Suspense, useEffect, useState, type ReactNode } from "react";
+import { useRealtimeSync } from "@/lib/client/realtime";
+import { UserProvider, type ClientUser } from "@/lib/client/user";
+import { NotificationBell } from "./notification-bell";
+import { Sidebar } from "./sidebar";
+import { ThemeToggle } from "./theme-toggle";
+import { UserMenu } from "./user-menu";
+
+function Brand() {
+  return (
+    <Link href="/" className="flex items-center gap-2 rounded-md px-1 font-semibold tracking-tight">
+      <span aria-hidden className="grid size-7 place-items-center rounded-md bg-accent-600 text-sm font-bold text-white">
+        C
+      </span>
+      Cadence
+    </Link>
+  );
+}
+
+/** Sidebar on wide screens, a drawer on phones; the main column scrolls on its own. */
+export function AppShell({ user, children }: { user: ClientUser; children: ReactNode }) {
+  useRealtimeSync(user.id);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const pathname = usePathname();
+  const params = useSearchParams();
+  useEffect(() => setDrawerOpen(false), [pathname, params]);
+
+  const actions = (
+    <div className="flex items-center gap-1">
+      <NotificationBell />
+      <ThemeToggle />
+      <UserMenu name={user.name} email={user.email} />
+    </div>
+  );
+
+  return (
+    <UserProvider user={user}>
+      <a
+        href="#main"
+        className="sr-only z-50 rounded bg-white px-3 py-2 focus:not-sr-only focus:fixed focus:top-2 focus:left-2 dark:bg-zinc-900"
+      >
+        Skip to tasks
+      </a>
+      <div className="flex h-dvh overflow-hidden">
+        <aside className="hidden w-64 shrink-0 flex-col border-r border-zinc-200 bg-zinc-50 md:flex dark:border-zinc-800 dark:bg-zinc-900/60">
+          <div className="flex h-14 items-center justify-between border-b border-zinc-200 px-3 dark:border-zinc-800">
+            <Brand />
+          </div>
+          <div className="flex-1 overflow-y-auto">
+            <Suspense>
+              <Sidebar />
+            </Suspense>
+          </div>
+        </aside>
+        <div className="flex min-w-0 flex-1 flex-col">
+          <header className="flex h-14 shrink-0 items-center gap-2 border-b border-zinc-200 px-2 sm:px-4 dark:border-zinc-800">
+            <Dialog.Root open={drawerOpen} onOpenChange={setDrawerOpen}>
+              <Dialog.Trigger
+                aria-label="Open navigation"
+                className="grid size-9 place-items-center rounded-md hover:bg-zinc-100 md:hidden dark:hover:bg-zinc-800"
+              >
+                <Menu className="size-5" aria-hidden />
+              </Dialog.Trigger>
+              <Dialog.Portal>
+                <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40 md:hidden" />
+                <Dialog.Content className="fixed inset-y-0 left-0 z-50 flex w-[min(85vw,18rem)] flex-col bg-zinc-50 shadow-xl md:hidden dark:bg-zinc-900">
+                  <div className="flex h-14 items-center justify-between border-b border-zinc-200 px-3 dark:border-zinc-800">
+                    <Dialog.Title asChild>
+                      <div>
+                        <Brand />
+                      </div>
+                    </Dialog.Title>
+                    <Dialog.Close aria-label="Close navigation" className="grid size-9 place-items-center rounded-md hover:bg-zinc-200 dark:hover:bg-zinc-800">
+                      <X className="size-5" aria-hidden />
+                    </Dialog.Close>
+                  </div>
+                  <Dialog.Description className="sr-only">Views, categories and tags</Dialog.Description>
+                  <div className="flex-1 overflow-y-auto">
+                    <Suspense>
+                      <Sidebar onNavigate={() => setDrawerOpen(false)} />
+                    </Suspense>
+                  </div>
+                </Dialog.Content>
+              </Dialog.Portal>
+            </Dialog.Root>
+            <div className="md:hidden">
+              <Brand />
+            </div>
+            <div className="ml-auto">{actions}</div>
+          </header>
+          <main id="main" className="min-h-0 flex-1 overflow-hidden">
+            {children}
+          </main>
+        </div>
+      </div>
+    </UserProvider>
+  );
+}

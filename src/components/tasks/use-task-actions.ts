@@ -1,0 +1,71 @@
+"use client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { toast } from "sonner";
+import { patchTaskLists, restoreLists } from "@/lib/client/task-cache";
+import { useTRPC } from "@/lib/client/trpc";
+import type { TaskItem } from "@/lib/client/types";
+
+const shortTitle = (title: string) => (title.length > 40 ? `${title.slice(0, 39)}…` : title);
+type Snapshot = Array<[readonly unknown[], unknown]>;
+type TaskRef = Pick<TaskItem, "id" | "title">;
+
+/**
+ * Complete, reopen, delete and restore with optimistic updates: the row changes at once, rolls back
+ * with an error toast if the server refuses, and offers Undo when it succeeds.
+ */
+export function useTaskActions() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const listKey = trpc.task.list.pathKey();
+  const refresh = () => {
+    void queryClient.invalidateQueries(trpc.task.pathFilter());
+    void queryClient.invalidateQueries(trpc.category.list.queryFilter());
+    void queryClient.invalidateQueries(trpc.tag.list.queryFilter());
+    void queryClient.invalidateQueries(trpc.activity.pathFilter());
+  };
+  /** Hook-level handlers: TanStack only runs onMutate there, not in per-call options. */
+  const optimistic = (change: (id: string) => (items: TaskItem[]) => TaskItem[]) => ({
+    onMutate: ({ id }: { id: string }) => patchTaskLists(queryClient, listKey, change(id)),
+    onError: (error: { message: string }, _input: unknown, snapshot: Snapshot | undefined) => {
+      if (snapshot) restoreLists(queryClient, snapshot);
+      toast.error(`Could not save: ${error.message}`);
+    },
+    onSettled: refresh,
+  });
+  const setDone = (completed: boolean) => (id: string) => (items: TaskItem[]) =>
+    items.map((t) => (t.id === id ? { ...t, completed, completedAt: completed ? new Date() : null } : t));
+  const without = (id: string) => (items: TaskItem[]) => items.filter((t) => t.id !== id);
+
+  const completeMutation = useMutation(trpc.task.complete.mutationOptions(optimistic(setDone(true))));
+  const uncompleteMutation = useMutation(trpc.task.uncomplete.mutationOptions(optimistic(setDone(false))));
+  const deleteMutation = useMutation(trpc.task.delete.mutationOptions(optimistic(without)));
+  const restoreMutation = useMutation(trpc.task.restore.mutationOptions({ onSettled: refresh }));
+
+  function reopen(task: TaskRef) {
+    uncompleteMutation.mutate({ id: task.id });
+  }
+
+  function complete(task: TaskRef) {
+    completeMutation.mutate(
+      { id: task.id },
+      {
+        onSuccess: () =>
+          toast.success(`Completed “${shortTitle(task.title)}”`, { action: { label: "Undo", onClick: () => reopen(task) } }),
+      },
+    );
+  }
+
+  function remove(task: TaskRef) {
+    deleteMutation.mutate(
+      { id: task.id },
+      {
+        onSuccess: () =>
+          toast(`Deleted “${shortTitle(task.title)}”`, {
+            action: { label: "Undo", onClick: () => restoreMutation.mutate({ id: task.id }) },
+          }),
+      },
+    );
+  }
+
+  return { complete, reopen, remove };
+}

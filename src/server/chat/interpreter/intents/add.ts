@@ -1,0 +1,86 @@
+// "add a high priority task to finish the report by Friday 5pm", "every Monday remind me to
+// review emails at 9": strip the command words, read priorities said in words, and let the
+// quick-add parser find dates, repetition, #tags, @category and "remind me … before".
+import { parseQuickAdd } from "@/lib/quick-add";
+import { labelName } from "../refs";
+import { localIso, squash, takePriority } from "../slots";
+import type { Interpretation, PlannedCall, ToolArgs } from "../types";
+import type { Rule } from "./rule";
+
+const ARTICLE = String.raw`(?:(?:a|an|the|new|another|one|quick|me)\s+)*`;
+const NOUN = String.raw`(?:task|item|entry|reminder|thing)`;
+const PRIORITY_WORDS = String.raw`((?:top|highest|critical|urgent|high|important|medium|normal|low)(?:[\s-]+(?:priority|prio))?\s+)?`;
+
+/** Leading command words, longest first. Group 1 marks "remind me", which also sets a reminder. */
+const COMMAND = new RegExp(
+  String.raw`^(?:(remind me(?: to)?|don't forget to|do not forget to)|(?:add|create|make|new|put|schedule|set up|plan|capture|jot down|note down|note|log|record|i need to|i have to|i must|i should|i gotta|need to|gotta|have to)\b)\s*` +
+    String.raw`(?:${ARTICLE}${PRIORITY_WORDS}${NOUN}\b\s*(?:(?:called|named|titled|saying|that says|for me|for|to|:|-)\s*)?)?(?:to\s+)?`,
+  "i",
+);
+const MID_REMIND = /\bremind me to\b\s*/i;
+const NEW_TASK_PREFIX = new RegExp(String.raw`^(?:${ARTICLE}${PRIORITY_WORDS.replace("((", "(?:(")}${NOUN}\s*(?:called|named|titled|:|-|to)?\s+)`, "i");
+
+const TRAILING_LIST = /\s+(?:to|on|in)\s+(?:my|the)\s+(?:task\s+)?(?:list|tasks|todos?|to do list)$/i;
+const CATEGORY_PHRASE = /\s+(?:in|to|under|into)\s+(?:the\s+|my\s+)?(?!(?:my|the)\s)([\p{L}\p{N}_ -]+?)\s+(?:category|list|project)\b/iu;
+const TAGGED_PHRASE = /\s+(?:tagged|tag(?:ged)? (?:it )?(?:with|as)|labell?ed)\s+#?([\p{L}\p{N}_-]+(?:\s*(?:,|and)\s*#?[\p{L}\p{N}_-]+)*)/iu;
+const PRIORITY_SUFFIX = /\s+(?:with|at|as)\s+(?:a\s+)?((?:top|highest|critical|urgent|high|medium|normal|low)\s+priority|priority\s+(?:urgent|high|medium|low))\b/i;
+
+function addCall(rest: string, remindCue: boolean, ctx: { now: Date; timeZone: string }, said?: string): Interpretation {
+  let text = ` ${rest}`.replace(TRAILING_LIST, "");
+  const refs: NonNullable<PlannedCall["refs"]> = {};
+  const category = CATEGORY_PHRASE.exec(text);
+  if (category) {
+    refs.category_id = labelName(category[1]!);
+    text = text.replace(category[0], " ");
+  }
+  const tagged = TAGGED_PHRASE.exec(text);
+  const tagNames: string[] = tagged ? tagged[1]!.split(/\s*(?:,|\band\b)\s*/).map(labelName).filter(Boolean) : [];
+  if (tagged) text = text.replace(tagged[0], " ");
+  let priority = said ? takePriority(said).priority : undefined;
+  const suffix = PRIORITY_SUFFIX.exec(text);
+  if (suffix) {
+    priority = takePriority(suffix[1]!.replace(/priority\s+(\w+)/i, "$1 priority")).priority;
+    text = text.replace(suffix[0], " ");
+  }
+  text = squash(text.replace(TRAILING_LIST, ""));
+  if (!priority) ({ priority, rest: text } = takePriority(text));
+
+  // A quoted title is taken as typed; only the words around it are read for dates and labels.
+  const quoted = /(?:^|\s)["']([^"']+)["'](?=\s|$)/.exec(text);
+  if (quoted) text = text.replace(quoted[0], " ");
+  const parsed = parseQuickAdd(text, { now: ctx.now, timeZone: ctx.timeZone });
+  const title = quoted ? quoted[1]!.trim() : parsed.title.replace(/^(?:to|that|about)\s+/i, "").trim();
+  if (!title) return { kind: "clarify", question: "What should the task be called?" };
+  for (const tag of parsed.tags) if (!tagNames.some((n) => n.toLowerCase() === tag.name.toLowerCase())) tagNames.push(tag.name);
+  if (parsed.category && !refs.category_id) refs.category_id = parsed.category.name;
+  if (tagNames.length) refs.tag_ids = tagNames;
+
+  const args: ToolArgs = { title };
+  if (parsed.priority ?? priority) args.priority = (parsed.priority ?? priority)!;
+  if (parsed.dueAt) args.due_date = localIso(parsed.dueAt, parsed.allDay ?? false, ctx.timeZone);
+  if (parsed.recurrenceRule) args.recurrence_rule = parsed.recurrenceRule;
+  const reminder = parsed.reminders[0];
+  if (reminder && "minutesBefore" in reminder) args.remind_before_minutes = reminder.minutesBefore;
+  else if (reminder) args.remind_at = localIso(reminder.at, false, ctx.timeZone);
+  // "Remind me to call Sam at 5pm" means a nudge at 5pm, not only a due date.
+  else if (remindCue && parsed.dueAt && !parsed.allDay) args.remind_before_minutes = 0;
+  const call: PlannedCall = { tool: "add_task", args };
+  if (Object.keys(refs).length) call.refs = refs;
+  return { kind: "calls", calls: [call] };
+}
+
+export const addRules: Rule[] = [
+  (text, ctx) => {
+    const m = COMMAND.exec(text);
+    if (m && m[0].trim()) return addCall(text.slice(m[0].length), Boolean(m[1]), ctx, m[2]);
+    // "every Monday remind me to review emails at 9": the command can follow a repetition or a date.
+    const mid = MID_REMIND.exec(text);
+    if (mid) return addCall(text.slice(0, mid.index) + " " + text.slice(mid.index + mid[0].length), true, ctx);
+    return undefined;
+  },
+  // "new task: buy milk", "task: call Sam tomorrow"
+  (text, ctx) => {
+    const m = /^(?:new\s+)?(?:task|todo)\s*[:-]\s*(.+)$/i.exec(text) ?? (NEW_TASK_PREFIX.test(text) && /^new\b/i.test(text) ? [text, text.replace(NEW_TASK_PREFIX, "")] : null);
+    return m ? addCall(m[1]!, false, ctx) : undefined;
+  },
+];

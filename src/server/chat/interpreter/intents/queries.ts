@@ -1,0 +1,90 @@
+// Questions about tasks: overdue, upcoming, search, and filtered lists.
+import { unquote } from "../normalize";
+import { labelName } from "../refs";
+import { numberFrom, prioritiesIn } from "../slots";
+import type { Interpretation, PlannedCall, ToolArgs } from "../types";
+import type { Rule } from "./rule";
+
+const one = (call: PlannedCall): Interpretation => ({ kind: "calls", calls: [call] });
+
+const OVERDUE = /\b(?:overdue|past due|past their due date|late|missed|behind on|behind schedule)\b/i;
+const UPCOMING = /\b(?:coming up|upcoming|due soon|due (?:by )?tomorrow|ahead of me|on the horizon|on my plate|on my agenda|next\s+(?:\d+|few|a few|couple(?: of)?|one|two|three|four|five|six|seven|ten|fourteen|thirty)\s+(?:days?|weeks?))\b/i;
+
+/** "next 3 days" → 3, "next two weeks" → 14, "this week" → 7, "today" → 1, "tomorrow" → 2. */
+function daysIn(text: string): number | undefined {
+  const m = /\b(?:next|coming|following)\s+(\d+|a few|few|couple(?: of)?|one|two|three|four|five|six|seven|ten|fourteen|thirty)\s+(days?|weeks?)\b/i.exec(text);
+  if (m) {
+    const n = numberFrom(m[1]!.replace(/^a\s+|\s+of$/gi, "")) ?? 1;
+    return /^week/i.test(m[2]!) ? n * 7 : n;
+  }
+  if (/\b(?:this|the|next|coming)\s+week\b/i.test(text)) return 7;
+  if (/\bfortnight\b/i.test(text)) return 14;
+  if (/\btoday\b/i.test(text)) return 1;
+  if (/\btomorrow\b/i.test(text)) return 2;
+  return undefined;
+}
+
+const SEARCH_RES = [
+  /^(?:find|search(?:\s+for)?|look\s+(?:for|up)|locate|lookup)\s+(?:me\s+)?(?:all\s+)?(?:my\s+|the\s+|any\s+)?(?:tasks?|todos?|anything|items?|something)?\s*(?:about|for|with|containing|mentioning|related to|regarding|on|called|named|titled|matching|that (?:mention|contain)s?|which (?:mention|contain)s?)?\s*(.+)$/i,
+  /^(?:show|list|get|give)\s+(?:me\s+)?(?:all\s+)?(?:my\s+|the\s+)?tasks?\s+(?:about|mentioning|containing|related to|regarding|matching|with the word|called|named)\s+(.+)$/i,
+  /^(?:do i have|are there|is there|any|anything)\s+(?:any(?:thing)?\s+)?(?:tasks?\s+|todos?\s+)?(?:about|mentioning|related to|regarding|for|with)\s+(.+)$/i,
+  /^(?:which|what)\s+tasks?\s+(?:mention|contain|are about|talk about|involve)s?\s+(.+)$/i,
+];
+
+const LIST_TRIGGER =
+  /^(?:(?:show|list|display|give|get|view|see|pull up|what|which|any)\b.*\b(?:tasks|task|todos|items|everything)\b|what(?: is| are)?(?: on| in)? my (?:list|plate|agenda)|what(?: is| are)? due\b|what do i have\b|my tasks\b|tasks\b)/i;
+
+const SORTS: [RegExp, string][] = [
+  [/\b(?:sort(?:ed)?|order(?:ed)?)\s+by\s+(?:the\s+)?(?:due(?:\s+date)?|deadline|date)\b|\bsoonest first\b/i, "due"],
+  [/\b(?:sort(?:ed)?|order(?:ed)?)\s+by\s+(?:the\s+)?(?:priority|importance)\b|\b(?:most important|highest priority) first\b|\bby priority$/i, "priority"],
+  [/\b(?:sort(?:ed)?|order(?:ed)?)\s+(?:by\s+)?(?:title|name|alphabetically)\b|\balphabetically\b/i, "title"],
+  [/\b(?:sort(?:ed)?|order(?:ed)?)\s+by\s+(?:created|creation date|newest)\b|\bnewest first\b/i, "created"],
+  [/\b(?:sort(?:ed)?|order(?:ed)?)\s+by\s+(?:updated|last updated|recently updated)\b/i, "updated"],
+];
+
+const STOP_AFTER_CATEGORY = String.raw`(?=\s+(?:sorted|sort|ordered|order|due|tagged|with|by|that|which|for)\b|$)`;
+
+function listCall(text: string): PlannedCall {
+  const args: ToolArgs = {};
+  const refs: NonNullable<PlannedCall["refs"]> = {};
+  if (/\b(?:completed|done|finished|closed)\b/i.test(text)) args.status = "done";
+  else if (/\b(?:including|incl\.?|with)\s+(?:the\s+)?(?:completed|done)\b|\ball\s+tasks\s+ever\b|\beverything\b/i.test(text)) args.status = "all";
+  const priorities = prioritiesIn(text);
+  if (priorities.length) args.priorities = priorities;
+  const tag = /\b(?:tagged(?:\s+with|\s+as)?|with\s+(?:the\s+)?tag|labell?ed)\s+#?([\p{L}\p{N}_-]+)/iu.exec(text) ?? /(?:^|\s)#([\p{L}\p{N}_-]+)/u.exec(text);
+  if (tag) refs.tag_ids = [labelName(tag[1]!)];
+  const category = new RegExp(String.raw`\b(?:in|from|under)\s+(?:the\s+|my\s+)?(?:category\s+)?([^\s].*?)(?:\s+(?:category|list|project))?${STOP_AFTER_CATEGORY}`, "i").exec(text);
+  if (category && !/^(?:order|total|the next|next|a week|this week|today|tomorrow)\b/i.test(category[1]!)) refs.category_id = labelName(category[1]!);
+  if (/\b(?:due\s+)?today\b/i.test(text)) args.due = "today";
+  else if (/\b(?:this|the)\s+week\b|\bnext\s+(?:7|seven)\s+days\b|\bwithin a week\b/i.test(text)) args.due = "next7";
+  else if (/\b(?:without|with no|no)\s+(?:a\s+)?(?:due\s+)?date\b|\bundated\b|\bunscheduled\b/i.test(text)) args.due = "none";
+  const sort = SORTS.find(([re]) => re.test(text));
+  if (sort) args.sort_by = sort[1];
+  const top = /\b(?:top|first)\s+(\d+|three|five|ten)\b/i.exec(text);
+  if (top) args.limit = numberFrom(top[1]!) ?? 20;
+  return Object.keys(refs).length ? { tool: "list_tasks", args, refs } : { tool: "list_tasks", args };
+}
+
+export const queryRules: Rule[] = [
+  (text) => {
+    if (!OVERDUE.test(text) || /\b(?:delete|remove|complete|move|reschedule)\b/i.test(text)) return undefined;
+    // With a category, tag or priority the filtered list answers; otherwise the dedicated tool.
+    const filtered = listCall(text);
+    if (!filtered.refs && !filtered.args.priorities) return one({ tool: "get_overdue_tasks", args: {} });
+    return one({ ...filtered, args: { ...filtered.args, due: "overdue" } });
+  },
+  (text) => {
+    if (!UPCOMING.test(text) || prioritiesIn(text).length || /\btagged|\bsort/i.test(text)) return undefined;
+    const days = daysIn(text);
+    return one({ tool: "get_upcoming_tasks", args: days ? { days } : {} });
+  },
+  (text) => {
+    for (const re of SEARCH_RES) {
+      const m = re.exec(text);
+      const query = unquote(m?.[1]?.replace(/^(?:the|my|a|an)\s+/i, "") ?? "");
+      if (query) return one({ tool: "search_tasks", args: { query } });
+    }
+    return undefined;
+  },
+  (text) => (LIST_TRIGGER.test(text) ? one(listCall(text)) : undefined),
+];

@@ -1,0 +1,90 @@
+// Cleans an utterance before the grammar sees it: contractions, politeness, trailing
+// punctuation, and typos in the few keywords the grammar relies on. The user's casing is kept
+// so task titles come out as typed.
+import { distance } from "fastest-levenshtein";
+
+/** Words the grammar keys on; a misspelling within a small edit distance is corrected to them. */
+const KEYWORDS = [
+  "add", "create", "delete", "remove", "complete", "completed", "finish", "finished", "mark", "done",
+  "show", "list", "search", "find", "move", "reschedule", "postpone", "rename", "change", "update",
+  "task", "tasks", "todos", "category", "categories", "tags", "tagged", "priority", "urgent", "important",
+  "overdue", "upcoming", "coming", "remind", "reminder", "minutes", "hours", "before", "sorted",
+  "today", "tomorrow", "tonight", "yesterday", "week", "month", "next", "every",
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+];
+const KNOWN = new Set(KEYWORDS);
+
+/** Common slips that edit distance alone would not fix safely. */
+const FIXED: Record<string, string> = {
+  tmrw: "tomorrow", tmr: "tomorrow", tmrrw: "tomorrow", tommorow: "tomorrow", tommorrow: "tomorrow", tomorow: "tomorrow",
+  "2day": "today", teh: "the", shw: "show", sho: "show", lst: "list", lsit: "list", serach: "search", mrak: "mark", taks: "task", tsak: "task", tasl: "task", tsks: "tasks", tdy: "today", wk: "week", pls: "please", plz: "please", thx: "thanks",
+  todo: "task", "to-do": "task", "to-dos": "tasks", todos: "tasks",
+  whats: "what is", "what's": "what is", "whats's": "what is", "what're": "what are", "i'd": "i would",
+  "i've": "i have", "i'm": "i am", "don't": "do not", "dont": "do not", "can't": "cannot", "it's": "it is",
+  "there's": "there is", "let's": "let us",
+};
+
+/** Words that look like typos of keywords but are ordinary title words. */
+const PROTECTED = new Set(["schedule", "scheduled", "plan", "capture", "record", "ask", "dad", "adds", "mask", "market", "marks", "task", "tax", "taxes", "lost", "last", "dune", "tone", "week", "weak", "cook", "book", "look", "monthly", "weekly", "daily", "every", "ever", "even", "coming", "come", "tag", "tagged", "show", "snow", "slow", "shows", "find", "fine", "kind", "mind", "five", "move", "more", "movie", "remove", "listen", "lists", "lift", "most", "mist", "hours", "ours", "tours", "before", "next", "text", "nest", "done", "dont", "bone", "gone", "none", "note", "notes"]);
+
+/** Edit distance where swapping two neighbouring letters ("taks") counts as one slip. */
+function slips(a: string, b: string): number {
+  const d = distance(a, b);
+  if (d !== 2 || a.length !== b.length) return d;
+  const diff = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]));
+  const [i, j] = diff;
+  return diff.length === 2 && j === i! + 1 && a[i!] === b[j] && a[j] === b[i!] ? 1 : d;
+}
+
+function correctWord(word: string, first: boolean): string {
+  const lower = word.toLowerCase();
+  if (Object.hasOwn(FIXED, lower)) return FIXED[lower]!;
+  // Short words are only corrected in command position ("addd a task"), where titles never start.
+  const minLength = first ? 4 : 5;
+  if (lower.length < minLength || KNOWN.has(lower) || PROTECTED.has(lower) || !/^[a-z]+$/.test(lower)) return word;
+  const allowed = lower.length >= 7 ? 2 : 1;
+  let best: string | undefined;
+  let bestDistance = allowed + 1;
+  let tie = false;
+  for (const keyword of KEYWORDS) {
+    if (Math.abs(keyword.length - lower.length) > allowed) continue;
+    const d = slips(lower, keyword);
+    if (d < bestDistance) [best, bestDistance, tie] = [keyword, d, false];
+    else if (d === bestDistance && keyword !== best) tie = true;
+  }
+  return best && !tie ? best : word;
+}
+
+const POLITE_START =
+  /^(?:(?:hey|hi|hello|ok(?:ay)?|so|um+|uh+|assistant|cadence)[,!.]?\s+)*(?:(?:please|pls|kindly|could you(?: please)?|can you(?: please)?|would you(?: please)?|will you(?: please)?|would you mind|i(?: would|'d) like(?: you)? to|i want(?: you)? to|help me)\s+)*/i;
+const POLITE_END = /(?:[,\s]+(?:please|pls|plz|thanks|thank you|thx|for me|if you can|if possible|asap))+\s*$/i;
+
+function stripPoliteness(text: string): string {
+  let out = text.replace(/[?.!\s]+$/u, "");
+  let previous = "";
+  while (previous !== out) {
+    previous = out;
+    out = out.replace(POLITE_START, "").replace(POLITE_END, "").replace(/[?.!,\s]+$/u, "").trim();
+  }
+  return out;
+}
+
+/** Trims, unifies quotes, drops politeness and trailing punctuation, and corrects keyword typos. */
+export function normalize(utterance: string): string {
+  const text = stripPoliteness(
+    utterance
+      .replace(/[\u2018\u2019]/g, "'")
+      .replace(/[\u201C\u201D]/g, '"')
+      .replace(/\s+/g, " ")
+      .trim(),
+  );
+  // Correct after politeness is gone so the command word is the first word.
+  return stripPoliteness(text.replace(/[\p{L}\p{N}'-]+/gu, (word, offset: number) => correctWord(word, offset === 0)));
+}
+
+/** Strips one pair of surrounding quotes: "“Budget review”" → "Budget review". */
+export function unquote(text: string): string {
+  const t = text.trim();
+  const m = /^["'](.+)["']$/.exec(t);
+  return (m ? m[1]! : t).trim();
+}

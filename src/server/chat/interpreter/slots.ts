@@ -1,0 +1,77 @@
+// Small extractors for the pieces of an utterance that several intents share.
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
+import { parseQuickAdd } from "@/lib/quick-add";
+import type { Priority } from "@/lib/quick-add";
+
+/** Wording people use for priorities, most specific first. */
+const PRIORITY_PHRASES: [RegExp, Priority][] = [
+  [/\b(?:top|highest|critical|urgent|p1)[\s-]*(?:priority|prio|pri)?\b|\b(?:asap|urgently)\b/i, "urgent"],
+  [/\b(?:high|important)[\s-]*(?:priority|prio|pri)?\b|\bp2\b/i, "high"],
+  [/\b(?:medium|normal|med|mid)[\s-]*(?:priority|prio|pri)\b|\bp3\b/i, "medium"],
+  [/\blow[\s-]*(?:priority|prio|pri)\b|\bunimportant\b|\bp4\b/i, "low"],
+];
+
+/** Finds the first priority phrase and returns the text without it. */
+export function takePriority(text: string): { priority?: Priority; rest: string } {
+  for (const [re, priority] of PRIORITY_PHRASES) {
+    const m = re.exec(text);
+    if (m) return { priority, rest: squash(text.slice(0, m.index) + " " + text.slice(m.index + m[0].length)) };
+  }
+  return { rest: text };
+}
+
+/** All priorities named in a query ("urgent and high tasks"). */
+export function prioritiesIn(text: string): Priority[] {
+  const found: Priority[] = [];
+  let rest = text;
+  for (;;) {
+    const { priority, rest: next } = takePriority(rest);
+    if (!priority) break;
+    if (!found.includes(priority)) found.push(priority);
+    rest = next;
+  }
+  return found;
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, fourteen: 14, fifteen: 15, twenty: 20, thirty: 30, forty: 40, "forty-five": 45, fortnight: 14, few: 3, couple: 2,
+};
+
+export function numberFrom(word: string): number | undefined {
+  const w = word.toLowerCase();
+  if (/^\d+$/.test(w)) return Number(w);
+  return NUMBER_WORDS[w];
+}
+
+const UNIT_MINUTES: [RegExp, number][] = [
+  [/^(?:m|mins?|minutes?)$/i, 1],
+  [/^(?:h|hrs?|hours?)$/i, 60],
+  [/^(?:d|days?)$/i, 1440],
+  [/^(?:w|wks?|weeks?)$/i, 10080],
+];
+
+/** "30 minutes", "an hour", "2h", "half an hour" → minutes. */
+export const DURATION = String.raw`(half an hour|\d+|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|forty-five)\s*(m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?)?`;
+export function durationMinutes(count: string, unit: string | undefined): number | undefined {
+  if (/^half an hour$/i.test(count)) return 30;
+  const n = numberFrom(count);
+  const per = unit ? UNIT_MINUTES.find(([re]) => re.test(unit))?.[1] : undefined;
+  return n === undefined || per === undefined ? undefined : n * per;
+}
+
+/** "2026-03-13" for an all-day date, "2026-03-13T17:00" for a time, both read in the user's zone. */
+export function localIso(at: Date, allDay: boolean, timeZone: string): string {
+  return format(new TZDate(at.getTime(), timeZone), allDay ? "yyyy-MM-dd" : "yyyy-MM-dd'T'HH:mm");
+}
+
+/** A phrase that is only a date ("tomorrow", "Friday 5pm", "next week"), as a local ISO string. */
+export function dateOnly(text: string, ctx: { now: Date; timeZone: string }): string | undefined {
+  const phrase = text.replace(/^(?:to|for|until|till|on|by|at)\s+/i, "").replace(/^next week$/i, "next monday");
+  const parsed = parseQuickAdd(phrase, { now: ctx.now, timeZone: ctx.timeZone });
+  if (!parsed.dueAt || parsed.title.trim() || parsed.recurrenceRule) return undefined;
+  return localIso(parsed.dueAt, parsed.allDay ?? false, ctx.timeZone);
+}
+
+export const squash = (text: string) => text.replace(/\s+/g, " ").trim();

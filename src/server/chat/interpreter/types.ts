@@ -1,0 +1,56 @@
+/** What the deterministic interpreter produces: tool calls to make, or something to say. */
+import type { ToolName } from "@/server/tools/registry";
+
+/** Tool names come from the registry; the interpreter only names them. */
+export type ChatToolName = ToolName;
+
+/** Tools that lose data: never emitted without a "yes" to a confirmation question. */
+export const DESTRUCTIVE_TOOLS: ReadonlySet<ChatToolName> = new Set(["delete_task", "delete_category", "delete_tag"]);
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type ToolArgs = Record<string, JsonValue>;
+
+/**
+ * Names the user said, keyed by the tool argument they fill; the engine turns them into ids at
+ * execution time (task phrases through search_tasks, labels through list_tags/list_categories).
+ */
+export interface CallRefs {
+  /** Words naming one task ("report" from "the report task"). */
+  task_id?: string;
+  category_id?: string;
+  tag_id?: string;
+  tag_ids?: string[];
+}
+
+export interface PlannedCall {
+  tool: ChatToolName;
+  args: ToolArgs;
+  refs?: CallRefs;
+  /** Bulk: repeat the call for every task the list_tasks query finds ("all completed tasks in Shopping"). */
+  forEach?: { args: ToolArgs; refs?: Pick<CallRefs, "category_id" | "tag_ids"> };
+  /** Filled by the engine once names are resolved: what the call acts on, for confirmation prompts. */
+  about?: string;
+}
+
+export interface TaskChoice {
+  id: string;
+  title: string;
+}
+
+/** Conversation state between turns (stored in chat_conversations.pending). */
+export type Pending =
+  | { type: "confirm"; prompt: string; calls: PlannedCall[] }
+  | { type: "choose"; question: string; options: TaskChoice[]; call: PlannedCall; destructive: boolean };
+
+export type Interpretation =
+  | { kind: "calls"; calls: PlannedCall[] }
+  /** A destructive plan: the engine resolves names, then asks yes/no before running it. */
+  | { kind: "confirm"; calls: PlannedCall[] }
+  | { kind: "clarify"; question: string }
+  | { kind: "reply"; text: string };
+
+export interface InterpretContext {
+  now: Date;
+  timeZone: string;
+  pending?: Pending | null;
+}

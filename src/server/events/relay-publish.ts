@@ -1,0 +1,85 @@
+import type { CloudEvent } from "./catalog";
+import type { EventTransport } from "./transport";
+import { errorText } from "./error-text";
+
+/** An outbox row claimed by the relay. */
+export interface ClaimedRow {
+  id: number;
+  eventId: string;
+  topic: string;
+  partitionKey: string;
+  event: Record<string, unknown>;
+  attempts: number;
+}
+
+export interface PublishOutcome {
+  published: ClaimedRow[];
+  failed: { row: ClaimedRow; error: string }[];
+  /** Claimed but not attempted (behind a failure of their partition key, or out of time): back to the queue. */
+  released: ClaimedRow[];
+}
+
+/**
+ * Publishes claimed rows in waves: wave n holds the n-th row of every partition key, so rows of one key go
+ * strictly one after another (in id = commit order) while different keys go out together. A failure blocks
+ * the rest of its key for this pass, so one user's events never overtake each other.
+ */
+export async function publishInWaves(transport: EventTransport, rows: ClaimedRow[], deadline: number): Promise<PublishOutcome> {
+  const byKey = new Map<string, ClaimedRow[]>();
+  for (const row of rows) byKey.set(row.partitionKey, [...(byKey.get(row.partitionKey) ?? []), row]);
+  const outcome: PublishOutcome = { published: [], failed: [], released: [] };
+  const blocked = new Set<string>();
+  const attempted = new Set<number>();
+  for (let wave = 0; Date.now() < deadline; wave++) {
+    const current = [...byKey.entries()].flatMap(([key, keyRows]) => {
+      const row = blocked.has(key) ? undefined : keyRows[wave];
+      return row ? [row] : [];
+    });
+    if (current.length === 0) break;
+    const errors = await publishWave(transport, current);
+    for (const row of current) {
+      attempted.add(row.id);
+      const error = errors.get(row.id);
+      if (error === undefined) outcome.published.push(row);
+      else {
+        outcome.failed.push({ row, error });
+        blocked.add(row.partitionKey);
+      }
+    }
+  }
+  outcome.released = rows.filter((row) => !attempted.has(row.id));
+  return outcome;
+}
+
+/** Returns row id → error for the rows that were not published. */
+async function publishWave(transport: EventTransport, rows: ClaimedRow[]): Promise<Map<number, string>> {
+  const errors = new Map<number, string>();
+  const byTopic = new Map<string, ClaimedRow[]>();
+  for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
+  await Promise.all(
+    [...byTopic.entries()].map(async ([topic, topicRows]) => {
+      if (transport.publishBatch && topicRows.length > 1) {
+        try {
+          const entries = topicRows.map((row) => ({ entryId: String(row.id), event: asEvent(row), partitionKey: row.partitionKey }));
+          const result = await transport.publishBatch(topic, entries);
+          for (const failure of result.failed) errors.set(Number(failure.entryId), failure.error);
+        } catch (cause) {
+          for (const row of topicRows) errors.set(row.id, errorText(cause));
+        }
+        return;
+      }
+      await Promise.all(
+        topicRows.map(async (row) => {
+          try {
+            await transport.publish(topic, asEvent(row), row.partitionKey);
+          } catch (cause) {
+            errors.set(row.id, errorText(cause));
+          }
+        }),
+      );
+    }),
+  );
+  return errors;
+}
+
+const asEvent = (row: ClaimedRow) => row.event as unknown as CloudEvent;

@@ -1,0 +1,242 @@
+import { and, asc, inArray, isNull, lte, sql } from "drizzle-orm";
+import type { Logger } from "pino";
+import type { DatabaseHandle } from "@/server/db/client";
+import { outbox } from "@/server/db/schema";
+import { publishInWaves, type ClaimedRow, type PublishOutcome } from "./relay-publish";
+import type { EventTransport } from "./transport";
+import { errorText } from "./error-text";
+
+export const OUTBOX_CHANNEL = "cadence_outbox";
+
+export interface RelayOptions {
+  db: DatabaseHandle;
+  transport: EventTransport;
+  log: Logger;
+  batchSize?: number;
+  instanceId?: string;
+  /** Backoff of a row whose publish failed: initial * 2^(attempts-1), capped. */
+  retryInitialMs?: number;
+  retryMaxMs?: number;
+  /** How long claimed rows are reserved for this instance (a crashed relay's rows come back after it). */
+  leaseMs?: number;
+  /** Safety sweep in case a NOTIFY was missed (e.g. while the LISTEN connection reconnected). 0 = off. */
+  sweepIntervalMs?: number;
+}
+
+/** Counters for /metrics. */
+export interface RelayMetrics {
+  published: number;
+  failed: number;
+  /** Age of the oldest unpublished event after the last pass, in ms (0 when the outbox is drained). */
+  lagMs: number;
+  pending: number;
+}
+
+export interface OutboxRelay {
+  metrics: Readonly<RelayMetrics>;
+  /** Resolves when nothing publishable is left (rows in backoff are not publishable yet). */
+  flush(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Moves committed outbox rows to the transport. Wakes on NOTIFY and on a timer for the next scheduled retry only.
+ * Several instances may run against one database: claims are serialised by a transaction-scoped advisory lock
+ * and reserve rows with a lease, and a row is only claimable when no earlier row of its partition key is
+ * reserved or waiting for a retry, so each event is published once and one user's events stay in order.
+ */
+export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRelay> {
+  const { db, transport } = options;
+  const batchSize = options.batchSize ?? 100;
+  const retryInitialMs = options.retryInitialMs ?? 1_000;
+  const retryMaxMs = options.retryMaxMs ?? 5 * 60_000;
+  const leaseMs = options.leaseMs ?? 60_000;
+  const log = options.log.child({ component: "outbox-relay", instance: options.instanceId });
+  const metrics: RelayMetrics = { published: 0, failed: 0, lagMs: 0, pending: 0 };
+  const abort = new AbortController();
+  let stopped = false;
+  let wakeTimer: NodeJS.Timeout | undefined;
+  let chain: Promise<unknown> = Promise.resolve();
+  let draining = false;
+  let again = false;
+
+  /** One pass at a time per instance, so this instance's passes never interleave. */
+  function exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const next = chain.then(task, task);
+    chain = next.catch(() => undefined);
+    return next;
+  }
+
+  async function claim(): Promise<ClaimedRow[]> {
+    return db.db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('cadence.outbox.claim'))`);
+      const rows = await tx
+        .select({
+          id: outbox.id,
+          eventId: outbox.eventId,
+          topic: outbox.topic,
+          partitionKey: outbox.partitionKey,
+          event: outbox.event,
+          attempts: outbox.attempts,
+        })
+        .from(outbox)
+        .where(
+          and(
+            isNull(outbox.publishedAt),
+            lte(outbox.nextAttemptAt, sql`now()`),
+            sql`NOT EXISTS (SELECT 1 FROM ${outbox} AS earlier WHERE earlier.partition_key = ${outbox.partitionKey}
+              AND earlier.published_at IS NULL AND earlier.id < ${outbox.id} AND earlier.next_attempt_at > now())`,
+          ),
+        )
+        .orderBy(asc(outbox.id))
+        .limit(batchSize)
+        .for("update", { skipLocked: true });
+      if (rows.length > 0) {
+        await tx
+          .update(outbox)
+          .set({ nextAttemptAt: sql`now() + make_interval(secs => ${leaseMs / 1000}::float8)` })
+          .where(inArray(outbox.id, rows.map((row) => row.id)));
+      }
+      return rows;
+    });
+  }
+
+  async function record(outcome: PublishOutcome): Promise<void> {
+    await db.db.transaction(async (tx) => {
+      if (outcome.published.length > 0) {
+        await tx
+          .update(outbox)
+          .set({ publishedAt: sql`now()`, lastError: null })
+          .where(inArray(outbox.id, outcome.published.map((row) => row.id)));
+      }
+      for (const { row, error } of outcome.failed) {
+        const attempts = row.attempts + 1;
+        const delayMs = Math.min(retryInitialMs * 2 ** (attempts - 1), retryMaxMs);
+        await tx
+          .update(outbox)
+          .set({ attempts, lastError: error.slice(0, 2_000), nextAttemptAt: sql`now() + make_interval(secs => ${delayMs / 1000}::float8)` })
+          .where(sql`${outbox.id} = ${row.id}`);
+      }
+      if (outcome.released.length > 0) {
+        await tx
+          .update(outbox)
+          .set({ nextAttemptAt: sql`now()` })
+          .where(inArray(outbox.id, outcome.released.map((row) => row.id)));
+      }
+    });
+  }
+
+  /** Claims, publishes and records one batch; returns how many rows it claimed. */
+  async function pass(): Promise<number> {
+    const rows = await claim();
+    if (rows.length === 0) return 0;
+    // Stop starting new waves well before the lease runs out, so no other instance can take these rows meanwhile.
+    const outcome = await publishInWaves(transport, rows, Date.now() + leaseMs / 2);
+    await record(outcome);
+    metrics.published += outcome.published.length;
+    metrics.failed += outcome.failed.length;
+    for (const { row, error } of outcome.failed) {
+      log.warn({ eventId: row.eventId, topic: row.topic, attempts: row.attempts + 1, error }, "publish failed, will retry");
+    }
+    return rows.length;
+  }
+
+  /**
+   * Updates lag metrics and arms the timer for the earliest retry among partition heads (rows with no earlier
+   * unpublished row of their key); rows waiting behind a head are not timed, so a blocked key never spins.
+   */
+  async function scheduleNextWake(): Promise<void> {
+    const [totals] = await db.db
+      .select({
+        pending: sql<number>`count(*)::int`,
+        lagMs: sql<number | null>`(extract(epoch from now() - min(${outbox.createdAt})) * 1000)::float8`,
+      })
+      .from(outbox)
+      .where(isNull(outbox.publishedAt));
+    metrics.pending = totals?.pending ?? 0;
+    metrics.lagMs = Math.max(0, totals?.lagMs ?? 0);
+    if (metrics.pending === 0) return;
+    const [next] = await db.db
+      .select({ inMs: sql<number | null>`(extract(epoch from min(${outbox.nextAttemptAt}) - now()) * 1000)::float8` })
+      .from(outbox)
+      .where(
+        and(
+          isNull(outbox.publishedAt),
+          sql`NOT EXISTS (SELECT 1 FROM ${outbox} AS earlier WHERE earlier.partition_key = ${outbox.partitionKey}
+            AND earlier.published_at IS NULL AND earlier.id < ${outbox.id})`,
+        ),
+      );
+    // A head that became due while this pass ran is picked up by an almost immediate wake-up.
+    if (next?.inMs !== null && next?.inMs !== undefined) armTimer(Math.max(0, next.inMs) + 5);
+  }
+
+  function armTimer(ms: number) {
+    if (stopped) return;
+    clearTimeout(wakeTimer);
+    wakeTimer = setTimeout(kick, Math.max(0, ms));
+    wakeTimer.unref();
+  }
+
+  function kick() {
+    if (stopped) return;
+    if (draining) {
+      again = true;
+      return;
+    }
+    draining = true;
+    void drain();
+  }
+
+  async function drain() {
+    try {
+      await ready;
+      for (;;) {
+        again = false;
+        const claimed = await exclusive(pass);
+        if (claimed > 0 || stopped) {
+          if (stopped) break;
+          continue;
+        }
+        await exclusive(scheduleNextWake);
+        if (!again || stopped) break;
+      }
+    } catch (cause) {
+      if (!stopped) {
+        log.error({ error: errorText(cause) }, "relay pass failed; retrying");
+        armTimer(retryInitialMs);
+      }
+    } finally {
+      draining = false;
+    }
+  }
+
+  // Publishing before the transport is ready would only burn retries; readiness is awaited with backoff.
+  const ready: Promise<void> = (transport.ready?.(abort.signal) ?? Promise.resolve()).catch((cause: unknown) => {
+    if (!stopped) log.error({ error: errorText(cause) }, "transport never became ready");
+  });
+  const unlisten = await db.listen(OUTBOX_CHANNEL, kick);
+  const sweep = options.sweepIntervalMs === 0 ? undefined : setInterval(kick, options.sweepIntervalMs ?? 60_000);
+  sweep?.unref();
+  kick();
+  log.info({ transport: transport.kind }, "outbox relay started");
+
+  return {
+    metrics,
+    async flush() {
+      await ready;
+      while ((await exclusive(pass)) > 0) {
+        // keep draining
+      }
+      await exclusive(scheduleNextWake);
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      abort.abort();
+      clearTimeout(wakeTimer);
+      clearInterval(sweep);
+      await unlisten();
+      await chain;
+    },
+  };
+}

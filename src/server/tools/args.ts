@@ -1,0 +1,130 @@
+import { TZDate } from "@date-fns/tz";
+import { z } from "zod";
+import { parseQuickAdd, type QuickAddResult } from "@/lib/quick-add";
+import { validateRecurrenceRule } from "@/lib/recurrence";
+import type { DomainContext } from "@/server/domain/context";
+import { descriptionSchema, MAX_TAGS_PER_TASK, prioritySchema, titleSchema } from "@/server/domain/tasks";
+import { ToolArgumentError } from "./types";
+
+/**
+ * Argument schemas shared by the tools (snake_case, described for an LLM) and the resolvers that turn
+ * dates and recurrence phrases into what the domain takes. Limits come from the domain's own schemas.
+ */
+
+const id = (what: string) => z.uuid({ message: `must be a ${what} id (a UUID)` });
+
+export const args = {
+  taskId: id("task").describe("Id of the task (from list_tasks or search_tasks)"),
+  categoryId: id("category").describe("Id of a category (from list_categories)"),
+  tagId: id("tag").describe("Id of a tag (from list_tags)"),
+  tagIds: z
+    .array(id("tag"))
+    .max(MAX_TAGS_PER_TASK, `must list at most ${MAX_TAGS_PER_TASK} tags`)
+    .describe("Ids of tags (from list_tags)"),
+  title: titleSchema.describe("Short title of the task"),
+  description: descriptionSchema.describe("Longer notes for the task"),
+  priority: prioritySchema.describe("low, medium, high or urgent"),
+  dueDate: z
+    .string()
+    .trim()
+    .min(1, "must not be empty")
+    .max(100, "must be at most 100 characters")
+    .describe("ISO 8601 (2026-12-01, 2026-12-01T17:00, 2026-12-01T17:00:00Z) or words in the user's time zone ('tomorrow 5pm', 'next friday')"),
+  recurrenceRule: z
+    .string()
+    .trim()
+    .max(200, "must be at most 200 characters")
+    .describe("How the task repeats: an RRULE (FREQ=WEEKLY;BYDAY=MO) or a phrase ('every weekday at 9am', 'every month on the 1st')"),
+  remindBeforeMinutes: z
+    .number()
+    .int("must be a whole number of minutes")
+    .min(0, "must not be negative")
+    .max(525_600, "must be at most one year (525600 minutes)")
+    .describe("Remind this many minutes before the due date"),
+  remindAt: z.string().trim().min(1, "must not be empty").max(100).describe("Remind at this time: ISO 8601 or words ('tomorrow 9am')"),
+  limit: (fallback: number) => z.number().int("must be a whole number").min(1, "must be at least 1").max(100, "must be at most 100").default(fallback),
+};
+
+export interface ResolvedDate {
+  at: Date;
+  /** True for a day without a time; `at` is then local midnight at the start of that day. */
+  allDay: boolean;
+}
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/** ISO 8601 first (a time without offset is read in the user's zone); anything else through quick-add's date words. */
+export function resolveDate(ctx: DomainContext, text: string, argument: string): ResolvedDate {
+  const iso = ISO.exec(text);
+  if (iso) return resolveIso(ctx, text, iso, argument);
+  const parsed = parseQuick(ctx, text);
+  if (parsed.recurrenceRule) {
+    throw new ToolArgumentError(argument, `"${text}" repeats; give one date here and put the repetition in recurrence_rule`);
+  }
+  if (!parsed.dueAt) throw new ToolArgumentError(argument, notADate(text));
+  assertFullyUnderstood(parsed, text, argument, ["date"]);
+  return { at: parsed.dueAt, allDay: parsed.allDay ?? false };
+}
+
+function resolveIso(ctx: DomainContext, text: string, iso: RegExpExecArray, argument: string): ResolvedDate {
+  const [, y, mo, d, h, mi, s, offset] = iso;
+  const [year, month, day] = [Number(y), Number(mo), Number(d)];
+  const fail = () => new ToolArgumentError(argument, `"${text}" is not a real date or time`);
+  if (h === undefined) {
+    const local = new TZDate(year, month - 1, day, ctx.timeZone);
+    if (local.getDate() !== day || local.getMonth() !== month - 1) throw fail();
+    return { at: new Date(local.getTime()), allDay: true };
+  }
+  if (offset) {
+    const at = new Date(text.replace(" ", "T"));
+    if (Number.isNaN(at.getTime())) throw fail();
+    return { at, allDay: false };
+  }
+  const local = new TZDate(year, month - 1, day, Number(h), Number(mi), Number(s ?? 0), ctx.timeZone);
+  if (local.getDate() !== day || local.getHours() !== Number(h) || Number(h) > 23 || Number(mi) > 59) throw fail();
+  return { at: new Date(local.getTime()), allDay: false };
+}
+
+export interface ResolvedRecurrence {
+  rule: string;
+  /** The series' first occurrence, when the phrase implies one ("every monday at 9am"). */
+  start?: ResolvedDate;
+}
+
+/** An RRULE is checked by the recurrence library; a phrase is read by quick-add ("every weekday at 9am"). */
+export function resolveRecurrence(ctx: DomainContext, text: string, argument = "recurrence_rule"): ResolvedRecurrence {
+  if (/FREQ\s*=/i.test(text)) return { rule: checkedRule(text, argument) };
+  const parsed = parseQuick(ctx, text);
+  if (!parsed.recurrenceRule) {
+    throw new ToolArgumentError(
+      argument,
+      `could not read "${text}" as a repetition; use a phrase like "every weekday at 9am" or an RRULE like FREQ=WEEKLY;BYDAY=MO`,
+    );
+  }
+  assertFullyUnderstood(parsed, text, argument, ["recurrence", "date"]);
+  const rule = checkedRule(parsed.recurrenceRule, argument);
+  return parsed.dueAt ? { rule, start: { at: parsed.dueAt, allDay: parsed.allDay ?? false } } : { rule };
+}
+
+function checkedRule(rule: string, argument: string): string {
+  const result = validateRecurrenceRule(rule);
+  if (!result.ok) throw new ToolArgumentError(argument, `${result.reason} (e.g. ${result.example})`);
+  return result.normalized;
+}
+
+function parseQuick(ctx: DomainContext, text: string): QuickAddResult {
+  return parseQuickAdd(text, { now: ctx.now(), timeZone: ctx.timeZone });
+}
+
+/** Words left over (or #tags, !priorities) mean the phrase was only half understood: refuse rather than guess. */
+function assertFullyUnderstood(parsed: QuickAddResult, text: string, argument: string, allowed: string[]) {
+  const stray = parsed.tokens.find((t) => !allowed.includes(t.kind));
+  const leftover = parsed.title.trim();
+  if (stray || leftover) {
+    const what = leftover || stray?.text || text;
+    throw new ToolArgumentError(argument, `did not understand "${what}" in "${text}"`);
+  }
+}
+
+const notADate = (text: string) =>
+  `could not read "${text}" as a date; use ISO 8601 like 2026-12-01T17:00 or words like "tomorrow 5pm"`;

@@ -1,0 +1,112 @@
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
+import { describeRecurrence } from "@/lib/recurrence";
+import type { DomainContext } from "@/server/domain/context";
+import type { Priority, TaskView } from "@/server/domain/tasks";
+
+/** Compact JSON shapes the tools return: snake_case, ISO dates, nothing an LLM does not need. */
+
+export interface ToolLabel {
+  id: string;
+  name: string;
+  color: string | null;
+}
+
+export interface ToolReminder {
+  id: string;
+  remind_at: string;
+  /** Set when the reminder follows the due date. */
+  minutes_before: number | null;
+  status: "pending" | "sent" | "failed" | "cancelled";
+}
+
+export interface ToolTask {
+  id: string;
+  title: string;
+  description?: string;
+  priority: Priority;
+  /** ISO 8601 instant; for an all-day task, local midnight at the start of the day. */
+  due_date: string | null;
+  all_day: boolean;
+  /** The due date as the user reads it, in their time zone. */
+  due_local: string | null;
+  completed: boolean;
+  /** Present (true) only for a task in the trash. */
+  deleted?: true;
+  category: ToolLabel | null;
+  tags: ToolLabel[];
+  /** Human text of the repetition ("every weekday at 9:00"), or null. */
+  recurrence: string | null;
+  recurrence_rule: string | null;
+  reminders: ToolReminder[];
+}
+
+export function formatLocal(ctx: DomainContext, at: Date, allDay: boolean): string {
+  return format(new TZDate(at.getTime(), ctx.timeZone), allDay ? "EEE d MMM yyyy" : "EEE d MMM yyyy, HH:mm");
+}
+
+function recurrenceText(ctx: DomainContext, task: TaskView): string | null {
+  if (!task.recurrenceRule) return null;
+  try {
+    return describeRecurrence(task.recurrenceRule, { start: task.dueAt ?? undefined, timeZone: ctx.timeZone });
+  } catch {
+    return task.recurrenceRule; // a stored rule the describer cannot phrase is still worth showing
+  }
+}
+
+export function toToolTask(ctx: DomainContext, task: TaskView): ToolTask {
+  return {
+    id: task.id,
+    title: task.title,
+    ...(task.description ? { description: task.description } : {}),
+    priority: task.priority,
+    due_date: task.dueAt?.toISOString() ?? null,
+    all_day: task.allDay,
+    due_local: task.dueAt ? formatLocal(ctx, task.dueAt, task.allDay) : null,
+    completed: task.completed,
+    ...(task.deletedAt ? { deleted: true as const } : {}),
+    category: task.category,
+    tags: task.tags,
+    recurrence: recurrenceText(ctx, task),
+    recurrence_rule: task.recurrenceRule,
+    reminders: task.reminders.map((r) => ({
+      id: r.id,
+      remind_at: r.remindAt.toISOString(),
+      minutes_before: r.minutesBefore,
+      status: r.status,
+    })),
+  };
+}
+
+/** `"Buy milk" (due Tue 24 Nov 2026, 17:00, high)`: the one-line form summaries use. */
+export function taskLine(task: ToolTask): string {
+  const details = [
+    task.due_local ? `due ${task.due_local}` : null,
+    task.priority !== "medium" ? task.priority : null,
+    task.recurrence,
+    task.completed ? "done" : null,
+  ].filter(Boolean);
+  return `"${task.title}"${details.length ? ` (${details.join(", ")})` : ""}`;
+}
+
+const LISTED_IN_SUMMARY = 5;
+
+export interface Noun {
+  one: string;
+  many: string;
+}
+/** "open task" → { one: "open task", many: "open tasks" }; `rest` follows the noun ("tasks matching …"). */
+export const taskNoun = (adjective: string, rest = ""): Noun => ({
+  one: `${adjective ? `${adjective} ` : ""}task${rest}`,
+  many: `${adjective ? `${adjective} ` : ""}tasks${rest}`,
+});
+
+/** "3 overdue tasks: "A" (…); "B"; "C"." — at most five listed, the rest counted. */
+export function listSummary(tasks: ToolTask[], total: number, noun: Noun): string {
+  if (total === 0) return `No ${noun.many}.`;
+  const shown = tasks.slice(0, LISTED_IN_SUMMARY).map(taskLine).join("; ");
+  const rest = total - Math.min(tasks.length, LISTED_IN_SUMMARY);
+  return `${total} ${total === 1 ? noun.one : noun.many}: ${shown}${rest > 0 ? `; and ${rest} more` : ""}.`;
+}
+
+export const labelText = (label: { name: string; color: string | null }) => `"${label.name}"${label.color ? ` (${label.color})` : ""}`;

@@ -1,0 +1,195 @@
+import { TZDate } from "@date-fns/tz";
+import { z } from "zod";
+import type { DomainContext } from "@/server/domain/context";
+import { ConflictError } from "@/server/domain/errors";
+import {
+  completeTask,
+  createTask,
+  deleteTask,
+  getTask,
+  MAX_REMINDERS_PER_TASK,
+  updateTask,
+  type ReminderInput,
+  type TaskUpdateInput,
+  type TaskView,
+} from "@/server/domain/tasks";
+import { args, resolveDate, resolveRecurrence, type ResolvedDate } from "./args";
+import { formatLocal, taskLine, toToolTask, type ToolTask } from "./present";
+import { defineTool, ToolArgumentError } from "./types";
+
+/** Tools that change one task. Each returns the task after the change. */
+
+export interface TaskResult {
+  summary: string;
+  task: ToolTask;
+}
+
+const taskResult = (ctx: DomainContext, view: TaskView, summary: (line: string) => string): TaskResult => {
+  const task = toToolTask(ctx, view);
+  return { summary: summary(taskLine(task)), task };
+};
+
+/** A reminder "at" a day without a time means 9:00 that day in the user's zone. */
+const REMINDER_HOUR_FOR_A_DAY = 9;
+
+function reminderAt(ctx: DomainContext, text: string): Date {
+  const resolved = resolveDate(ctx, text, "remind_at");
+  if (!resolved.allDay) return resolved.at;
+  const local = new TZDate(resolved.at.getTime(), ctx.timeZone);
+  local.setHours(REMINDER_HOUR_FOR_A_DAY, 0, 0, 0);
+  return new Date(local.getTime());
+}
+
+function newReminder(ctx: DomainContext, a: { remind_before_minutes?: number; remind_at?: string }, due: Date | null | undefined): ReminderInput | undefined {
+  if (a.remind_before_minutes !== undefined && a.remind_at !== undefined) {
+    throw new ToolArgumentError("remind_at", "give either remind_before_minutes or remind_at, not both");
+  }
+  if (a.remind_at !== undefined) return { at: reminderAt(ctx, a.remind_at) };
+  if (a.remind_before_minutes === undefined) return undefined;
+  if (!due) throw new ToolArgumentError("remind_before_minutes", "the task has no due date to count back from; set due_date or use remind_at");
+  return { minutesBefore: a.remind_before_minutes };
+}
+
+/**
+ * Tools edit "the task as it is now", not a version the caller saw: read the version, write, and on a
+ * concurrent change read once more (the domain still refuses a stale write; this only retries it).
+ */
+async function updateLatest(ctx: DomainContext, id: string, patch: (current: TaskView) => Omit<TaskUpdateInput, "id" | "version">) {
+  for (let attempt = 0; ; attempt += 1) {
+    const current = await getTask(ctx, id);
+    try {
+      return await updateTask(ctx, { id, version: current.version, ...patch(current) });
+    } catch (error) {
+      if (!(error instanceof ConflictError) || attempt > 0) throw error;
+    }
+  }
+}
+
+export const addTask = defineTool({
+  name: "add_task",
+  description: "Create a task; due_date and recurrence_rule accept natural language in the user's time zone.",
+  inputSchema: z
+    .object({
+      title: args.title,
+      description: args.description.optional(),
+      priority: args.priority.optional(),
+      due_date: args.dueDate.optional(),
+      category_id: args.categoryId.optional(),
+      tag_ids: args.tagIds.optional(),
+      recurrence_rule: args.recurrenceRule.optional(),
+      remind_before_minutes: args.remindBeforeMinutes.optional(),
+      remind_at: args.remindAt.optional(),
+    })
+    .strict(),
+  async run(ctx, a) {
+    const recurrence = a.recurrence_rule ? resolveRecurrence(ctx, a.recurrence_rule) : undefined;
+    const start: ResolvedDate | undefined = a.due_date ? resolveDate(ctx, a.due_date, "due_date") : recurrence?.start;
+    if (recurrence && !start) throw new ToolArgumentError("due_date", "a repeating task needs a due date to start from");
+    const reminder = newReminder(ctx, a, start?.at);
+    const view = await createTask(ctx, {
+      title: a.title,
+      description: a.description,
+      priority: a.priority,
+      dueAt: start?.at,
+      allDay: start?.allDay,
+      categoryId: a.category_id,
+      tagIds: a.tag_ids,
+      recurrenceRule: recurrence?.rule,
+      reminders: reminder ? [reminder] : undefined,
+    });
+    return taskResult(ctx, view, (line) => `Added ${line}.`);
+  },
+});
+
+export const updateTaskTool = defineTool({
+  name: "update_task",
+  description: "Change a task's title, description, priority, due date, category, tags or repetition; null clears a field.",
+  inputSchema: z
+    .object({
+      task_id: args.taskId,
+      title: args.title.optional(),
+      description: args.description.optional(),
+      priority: args.priority.optional(),
+      due_date: args.dueDate.nullable().optional(),
+      category_id: args.categoryId.nullable().optional(),
+      tag_ids: args.tagIds.optional().describe("Replaces all of the task's tags"),
+      recurrence_rule: args.recurrenceRule.nullable().optional(),
+    })
+    .strict(),
+  async run(ctx, a) {
+    const { task_id: _id, ...changes } = a;
+    if (Object.values(changes).every((value) => value === undefined)) {
+      throw new ToolArgumentError(undefined, "nothing to change: give at least one of title, description, priority, due_date, category_id, tag_ids, recurrence_rule");
+    }
+    // null clears the due date, undefined keeps it.
+    const due = a.due_date === null || a.due_date === undefined ? a.due_date : resolveDate(ctx, a.due_date, "due_date");
+    const recurrence = a.recurrence_rule ? resolveRecurrence(ctx, a.recurrence_rule) : undefined;
+    const view = await updateLatest(ctx, a.task_id, (current) => {
+      // A repetition phrase with its own start ("every monday at 9am") dates an undated task.
+      const start = due === undefined && !current.dueAt ? recurrence?.start : (due ?? undefined);
+      return {
+        title: a.title,
+        description: a.description,
+        priority: a.priority,
+        dueAt: due === null ? null : start?.at,
+        allDay: start?.allDay,
+        categoryId: a.category_id,
+        tagIds: a.tag_ids,
+        recurrenceRule: a.recurrence_rule === undefined ? undefined : (recurrence?.rule ?? null),
+      };
+    });
+    return taskResult(ctx, view, (line) => `Updated ${line}.`);
+  },
+});
+
+export const completeTaskTool = defineTool({
+  name: "complete_task",
+  description: "Mark a task as done (a repeating task then gets its next occurrence).",
+  inputSchema: z.object({ task_id: args.taskId }).strict(),
+  async run(ctx, a) {
+    const before = await getTask(ctx, a.task_id);
+    const view = before.completed ? before : await completeTask(ctx, a.task_id);
+    return taskResult(ctx, view, (line) =>
+      before.completed ? `${line} was already completed.` : `Completed ${line}.${view.recurrenceRule ? " The next occurrence will be created." : ""}`,
+    );
+  },
+});
+
+export const deleteTaskTool = defineTool({
+  name: "delete_task",
+  description: "Delete a task (it goes to the trash and can be restored from the app).",
+  inputSchema: z.object({ task_id: args.taskId }).strict(),
+  async run(ctx, a) {
+    const view = await deleteTask(ctx, a.task_id);
+    return taskResult(ctx, view, (line) => `Deleted ${line}; it can be restored from the trash.`);
+  },
+});
+
+export const setReminder = defineTool({
+  name: "set_reminder",
+  description: "Add a reminder to a task: remind_before_minutes before its due date, or at remind_at.",
+  inputSchema: z
+    .object({
+      task_id: args.taskId,
+      remind_before_minutes: args.remindBeforeMinutes.optional(),
+      remind_at: args.remindAt.optional(),
+    })
+    .strict(),
+  async run(ctx, a) {
+    if (a.remind_before_minutes === undefined && a.remind_at === undefined) {
+      throw new ToolArgumentError("remind_before_minutes", "give remind_before_minutes or remind_at");
+    }
+    let added: Date | undefined;
+    const view = await updateLatest(ctx, a.task_id, (current) => {
+      const reminder = newReminder(ctx, a, current.dueAt)!;
+      if (current.reminders.length >= MAX_REMINDERS_PER_TASK) {
+        throw new ToolArgumentError(undefined, `the task already has ${MAX_REMINDERS_PER_TASK} reminders, the most it can have`);
+      }
+      added = "at" in reminder ? reminder.at : new Date(current.dueAt!.getTime() - reminder.minutesBefore * 60_000);
+      // The domain takes the whole set: keep the task's reminders and add the new one.
+      const kept: ReminderInput[] = current.reminders.map((r) => (r.minutesBefore !== null ? { minutesBefore: r.minutesBefore } : { at: r.remindAt }));
+      return { reminders: [...kept, reminder] };
+    });
+    return taskResult(ctx, view, (line) => `Reminder set for ${line} at ${formatLocal(ctx, added!, false)}.`);
+  },
+});

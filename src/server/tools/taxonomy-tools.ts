@@ -1,0 +1,125 @@
+import { z } from "zod";
+import { CATEGORY_NAME_MAX, createCategory, deleteCategory, listCategories } from "@/server/domain/categories";
+import { createTag, deleteTag, listTags, TAG_NAME_MAX } from "@/server/domain/tags";
+import { bulkUpdateTasks } from "@/server/domain/tasks";
+import type { TaxonomyItem, TaxonomyListItem } from "@/server/domain/taxonomy-shared";
+import { args } from "./args";
+import { labelText, taskLine, toToolTask, type Noun, type ToolLabel } from "./present";
+import type { TaskResult } from "./task-tools";
+import { defineTool } from "./types";
+
+/** Categories, tags, and tagging a task. Names and colours are checked by the domain's own schemas. */
+
+export interface ToolLabelWithCount extends ToolLabel {
+  /** Open tasks that use it. */
+  open_tasks: number;
+}
+
+const label = (item: TaxonomyItem): ToolLabel => ({ id: item.id, name: item.name, color: item.color });
+const labelWithCount = (item: TaxonomyListItem): ToolLabelWithCount => ({ ...label(item), open_tasks: item.taskCount });
+
+const name = (max: number) =>
+  z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+const color = z
+  .string()
+  .trim()
+  .regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #RRGGBB (e.g. #3B82F6)")
+  .describe("Colour as #RRGGBB, e.g. #3B82F6");
+
+const listLine = (items: ToolLabelWithCount[], noun: Noun) =>
+  items.length === 0
+    ? `No ${noun.many} yet.`
+    : `${items.length} ${items.length === 1 ? noun.one : noun.many}: ${items.map((i) => `${i.name} (${i.open_tasks} open)`).join(", ")}.`;
+
+export const addCategory = defineTool({
+  name: "add_category",
+  description: "Create a category (each task has at most one; names are unique per user).",
+  inputSchema: z.object({ name: name(CATEGORY_NAME_MAX).describe("Category name"), color: color.optional() }).strict(),
+  async run(ctx, a) {
+    const category = label(await createCategory(ctx, { name: a.name, color: a.color }));
+    return { summary: `Added category ${labelText(category)}.`, category };
+  },
+});
+
+export const listCategoriesTool = defineTool({
+  name: "list_categories",
+  description: "List the user's categories with their ids and counts of open tasks.",
+  inputSchema: z.object({}).strict(),
+  async run(ctx) {
+    const categories = (await listCategories(ctx)).map(labelWithCount);
+    return { summary: listLine(categories, { one: "category", many: "categories" }), categories };
+  },
+});
+
+export const deleteCategoryTool = defineTool({
+  name: "delete_category",
+  description: "Delete a category; its tasks stay, without a category.",
+  inputSchema: z.object({ category_id: args.categoryId }).strict(),
+  async run(ctx, a) {
+    const result = await deleteCategory(ctx, { id: a.category_id });
+    return {
+      summary: `Deleted the category; ${result.affectedTasks} task${result.affectedTasks === 1 ? "" : "s"} no longer have it.`,
+      deleted_id: result.id,
+      affected_tasks: result.affectedTasks,
+    };
+  },
+});
+
+export const addTag = defineTool({
+  name: "add_tag",
+  description: "Create a tag (a task can carry several; names are unique per user).",
+  inputSchema: z.object({ name: name(TAG_NAME_MAX).describe("Tag name"), color: color.optional() }).strict(),
+  async run(ctx, a) {
+    const tag = label(await createTag(ctx, { name: a.name, color: a.color }));
+    return { summary: `Added tag ${labelText(tag)}.`, tag };
+  },
+});
+
+export const listTagsTool = defineTool({
+  name: "list_tags",
+  description: "List the user's tags with their ids and counts of open tasks.",
+  inputSchema: z.object({}).strict(),
+  async run(ctx) {
+    const tags = (await listTags(ctx)).map(labelWithCount);
+    return { summary: listLine(tags, { one: "tag", many: "tags" }), tags };
+  },
+});
+
+export const deleteTagTool = defineTool({
+  name: "delete_tag",
+  description: "Delete a tag and remove it from every task.",
+  inputSchema: z.object({ tag_id: args.tagId }).strict(),
+  async run(ctx, a) {
+    const result = await deleteTag(ctx, { id: a.tag_id });
+    return {
+      summary: `Deleted the tag; it was removed from ${result.affectedTasks} task${result.affectedTasks === 1 ? "" : "s"}.`,
+      deleted_id: result.id,
+      affected_tasks: result.affectedTasks,
+    };
+  },
+});
+
+const taskTagInput = z.object({ task_id: args.taskId, tag_id: args.tagId }).strict();
+
+export const addTagToTask = defineTool({
+  name: "add_tag_to_task",
+  description: "Put an existing tag on a task (create the tag first with add_tag if needed).",
+  inputSchema: taskTagInput,
+  async run(ctx, a): Promise<TaskResult> {
+    const { items } = await bulkUpdateTasks(ctx, { ids: [a.task_id], action: { type: "addTag", tagId: a.tag_id } });
+    const task = toToolTask(ctx, items[0]!);
+    const tag = task.tags.find((t) => t.id === a.tag_id);
+    return { summary: `Tagged ${taskLine(task)} with ${tag ? `"${tag.name}"` : "the tag"}.`, task };
+  },
+});
+
+export const removeTagFromTask = defineTool({
+  name: "remove_tag_from_task",
+  description: "Take a tag off a task (the tag itself stays).",
+  inputSchema: taskTagInput,
+  async run(ctx, a): Promise<TaskResult> {
+    const { items } = await bulkUpdateTasks(ctx, { ids: [a.task_id], action: { type: "removeTag", tagId: a.tag_id } });
+    const task = toToolTask(ctx, items[0]!);
+    return { summary: `Removed the tag from ${taskLine(task)}.`, task };
+  },
+});

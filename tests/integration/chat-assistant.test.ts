@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createInnerContext } from "@/server/api/context";
+import { chatRouter } from "@/server/api/routers/chat";
+import { createCallerFactory } from "@/server/api/trpc";
+import { executeTool } from "@/server/tools";
+import { createTestDatabase, createTestUser, type TestDatabase } from "../support/database";
+
+// Wednesday 2026-03-11, 11:00 in New York.
+const now = () => new Date("2026-03-11T15:00:00Z");
+const timeZone = "America/New_York";
+let db: TestDatabase;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(async () => {
+  await db.drop();
+});
+
+async function chatUser() {
+  const domain = await createTestUser(db.handle, { timeZone, now });
+  const caller = createCallerFactory(chatRouter)(
+    createInnerContext({ db: db.handle.db, user: { id: domain.userId, email: "u@example.test", name: "U", timeZone }, now }),
+  );
+  const { id } = await caller.create();
+  const say = (text: string) => caller.send({ conversationId: id, text });
+  return { caller, domain, conversationId: id, say };
+}
+
+const titles = async (domain: Awaited<ReturnType<typeof chatUser>>["domain"], status: "open" | "done" | "all" = "all") => {
+  const outcome = await executeTool(domain, "list_tasks", { status, limit: 100 });
+  if (!outcome.ok) throw new Error(outcome.error.message);
+  return outcome.result.tasks.map((t) => t.title).sort();
+};
+
+describe("chat assistant (interpreter engine)", () => {
+  it("adds a task by chat, then lists it with a card", async () => {
+    const { say } = await chatUser();
+    const added = await say("add a high priority task to finish the report by Friday 5pm");
+    expect(added.content).toMatch(/Added "finish the report"/);
+    expect(added.cards).toEqual([
+      expect.objectContaining({ title: "finish the report", priority: "high", dueAt: "2026-03-13T21:00:00.000Z", allDay: false }),
+    ]);
+    const listed = await say("show my tasks");
+    expect(listed.content).toMatch(/1 open task/);
+    expect(listed.cards.map((c) => c.title)).toEqual(["finish the report"]);
+  });
+
+  it("asks which task when several match, and acts on the chosen one", async () => {
+    const { say, domain } = await chatUser();
+    await say("add write report draft");
+    await say("add send report to Anna");
+    const question = await say("mark the report task as done");
+    expect(question.content).toMatch(/2 tasks matching "report"/);
+    expect(question.content).toMatch(/1\. .*report.*\n2\. .*report/);
+    const chosenTitle = question.content.split("\n")[2]!.replace(/^2\. /, "");
+    const done = await say("the second one");
+    expect(done.content).toContain(`Completed "${chosenTitle}"`);
+    expect(await titles(domain, "done")).toEqual([chosenTitle]);
+  });
+
+  it("says so when no task matches", async () => {
+    const { say } = await chatUser();
+    const reply = await say("complete the dentist task");
+    expect(reply.content).toBe(`I couldn't find a task matching "dentist".`);
+  });
+
+  it("deletes only after yes, and 'no' cancels", async () => {
+    const { say, domain } = await chatUser();
+    await say("add call the dentist tomorrow");
+    const ask = await say("delete the dentist task");
+    expect(ask.content).toMatch(/Delete the task "call the dentist"\? Reply yes or no\./);
+    expect(ask.suggestions).toEqual(["Yes", "No"]);
+    expect(await titles(domain)).toEqual(["call the dentist"]);
+
+    const cancelled = await say("no");
+    expect(cancelled.content).toMatch(/cancelled/i);
+    expect(await titles(domain)).toEqual(["call the dentist"]);
+    // The cancelled question is gone: a later "yes" deletes nothing.
+    await say("yes");
+    expect(await titles(domain)).toEqual(["call the dentist"]);
+
+    await say("delete the dentist task");
+    const deleted = await say("yes");
+    expect(deleted.content).toMatch(/Deleted "call the dentist"/);
+    expect(await titles(domain)).toEqual([]);
+  });
+
+  it("confirms before deleting all completed tasks of a category", async () => {
+    const { say, domain } = await chatUser();
+    await say("add milk in the Shopping category");
+    await say("add eggs in the Shopping category");
+    await say("add bread in the Shopping category");
+    await say("add call mom");
+    await say("complete milk");
+    await say("complete eggs");
+    const ask = await say("delete all completed tasks in Shopping");
+    expect(ask.content).toMatch(/Delete 2 tasks: .*"milk".*\? Reply yes or no\./);
+    const done = await say("yes");
+    expect(done.content).toBe("Deleted 2 tasks; they can be restored from the trash.");
+    expect(await titles(domain)).toEqual(["bread", "call mom"]);
+  });
+
+  it("keeps conversations per user, with their messages, across reloads", async () => {
+    const { caller, conversationId, say } = await chatUser();
+    await say("add buy milk tomorrow");
+    const messages = await caller.messages({ conversationId });
+    expect(messages.map((m) => [m.role, m.content.slice(0, 12)])).toEqual([
+      ["user", "add buy milk"],
+      ["assistant", 'Added "buy m'],
+    ]);
+    expect(messages[1]!.cards[0]).toMatchObject({ title: "buy milk", allDay: true });
+    const history = await caller.conversations();
+    expect(history).toEqual([expect.objectContaining({ id: conversationId, title: "add buy milk tomorrow" })]);
+
+    const stranger = await chatUser();
+    await expect(stranger.caller.messages({ conversationId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(stranger.caller.send({ conversationId, text: "hi" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(stranger.caller.delete({ conversationId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+    await caller.delete({ conversationId });
+    expect(await caller.conversations()).toEqual([]);
+  });
+});

@@ -1,0 +1,127 @@
+import { asc, isNull } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openDatabase, type DatabaseHandle } from "@/server/db/client";
+import { outbox } from "@/server/db/schema";
+import type { CloudEvent } from "@/server/events/catalog";
+import { startOutboxRelay, type OutboxRelay } from "@/server/events/relay";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+import { idsByKey, insertEvents, makeEvent, recordingTransport, silentLog, waitFor } from "./relay-helpers";
+
+let database: TestDatabase;
+const relays: OutboxRelay[] = [];
+
+beforeEach(async () => {
+  database = await createTestDatabase();
+});
+afterEach(async () => {
+  await Promise.all(relays.splice(0).map((relay) => relay.stop()));
+  await database.drop();
+});
+
+const start = async (
+  transport: ReturnType<typeof recordingTransport>,
+  extra: { batchSize?: number; instanceId?: string; db?: DatabaseHandle } = {},
+) => {
+  const relay = await startOutboxRelay({ db: extra.db ?? database.handle, transport, log: silentLog, retryInitialMs: 20, retryMaxMs: 100, sweepIntervalMs: 0, ...extra });
+  relays.push(relay);
+  return relay;
+};
+
+const unpublishedCount = async () => (await database.handle.db.select().from(outbox).where(isNull(outbox.publishedAt))).length;
+
+/** Two users' events, interleaved, written by separate commits. */
+async function writeInterleaved(count: number, users = ["user-a", "user-b"]): Promise<CloudEvent[]> {
+  const written: CloudEvent[] = [];
+  for (let i = 0; i < count; i++) {
+    const user = users[i % users.length] ?? "user-a";
+    written.push(...(await insertEvents(database.handle, "task-events", [makeEvent(user)])));
+  }
+  return written;
+}
+
+describe("outbox relay", () => {
+  it("publishes every event in commit order per user and marks it published", async () => {
+    const transport = recordingTransport();
+    const written = await writeInterleaved(9, ["user-a", "user-b", "user-c"]);
+    const relay = await start(transport, { batchSize: 4 });
+    await relay.flush();
+
+    expect(transport.sent.map((s) => s.event.id).sort()).toEqual(written.map((e) => e.id).sort());
+    expect(idsByKey(transport.sent)).toEqual(idsByKey(written.map((event) => ({ event, partitionKey: event.userid ?? "" }))));
+    expect(transport.sent.every((s) => s.topic === "task-events" && s.partitionKey === s.event.userid)).toBe(true);
+    expect(await unpublishedCount()).toBe(0);
+    expect(relay.metrics.published).toBe(9);
+    expect(relay.metrics.pending).toBe(0);
+  });
+
+  it("wakes on NOTIFY: an insert is published without a flush or a timer", async () => {
+    const transport = recordingTransport();
+    await start(transport);
+    const [event] = await insertEvents(database.handle, "reminders", [makeEvent("user-a", "cadence.reminder.due.v1")]);
+    const sent = await waitFor(() => transport.sent, (list) => list.length === 1);
+    expect(sent[0]?.event.id).toBe(event?.id);
+    expect(sent[0]?.topic).toBe("reminders");
+    await waitFor(unpublishedCount, (n) => n === 0);
+  });
+
+  it("records failed attempts with backoff and the error while the transport is down", async () => {
+    const transport = recordingTransport();
+    transport.down = true;
+    const relay = await start(transport);
+    await writeInterleaved(2);
+    await waitFor(async () => (await database.handle.db.select().from(outbox)).every((row) => row.attempts >= 2), Boolean);
+    await relay.flush();
+
+    const rows = await database.handle.db.select().from(outbox).orderBy(asc(outbox.id));
+    for (const row of rows) {
+      expect(row.publishedAt).toBeNull();
+      expect(row.lastError).toContain("transport unavailable");
+    }
+    expect(transport.sent).toHaveLength(0);
+    expect(relay.metrics.failed).toBeGreaterThanOrEqual(4);
+  });
+
+  it("keeps events while the transport is down and delivers all of them, once and in order, when it returns", async () => {
+    const transport = recordingTransport();
+    transport.down = true;
+    const relay = await start(transport, { batchSize: 3 });
+    const written = await writeInterleaved(6);
+    await relay.flush(); // every first row per user is now waiting for a retry
+    written.push(...(await writeInterleaved(6))); // the app keeps writing during the outage
+    await relay.flush();
+    expect(await unpublishedCount()).toBe(12);
+
+    transport.down = false;
+    await waitFor(unpublishedCount, (n) => n === 0);
+    await relay.flush();
+
+    const ids = transport.sent.map((s) => s.event.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.sort()).toEqual(written.map((e) => e.id).sort());
+    expect(idsByKey(transport.sent)).toEqual(idsByKey(written.map((event) => ({ event, partitionKey: event.userid ?? "" }))));
+  });
+
+  it("publishes each event exactly once with two relays on one database, keeping per-user order", async () => {
+    const transport = recordingTransport();
+    // On PostgreSQL the second relay gets its own connection pool, like a second app instance.
+    const otherHandle = database.url ? await openDatabase({ driver: "postgres", url: database.url }) : database.handle;
+    const first = await start(transport, { batchSize: 5, instanceId: "a" });
+    const second = await start(transport, { batchSize: 5, instanceId: "b", db: otherHandle });
+    const users = ["u1", "u2", "u3", "u4"];
+    const written: CloudEvent[] = [];
+    for (let round = 0; round < 10; round++) {
+      written.push(...(await insertEvents(database.handle, "task-events", users.map((user) => makeEvent(user)))));
+      written.push(...(await writeInterleaved(3, users)));
+    }
+    await waitFor(unpublishedCount, (n) => n === 0);
+    await Promise.all([first.flush(), second.flush()]);
+
+    const ids = transport.sent.map((s) => s.event.id);
+    expect(ids).toHaveLength(written.length);
+    expect(new Set(ids).size).toBe(written.length);
+    expect(idsByKey(transport.sent)).toEqual(idsByKey(written.map((event) => ({ event, partitionKey: event.userid ?? "" }))));
+    expect(first.metrics.published + second.metrics.published).toBe(written.length);
+    await second.stop();
+    if (otherHandle !== database.handle) await otherHandle.close();
+  });
+});

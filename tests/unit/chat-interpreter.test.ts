@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { measureAccuracy } from "../../bench/chat/accuracy";
+import { DESTRUCTIVE_TOOLS, interpret, type Pending } from "@/server/chat/interpreter";
+import { CORPUS, CORPUS_NOW, CORPUS_ZONE } from "./chat-corpus";
+
+const ctx = { now: CORPUS_NOW, timeZone: CORPUS_ZONE };
+
+describe("chat interpreter corpus", () => {
+  it("holds at least 80 varied phrasings", () => {
+    expect(CORPUS.length).toBeGreaterThanOrEqual(80);
+    expect(new Set(CORPUS.map((e) => e.utterance)).size).toBe(CORPUS.length);
+  });
+
+  it("interprets at least 95% of the corpus exactly", () => {
+    const report = measureAccuracy();
+    expect(report.failures.map((f) => f.utterance)).toEqual([]);
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
+describe("destructive actions", () => {
+  const destructive = [
+    "delete the dentist task",
+    "delete all completed tasks in Shopping",
+    "remove the Shopping category",
+    "delete tag #old",
+    "clear completed tasks",
+    "get rid of the report",
+  ];
+
+  it("never emits a destructive tool without a confirmation turn", () => {
+    for (const entry of [...CORPUS.map((e) => e.utterance), ...destructive]) {
+      const result = interpret(entry, ctx);
+      if (result.kind === "calls") expect(result.calls.filter((c) => DESTRUCTIVE_TOOLS.has(c.tool)), entry).toEqual([]);
+    }
+    for (const utterance of destructive) expect(interpret(utterance, ctx).kind, utterance).toBe("confirm");
+  });
+
+  it("runs the confirmed calls on yes and nothing on no", () => {
+    const pending: Pending = { type: "confirm", prompt: "Delete?", calls: [{ tool: "delete_task", args: { task_id: "t1" } }] };
+    expect(interpret("yes", { ...ctx, pending })).toEqual({ kind: "calls", calls: pending.calls });
+    expect(interpret("Yep.", { ...ctx, pending })).toEqual({ kind: "calls", calls: pending.calls });
+    expect(interpret("no", { ...ctx, pending }).kind).toBe("reply");
+    expect(interpret("cancel", { ...ctx, pending }).kind).toBe("reply");
+  });
+
+  it("does not treat yes without a pending question as consent", () => {
+    expect(interpret("yes", ctx).kind).toBe("reply");
+  });
+});
+
+describe("choosing among several matching tasks", () => {
+  const options = [
+    { id: "a", title: "Write report draft" },
+    { id: "b", title: "Send report to Anna" },
+    { id: "c", title: "Print report" },
+  ];
+  const pending = (destructive: boolean): Pending => ({
+    type: "choose",
+    question: "Which one?",
+    options,
+    destructive,
+    call: { tool: destructive ? "delete_task" : "complete_task", args: {} },
+  });
+
+  it.each([
+    ["the second one", "b"],
+    ["2", "b"],
+    ["#3", "c"],
+    ["last one", "c"],
+    ["the Anna one", "b"],
+    ["print", "c"],
+  ])("%s picks %s", (answer, id) => {
+    const result = interpret(answer, { ...ctx, pending: pending(false) });
+    expect(result).toMatchObject({ kind: "calls", calls: [{ tool: "complete_task", args: { task_id: id } }] });
+  });
+
+  it("asks again for a number out of range, and confirms a destructive choice first", () => {
+    expect(interpret("7", { ...ctx, pending: pending(false) }).kind).toBe("clarify");
+    expect(interpret("the first one", { ...ctx, pending: pending(true) })).toMatchObject({
+      kind: "confirm",
+      calls: [{ tool: "delete_task", args: { task_id: "a" }, about: "Write report draft" }],
+    });
+  });
+
+  it("treats an unrelated sentence as a new request", () => {
+    expect(interpret("what's overdue?", { ...ctx, pending: pending(false) })).toEqual({
+      kind: "calls",
+      calls: [{ tool: "get_overdue_tasks", args: {} }],
+    });
+  });
+});

@@ -1,0 +1,123 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { timingSafeEqual } from "node:crypto";
+import { errorText } from "@/server/events/error-text";
+import type { WorkerDefinition, WorkerServices } from "@/server/events/worker-types";
+import { createDeliveryHandler, type DaprStatus } from "./delivery";
+import { createJobRunner } from "./jobs";
+import { daprSubscriptions, fanOutName, subscriptionsByTopic } from "./subscriptions";
+
+export interface DaprServeOptions {
+  /** The app port the sidecar calls (dapr.io/app-port); 0 = pick a free one (tests). */
+  port: number;
+  host?: string;
+  services: WorkerServices;
+  maxDeliveryAttempts?: number;
+}
+
+export interface DaprWorkerServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 1_048_576;
+
+/** The app side of the Dapr contract for one worker: subscription discovery, deliveries, job callbacks, health. */
+export async function serveWithDapr(worker: WorkerDefinition, options: DaprServeOptions): Promise<DaprWorkerServer> {
+  const { services } = options;
+  const log = services.log.child({ worker: worker.name });
+  const scoped: WorkerServices = { ...services, log };
+  const appToken = services.env.APP_API_TOKEN;
+  const subscriptions = daprSubscriptions(worker, services.env.DAPR_PUBSUB_NAME, options.maxDeliveryAttempts);
+  const byTopic = subscriptionsByTopic(worker);
+  const delivery = createDeliveryHandler(worker.name, scoped);
+  const jobs = createJobRunner([worker], scoped);
+
+  const authorized = (req: http.IncomingMessage) => {
+    if (!appToken) return true;
+    const given = Buffer.from(String(req.headers["dapr-api-token"] ?? ""));
+    const expected = Buffer.from(appToken);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  };
+
+  async function route(req: http.IncomingMessage, body: string): Promise<{ status: number; body?: unknown }> {
+    const url = new URL(req.url ?? "/", "http://app");
+    const segments = url.pathname.split("/").filter(Boolean).map(decodeURIComponent);
+    const [first, second, third] = segments;
+    if (req.method === "GET" && url.pathname === "/healthz") return { status: 200, body: { status: "ok", worker: worker.name } };
+    if (!authorized(req)) return { status: 401, body: { error: "missing or wrong dapr-api-token" } };
+    if (req.method === "GET" && url.pathname === "/dapr/subscribe") return { status: 200, body: subscriptions };
+    if (req.method !== "POST") return { status: 405 };
+
+    if (first === "events" && second === worker.name && segments.length === 3 && third) {
+      const fanOutTopic = [...byTopic.keys()].find((topic) => fanOutName(topic) === third);
+      const targets = fanOutTopic !== undefined
+        ? byTopic.get(fanOutTopic)
+        : worker.subscriptions.filter((s) => s.name === third);
+      if (!targets?.length) return { status: 404 };
+      return { status: 200, body: { status: await delivery.deliver(targets, body) satisfies DaprStatus } };
+    }
+    if (first === "dead-letters" && second === worker.name && segments.length === 3 && third && byTopic.has(third)) {
+      return { status: 200, body: { status: await delivery.storeDeadLetter(third, body) } };
+    }
+    if (first === "job" && segments.length === 2 && second) {
+      let data: unknown = null;
+      try {
+        data = body.trim() === "" ? null : (JSON.parse(body) as unknown);
+      } catch {
+        data = body;
+      }
+      const result = await jobs.run(second, data);
+      return result === "done" ? { status: 200 } : result === "unknown" ? { status: 404 } : { status: 500 };
+    }
+    return { status: 404 };
+  }
+
+  const server = http.createServer((req, res) => {
+    void readBody(req)
+      .then((body) => route(req, body))
+      .catch((cause: unknown): { status: number; body?: unknown } => {
+        // Never crash on a delivery: anything unexpected becomes a retry for the sidecar.
+        log.error({ url: req.url, error: errorText(cause) }, "request failed");
+        return cause instanceof BodyTooLarge ? { status: 413 } : { status: 500 };
+      })
+      .then(({ status, body }) => {
+        res.writeHead(status, body === undefined ? {} : { "content-type": "application/json" });
+        res.end(body === undefined ? undefined : JSON.stringify(body));
+      });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host ?? "0.0.0.0", () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  log.info({ port, subscriptions: subscriptions.map((s) => s.topic) }, "worker serving the Dapr app API");
+  return {
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
+  };
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new BodyTooLarge("request body too large"));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}

@@ -1,0 +1,5 @@
+export { runEmbedded, type EmbeddedWorkers } from "./embedded";
+export { serveWithDapr, type DaprServeOptions, type DaprWorkerServer } from "./dapr-server";
+export { createJobRunner, type JobResult, type JobRunner } from "./jobs";
+export { daprSubscriptions, type DaprSubscription } from "./subscriptions";
+export { runWorkerProcess } from "./main";

@@ -1,0 +1,48 @@
+import { deliverReminderNotification, recordReminderDeliveryFailure } from "@/server/domain/notifications";
+import { EVENT_TYPES, reminderEventDataSchema, TOPICS } from "@/server/events/catalog";
+import { processOnce } from "@/server/events/consumer";
+import { errorText } from "@/server/events/error-text";
+import type { EventSubscription, WorkerDefinition } from "@/server/events/worker-types";
+
+export const NOTIFICATIONS_CONSUMER = "notifications/reminder-due";
+
+/**
+ * On reminder.due: a notification row, the reminder marked sent, reminder.sent and a sync notice — all in one
+ * transaction with the processed-event record, so a repeated delivery changes nothing. A failure counts an
+ * attempt and asks for a retry; the last allowed attempt marks the reminder failed and drops the event.
+ */
+const reminderDue: EventSubscription = {
+  name: "reminder-due",
+  topic: TOPICS.reminders,
+  types: [EVENT_TYPES.reminderDue],
+  async handle(event, { db, log }) {
+    const parsed = reminderEventDataSchema.safeParse(event.data);
+    if (!parsed.success) {
+      log.warn({ eventId: event.id }, "reminder.due without valid data; dropped");
+      return "drop";
+    }
+    const due = parsed.data;
+    try {
+      const { duplicate, result } = await processOnce(db.db, NOTIFICATIONS_CONSUMER, event.id, (tx) =>
+        deliverReminderNotification(tx, due, { correlationId: event.correlationid }),
+      );
+      if (!duplicate) log.info({ reminderId: due.reminderId, result }, "reminder handled");
+      return "success";
+    } catch (cause) {
+      const reason = errorText(cause);
+      const { attempts, failed } = await recordReminderDeliveryFailure(db.db, due.reminderId, reason);
+      if (failed) {
+        log.error({ reminderId: due.reminderId, attempts, error: reason }, "reminder delivery failed for good");
+        return "drop";
+      }
+      throw cause;
+    }
+  },
+};
+
+export const notificationsWorker: WorkerDefinition = {
+  name: "notifications",
+  subscriptions: [reminderDue],
+};
+
+export default notificationsWorker;
