@@ -48,8 +48,12 @@ test("a stale edit shows the newer version instead of overwriting it", async ({ 
   // Someone else (another tab) renames it meanwhile.
   const other = await context.newPage();
   await other.goto("/");
-  await other.getByRole("button", { name: "Shared task", exact: true }).click();
   const otherEditor = other.getByRole("dialog", { name: "Edit task" });
+  // A click that lands before hydration does nothing; retry until the editor opens.
+  await expect(async () => {
+    await other.getByRole("button", { name: "Shared task", exact: true }).click();
+    await expect(otherEditor).toBeVisible({ timeout: 2_000 });
+  }).toPass();
   await otherEditor.getByLabel("Title").fill("Renamed elsewhere");
   await otherEditor.getByRole("button", { name: "Save" }).click();
   await expect(otherEditor).toHaveCount(0);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite: types, unit + integration tests on PGlite and on a real PostgreSQL server,
-# then the Playwright acceptance flows against a production build on the embedded default.
+# then the Playwright acceptance flows against the production build (built first) on the embedded default.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,10 +13,13 @@ if [ -z "${TEST_DATABASE_URL:-}" ]; then
   TEST_DATABASE_URL=$(bash scripts/ensure-postgres.sh)
   export TEST_DATABASE_URL
 fi
+# Built before vitest: the distributed integration test runs the production build as a separate process.
+echo "== next build"
+CADENCE_REBUILD=1 npx next build >/dev/null
+
 echo "== vitest (PGlite + PostgreSQL at ${TEST_DATABASE_URL%%@*}@…)"
 npx vitest run
 
 echo "== playwright"
 bash scripts/ensure-chromium.sh
-CADENCE_REBUILD=1 npx next build >/dev/null
 npx playwright test

@@ -14,6 +14,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   await Promise.all([
     queryClient.prefetchQuery(trpc.category.list.queryOptions()),
     queryClient.prefetchQuery(trpc.tag.list.queryOptions()),
+    queryClient.prefetchQuery(trpc.notification.list.queryOptions({ limit: 20 })),
     ...VIEWS.map((view) => queryClient.prefetchQuery(trpc.task.list.queryOptions({ ...viewCountInput(view), sort: undefined, limit: 1 }))),
   ]);
   return (

@@ -54,8 +54,7 @@ export function useRealtimeSync(userId: string): void {
               ? [trpc.tag.pathFilter(), trpc.task.pathFilter()]
               : [trpc.task.pathFilter(), trpc.category.pathFilter(), trpc.tag.pathFilter(), trpc.activity.pathFilter()];
         for (const filter of targets) void queryClient.invalidateQueries(filter);
-        // Notifications are optional on the server; invalidate by key so this works with or without them.
-        void queryClient.invalidateQueries({ queryKey: [["notification"]] });
+        void queryClient.invalidateQueries(trpc.notification.pathFilter());
       });
       cleanup = () => {
         pusher.unsubscribe(`private-user-${userId}`);

@@ -1,5 +1,5 @@
 import type { Env } from "@/server/env";
-import { embeddedPusherCredentials } from "./publisher";
+import { pusherCredentials, usesBuiltInPusher } from "./publisher";
 
 /** What pusher-js in the browser needs; null host/port means "the page's own origin" (embedded endpoint). */
 export interface RealtimeClientConfig {
@@ -11,21 +11,21 @@ export interface RealtimeClientConfig {
 }
 
 export function realtimeClientConfig(env: Env): RealtimeClientConfig {
-  if (env.PUSHER_KEY) {
+  const { key } = pusherCredentials(env);
+  if (!usesBuiltInPusher(env)) {
     return {
-      key: env.PUSHER_KEY,
+      key,
       wsHost: env.PUSHER_HOST ?? null,
       wsPort: env.PUSHER_PORT ?? null,
       forceTLS: env.PUSHER_USE_TLS ? env.PUSHER_USE_TLS === "true" : null,
       cluster: env.PUSHER_CLUSTER ?? "mt1",
     };
   }
-  return { key: embeddedPusherCredentials(env).key, wsHost: null, wsPort: null, forceTLS: null, cluster: "local" };
+  return { key, wsHost: null, wsPort: null, forceTLS: null, cluster: "local" };
 }
 
 /** Key and secret that sign private-channel subscriptions, for whichever Pusher endpoint is in use. */
 export function channelSigningCredentials(env: Env): { key: string; secret: string } {
-  if (env.PUSHER_KEY && env.PUSHER_SECRET) return { key: env.PUSHER_KEY, secret: env.PUSHER_SECRET };
-  const { key, secret } = embeddedPusherCredentials(env);
+  const { key, secret } = pusherCredentials(env);
   return { key, secret };
 }

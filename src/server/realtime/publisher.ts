@@ -77,18 +77,32 @@ type PusherEnv = Pick<
   "DATA_DIR" | "PORT" | "PUSHER_APP_ID" | "PUSHER_KEY" | "PUSHER_SECRET" | "PUSHER_HOST" | "PUSHER_PORT" | "PUSHER_CLUSTER" | "PUSHER_USE_TLS"
 >;
 
-/** Pusher server-library options: external Pusher Channels / Soketi when configured, else the app's own endpoint. */
-export function pusherOptions(env: PusherEnv): Pusher.Options {
+/** True when the app serves the built-in endpoint: no external Soketi (`PUSHER_HOST`) or Pusher Channels (`PUSHER_CLUSTER`). */
+export function usesBuiltInPusher(env: Pick<Env, "PUSHER_HOST" | "PUSHER_CLUSTER">): boolean {
+  return !env.PUSHER_HOST && !env.PUSHER_CLUSTER;
+}
+
+/** `PUSHER_APP_ID/KEY/SECRET` when set (parseEnv requires all three together), else the generated ones in DATA_DIR. */
+export function pusherCredentials(env: Pick<Env, "DATA_DIR" | "PUSHER_APP_ID" | "PUSHER_KEY" | "PUSHER_SECRET">): PusherCredentials {
   if (env.PUSHER_APP_ID && env.PUSHER_KEY && env.PUSHER_SECRET) {
-    const base = { appId: env.PUSHER_APP_ID, key: env.PUSHER_KEY, secret: env.PUSHER_SECRET };
-    const useTLS = env.PUSHER_USE_TLS ? env.PUSHER_USE_TLS === "true" : true;
-    if (env.PUSHER_HOST) {
-      return { ...base, host: env.PUSHER_HOST, port: env.PUSHER_PORT ? String(env.PUSHER_PORT) : undefined, useTLS };
-    }
-    return { ...base, cluster: env.PUSHER_CLUSTER ?? "mt1", useTLS };
+    return { appId: env.PUSHER_APP_ID, key: env.PUSHER_KEY, secret: env.PUSHER_SECRET };
   }
-  const embedded = embeddedPusherCredentials(env);
-  return { ...embedded, host: "127.0.0.1", port: String(env.PORT), useTLS: false };
+  return embeddedPusherCredentials(env);
+}
+
+/**
+ * Pusher server-library options. Target: `PUSHER_HOST:PUSHER_PORT` when set (Soketi, or the app's built-in
+ * endpoint as seen from a standalone realtime worker), Pusher Channels when `PUSHER_CLUSTER`, else this
+ * process's own built-in endpoint on `127.0.0.1:PORT`.
+ */
+export function pusherOptions(env: PusherEnv): Pusher.Options {
+  const base = pusherCredentials(env);
+  const useTLS = env.PUSHER_USE_TLS ? env.PUSHER_USE_TLS === "true" : true;
+  if (env.PUSHER_HOST) {
+    return { ...base, host: env.PUSHER_HOST, port: env.PUSHER_PORT ? String(env.PUSHER_PORT) : undefined, useTLS };
+  }
+  if (env.PUSHER_CLUSTER) return { ...base, cluster: env.PUSHER_CLUSTER, useTLS };
+  return { ...base, host: "127.0.0.1", port: String(env.PORT), useTLS: false };
 }
 
 export function createPusherPublisher(env: PusherEnv, options: { timeoutMs?: number } = {}): RealtimePublisher {

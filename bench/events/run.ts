@@ -1,0 +1,142 @@
+// Event benchmark: outbox relay throughput (embedded and through the Dapr double), reminder lateness,
+// completion → next occurrence, and client → client realtime latency. JSON on stdout and in bench/results/.
+//   npm run bench:events [-- --drivers postgres,pglite --events 20000 --only relay-embedded,realtime]
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import pino from "pino";
+import { writeResult } from "../lib/results";
+import { startAppStack } from "./app-stack";
+import { adminDatabaseUrl, createUsers, freshDatabase, type Driver } from "./database";
+import { completionToNextOccurrence, reminderLateness } from "./latency";
+import { clientToClient } from "./realtime";
+import { evaluateTargets } from "./targets";
+import { relayThroughputDapr, relayThroughputEmbedded } from "./throughput";
+
+const ROOT = path.resolve(import.meta.dirname, "..", "..");
+const SCENARIOS = ["relay-embedded", "relay-dapr", "reminders", "recurrence", "realtime"] as const;
+type Scenario = (typeof SCENARIOS)[number];
+
+const { values: args } = parseArgs({
+  options: {
+    drivers: { type: "string", default: "postgres,pglite" },
+    only: { type: "string", default: SCENARIOS.join(",") },
+    events: { type: "string", default: "20000" },
+    users: { type: "string", default: "100" },
+    "batch-size": { type: "string" },
+    reminders: { type: "string", default: "200" },
+    "reminder-spread": { type: "string", default: "10" },
+    recurring: { type: "string", default: "100" },
+    changes: { type: "string", default: "100" },
+    "poll-ms": { type: "string", default: "2" },
+  },
+});
+
+const num = (name: keyof typeof args) => {
+  const value = Number(args[name]);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+  return value;
+};
+const drivers = (args.drivers ?? "").split(",").filter(Boolean) as Driver[];
+const only = new Set((args.only ?? "").split(",").filter(Boolean) as Scenario[]);
+for (const d of drivers) if (d !== "postgres" && d !== "pglite") throw new Error(`unknown driver ${d}`);
+for (const s of only) if (!SCENARIOS.includes(s)) throw new Error(`unknown scenario ${s}; one of ${SCENARIOS.join(", ")}`);
+
+const say = (message: string) => process.stderr.write(`[bench:events] ${message}\n`);
+// Warnings and errors of the relay/workers go to stderr: a retry storm should be visible, not silent.
+const log = pino({ level: process.env.BENCH_LOG_LEVEL ?? "warn" }, pino.destination(2));
+
+const config = {
+  drivers,
+  scenarios: [...only],
+  events: num("events"),
+  users: num("users"),
+  batchSize: args["batch-size"] ? num("batch-size") : undefined,
+  reminders: num("reminders"),
+  reminderSpreadSeconds: num("reminder-spread"),
+  recurring: num("recurring"),
+  changes: num("changes"),
+  pollIntervalMs: num("poll-ms"),
+};
+
+async function runDriver(driver: Driver, adminUrl: string | undefined): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  const throughput = { events: config.events, users: config.users, batchSize: config.batchSize, timeoutMs: 180_000 };
+  const guarded = async (name: Scenario, run: () => Promise<unknown>) => {
+    if (!only.has(name)) return;
+    say(`${driver}: ${name}…`);
+    const start = performance.now();
+    try {
+      out[name] = await run();
+    } catch (error) {
+      out[name] = { error: error instanceof Error ? error.message : String(error) };
+    }
+    say(`${driver}: ${name} done in ${((performance.now() - start) / 1000).toFixed(1)} s: ${JSON.stringify(out[name])}`);
+  };
+
+  // A fresh database per throughput scenario, so the second does not inherit the first's 20k published rows.
+  await guarded("relay-embedded", async () => {
+    const bench = await freshDatabase(driver, adminUrl);
+    try {
+      return await relayThroughputEmbedded(bench, throughput, log);
+    } finally {
+      await bench.drop();
+    }
+  });
+  await guarded("relay-dapr", async () => {
+    const bench = await freshDatabase(driver, adminUrl);
+    try {
+      return await relayThroughputDapr(ROOT, bench, throughput, log);
+    } finally {
+      await bench.drop();
+    }
+  });
+
+  if (!["reminders", "recurrence", "realtime"].some((s) => only.has(s as Scenario))) return out;
+  // The latency scenarios share one embedded app stack (backbone with all four workers + Pusher endpoint).
+  const bench = await freshDatabase(driver, adminUrl);
+  const stack = await startAppStack(bench, log);
+  try {
+    const users = await createUsers(bench.handle, 20);
+    await guarded("reminders", () =>
+      reminderLateness(bench, users, { reminders: config.reminders, spreadSeconds: config.reminderSpreadSeconds, leadSeconds: 2 + config.reminders * 0.02, concurrency: 8, timeoutMs: 15_000 }),
+    );
+    await guarded("recurrence", () =>
+      completionToNextOccurrence(bench, users, { tasks: config.recurring, pollIntervalMs: config.pollIntervalMs, timeoutMs: 5_000 }),
+    );
+    await guarded("realtime", () => clientToClient(stack, users[0]!, { changes: config.changes, gapMs: 20, timeoutMs: 5_000 }));
+  } finally {
+    await stack.stop();
+    await bench.drop();
+  }
+  return out;
+}
+
+async function main() {
+  const startedAt = new Date().toISOString();
+  const loadAtStart = Math.round(os.loadavg()[0]! * 10) / 10;
+  const adminUrl = drivers.includes("postgres") ? adminDatabaseUrl(ROOT) : undefined;
+  const results: Record<string, Record<string, unknown>> = {};
+  for (const driver of drivers) results[driver] = await runDriver(driver, adminUrl);
+  const report = {
+    benchmark: "events",
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    // Other work on the machine skews every figure; the load average says how much.
+    machine: { loadAverage1m: { atStart: loadAtStart, atEnd: Math.round(os.loadavg()[0]! * 10) / 10 }, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    config,
+    targets: evaluateTargets(results),
+    results,
+  };
+  const { file } = writeResult("events", report);
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  say(`written to ${path.relative(ROOT, file)}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    say(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);

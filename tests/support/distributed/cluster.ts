@@ -1,0 +1,140 @@
+// The app and every worker as separate processes, each next to its own sidecar of the Dapr double —
+// the distributed mode exactly as `dapr run -f dapr-components/dapr.yaml` starts it, minus Kafka and daprd.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { startDaprDouble, type DaprDouble } from "../dapr-double";
+
+const root = path.resolve(import.meta.dirname, "../../..");
+
+export const WORKERS = ["recurrence", "reminders", "notifications", "realtime"] as const;
+export type WorkerName = (typeof WORKERS)[number];
+export type ProcessName = "app" | WorkerName;
+export const appIdOf = (name: ProcessName) => (name === "app" ? "cadence-app" : `cadence-${name}`);
+
+const ENTRY: Record<ProcessName, string> = {
+  app: "src/server/http/server.ts",
+  recurrence: "workers/recurrence/main.ts",
+  reminders: "workers/reminders/main.ts",
+  notifications: "workers/notifications/main.ts",
+  realtime: "workers/realtime/main.ts",
+};
+
+export interface Cluster {
+  dapr: DaprDouble;
+  appUrl: string;
+  /** Starts (or restarts) one process on its fixed port and waits until it is healthy. */
+  start(name: ProcessName): Promise<void>;
+  /** SIGKILL: no clean shutdown, deliveries in flight are lost to the process. */
+  kill(name: ProcessName): Promise<void>;
+  /** Output of every process so far, for failure messages. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+    probe.on("error", reject);
+  });
+}
+
+/** Polls until `probe` is true; throws with `describe()` after the deadline. No fixed sleeps. */
+export async function until(probe: () => Promise<boolean> | boolean, describe: () => string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`timed out: ${describe()}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+const ok = (url: string) =>
+  fetch(url, { signal: AbortSignal.timeout(2_000) }).then(
+    (response) => response.ok,
+    () => false,
+  );
+
+export async function startCluster(databaseUrl: string): Promise<Cluster> {
+  const apiToken = "dapr-api-token-for-tests";
+  const appToken = "app-api-token-for-tests";
+  const names: ProcessName[] = ["app", ...WORKERS];
+  const ports = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await freePort()] as const))) as Record<ProcessName, number>;
+  const dapr = await startDaprDouble({
+    apiToken,
+    appToken,
+    apps: names.map((n) => ({ appId: appIdOf(n), appPort: ports[n] })),
+    // Quick retries so a redelivery after a crash does not dominate the run time.
+    resiliency: { maxRetries: 5, initialIntervalMs: 50, maxIntervalMs: 500 },
+  });
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "cadence-distributed-"));
+  const pusher = { PUSHER_APP_ID: "cadence-test", PUSHER_KEY: "distributed-key", PUSHER_SECRET: "distributed-secret-distributed" };
+  const children = new Map<ProcessName, { child: ChildProcess; exited: Promise<void> }>();
+  let log = "";
+
+  const envFor = (name: ProcessName): NodeJS.ProcessEnv => ({
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? os.tmpdir(),
+    NODE_ENV: "production",
+    LOG_LEVEL: "warn",
+    DATABASE_URL: databaseUrl,
+    DAPR_HTTP_PORT: String(dapr.sidecar(appIdOf(name)).port),
+    DAPR_API_TOKEN: apiToken,
+    APP_API_TOKEN: appToken,
+    PORT: String(ports[name]),
+    DATA_DIR: path.join(dataDir, name),
+    BETTER_AUTH_SECRET: "distributed-test-secret-0123456789abcdef",
+    ...pusher,
+    // The app serves the built-in Pusher endpoint; the realtime worker publishes to it like to Soketi.
+    ...(name === "realtime" ? { PUSHER_HOST: "127.0.0.1", PUSHER_PORT: String(ports.app), PUSHER_USE_TLS: "false" } : {}),
+  });
+
+  const healthUrl = (name: ProcessName) => `http://127.0.0.1:${ports[name]}${name === "app" ? "/api/health" : "/healthz"}`;
+
+  const cluster: Cluster = {
+    dapr,
+    appUrl: `http://127.0.0.1:${ports.app}`,
+    async start(name) {
+      if (children.has(name)) throw new Error(`${name} is already running`);
+      const child = spawn(process.execPath, ["--import", "tsx", ENTRY[name]], { cwd: root, env: envFor(name), stdio: ["ignore", "pipe", "pipe"] });
+      const collect = (chunk: Buffer) => (log += `[${name}] ${chunk.toString()}`);
+      child.stdout?.on("data", collect);
+      child.stderr?.on("data", collect);
+      let exitCode: number | null | undefined;
+      const exited = new Promise<void>((resolve) =>
+        child.on("exit", (code) => {
+          exitCode = code;
+          resolve();
+        }),
+      );
+      children.set(name, { child, exited });
+      await until(
+        async () => {
+          if (exitCode !== undefined) throw new Error(`${name} exited with ${exitCode}:\n${log}`);
+          return ok(healthUrl(name));
+        },
+        () => `${name} never became healthy:\n${log}`,
+        60_000,
+      );
+      await dapr.discover(appIdOf(name)); // the sidecar (re)reads GET /dapr/subscribe, as daprd does on start
+    },
+    async kill(name) {
+      const running = children.get(name);
+      if (!running) return;
+      running.child.kill("SIGKILL");
+      await running.exited;
+      children.delete(name);
+    },
+    output: () => log,
+    async stop() {
+      await Promise.all([...children.keys()].map((name) => cluster.kill(name)));
+      await dapr.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return cluster;
+}
