@@ -43,6 +43,11 @@ async function main() {
     // Proposed fix 2: a partial index in claim order, so ORDER BY id LIMIT n walks unpublished rows only.
     await bench.handle.db.execute(sql.raw("CREATE INDEX outbox_pending_id_idx ON outbox (id) WHERE published_at IS NULL"));
     await explain("half published, with a partial index on (id) WHERE published_at IS NULL");
+    await bench.handle.db.execute(sql.raw("DROP INDEX outbox_pending_id_idx"));
+    // Steady state of a long-running app: a large published history (never pruned), vacuumed, few pending rows.
+    await bench.handle.db.execute(sql.raw(`UPDATE outbox SET published_at = now() WHERE id <= ${events - 100}`));
+    await bench.handle.db.execute(sql.raw("VACUUM ANALYZE outbox"));
+    await explain(`${events - 100} published rows of history (vacuumed), 100 pending`);
   } finally {
     await bench.drop();
   }

@@ -1,5 +1,7 @@
-import { count, eq, inArray, sql } from "drizzle-orm";
-import { notifications, reminders, tasks } from "@/server/db/schema";
+import { count, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { notifications, outbox, processedEvents, reminders, tasks } from "@/server/db/schema";
+import { REMINDER_DUE_CONSUMER } from "@/server/domain/reminders";
+import { EVENT_TYPES } from "@/server/events/catalog";
 import type { DomainContext } from "@/server/domain/context";
 import { completeTask, createTask } from "@/server/domain/tasks";
 import { summarize, type LatencySummary } from "../lib/percentiles";
@@ -21,6 +23,8 @@ export interface ReminderResult {
   notified: number;
   /** Notification created_at − reminder remind_at, ms. */
   latenessMs: LatencySummary;
+  /** Where the lateness comes from: timer → reminder.due written (DB clock), → relayed, → notification row. */
+  stagesMs: { dueToFired: LatencySummary; firedToPublished: LatencySummary; publishedToNotified: LatencySummary };
   /** Reminders already due when their task was committed (set-up too slow); left out of latenessMs. */
   createdLate: number;
   createSeconds: number;
@@ -62,15 +66,33 @@ export async function reminderLateness(bench: BenchDatabase, users: DomainContex
     if (notified >= reminderIds.length) break;
     await sleep(200);
   }
+  // Per reminder: when it was due, fired (reminder.due written), published by the relay, and notified.
+  const stageMs = (a: SQL, b: SQL) => sql<number | null>`(extract(epoch from ${a} - ${b}) * 1000)::float8`;
   const rows = await db
-    .select({ id: reminders.id, lateMs: sql<number>`(extract(epoch from ${notifications.createdAt} - ${reminders.remindAt}) * 1000)::float8` })
+    .select({
+      id: reminders.id,
+      lateMs: stageMs(sql`${notifications.createdAt}`, sql`${reminders.remindAt}`),
+      fireMs: stageMs(sql`${processedEvents.processedAt}`, sql`${reminders.remindAt}`),
+      relayMs: stageMs(sql`${outbox.publishedAt}`, sql`${processedEvents.processedAt}`),
+      consumeMs: stageMs(sql`${notifications.createdAt}`, sql`${outbox.publishedAt}`),
+    })
     .from(notifications)
     .innerJoin(reminders, eq(reminders.id, notifications.reminderId))
+    .leftJoin(
+      processedEvents,
+      sql`${processedEvents.consumer} = ${REMINDER_DUE_CONSUMER}
+        AND ${processedEvents.eventId} = ${reminders.id}::text || ':' || floor(extract(epoch from ${reminders.remindAt}) * 1000)::bigint::text`,
+    )
+    .leftJoin(outbox, sql`${outbox.event}->>'type' = ${EVENT_TYPES.reminderDue} AND ${outbox.event}->'data'->>'reminderId' = ${reminders.id}::text`)
     .where(inArray(notifications.reminderId, reminderIds));
+  const counted = rows.filter((r) => !lateIds.has(r.id));
+  const stage = (pick: (r: (typeof rows)[number]) => number | null) =>
+    summarize(counted.map(pick).filter((v): v is number => v !== null));
   return {
     reminders: reminderIds.length,
     notified,
-    latenessMs: summarize(rows.filter((r) => !lateIds.has(r.id)).map((r) => r.lateMs)),
+    latenessMs: stage((r) => r.lateMs),
+    stagesMs: { dueToFired: stage((r) => r.fireMs), firedToPublished: stage((r) => r.relayMs), publishedToNotified: stage((r) => r.consumeMs) },
     createdLate: lateIds.size,
     createSeconds: Math.round(createSeconds * 100) / 100,
   };

@@ -30,7 +30,7 @@ export type DatabaseOptions =
   | { driver: "pglite"; dataDir?: string /* undefined = in memory */ }
   | { driver: "postgres"; url: string; maxConnections?: number };
 
-const migrationsFolder = () => path.resolve(process.env.CADENCE_MIGRATIONS_DIR ?? path.join(process.cwd(), "drizzle"));
+const migrationsFolder = () => path.resolve(/*turbopackIgnore: true*/ process.env.CADENCE_MIGRATIONS_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), "drizzle"));
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   return options.driver === "pglite" ? openPglite(options.dataDir) : openPostgres(options.url, options.maxConnections);
