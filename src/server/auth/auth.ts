@@ -36,6 +36,15 @@ export function createAuth({ db, secret, baseURL, trustedOrigins = [] }: AuthOpt
         },
       },
     },
+    // Brute-force protection per client IP; generous enough for a household behind one address.
+    rateLimit: {
+      window: 60,
+      max: 300,
+      customRules: {
+        "/sign-in/email": { window: 60, max: 10 },
+        "/sign-up/email": { window: 60, max: 30 },
+      },
+    },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24, cookieCache: { enabled: true, maxAge: 60 } },
     plugins: [nextCookies()],
   });

@@ -50,7 +50,8 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
   const batchSize = options.batchSize ?? 100;
   const retryInitialMs = options.retryInitialMs ?? 1_000;
   const retryMaxMs = options.retryMaxMs ?? 5 * 60_000;
-  const leaseMs = options.leaseMs ?? 60_000;
+  // Short lease: a batch publishes in milliseconds, and a crashed relay's rows must not stall a user for long.
+  const leaseMs = options.leaseMs ?? 15_000;
   const log = options.log.child({ component: "outbox-relay", instance: options.instanceId });
   const metrics: RelayMetrics = { published: 0, failed: 0, lagMs: 0, pending: 0 };
   const abort = new AbortController();
@@ -215,7 +216,7 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
     if (!stopped) log.error({ error: errorText(cause) }, "transport never became ready");
   });
   const unlisten = await db.listen(OUTBOX_CHANNEL, kick);
-  const sweep = options.sweepIntervalMs === 0 ? undefined : setInterval(kick, options.sweepIntervalMs ?? 60_000);
+  const sweep = options.sweepIntervalMs === 0 ? undefined : setInterval(kick, options.sweepIntervalMs ?? 15_000);
   sweep?.unref();
   kick();
   log.info({ transport: transport.kind }, "outbox relay started");
