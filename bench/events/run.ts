@@ -6,11 +6,12 @@
 // Diagnostics: bench/events/explain-claim.ts (relay claim plan), bench/events/diag-double.ts (double capacity).
 import os from "node:os";
 import path from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import pino from "pino";
 import { writeResult } from "../lib/results";
-import { startAppStack } from "./app-stack";
-import { adminDatabaseUrl, createUsers, freshDatabase, type Driver } from "./database";
+import { startAppStack, type AppStack } from "./app-stack";
+import { adminDatabaseUrl, createUsers, freshDatabase, type BenchDatabase, type Driver } from "./database";
 import { completionToNextOccurrence, reminderLateness } from "./latency";
 import { clientToClient } from "./realtime";
 import { evaluateTargets } from "./targets";
@@ -72,11 +73,22 @@ async function runDriver(driver: Driver, adminUrl: string | undefined): Promise<
     if (!only.has(name)) return;
     say(`${driver}: ${name}…`);
     const start = performance.now();
+    // Event-loop stalls (PGlite runs in this thread; a busy machine starves it) explain outliers, so they are recorded
+    // (for the whole scenario, set-up included: PGlite's start-up and migrations block for seconds).
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
+    const loadAverage1m = Math.round(os.loadavg()[0]! * 10) / 10;
     try {
       out[name] = await run();
     } catch (error) {
       out[name] = { error: error instanceof Error ? error.message : String(error) };
     }
+    loop.disable();
+    const ms = (ns: number) => Math.round(ns / 1e5) / 10;
+    out[name] = {
+      ...(out[name] as object),
+      environment: { loadAverage1m, eventLoopDelayMs: { p50: ms(loop.percentile(50)), p99: ms(loop.percentile(99)), max: ms(loop.max) } },
+    };
     say(`${driver}: ${name} done in ${((performance.now() - start) / 1000).toFixed(1)} s: ${JSON.stringify(out[name])}`);
   };
 
@@ -100,8 +112,20 @@ async function runDriver(driver: Driver, adminUrl: string | undefined): Promise<
 
   if (!["reminders", "recurrence", "realtime"].some((s) => only.has(s as Scenario))) return out;
   // The latency scenarios share one embedded app stack (backbone with all four workers + Pusher endpoint).
-  const bench = await freshDatabase(driver, adminUrl);
-  const stack = await startAppStack(bench, log);
+  const latency = (["reminders", "recurrence", "realtime"] as const).filter((s) => only.has(s));
+  let bench: BenchDatabase | undefined;
+  let stack: AppStack;
+  try {
+    bench = await freshDatabase(driver, adminUrl);
+    stack = await startAppStack(bench, log);
+  } catch (error) {
+    // Set-up failed (e.g. a migration): record it against each scenario so the other figures are still written.
+    const message = `set-up failed: ${error instanceof Error ? error.message : String(error)}`.slice(0, 2_000);
+    for (const name of latency) out[name] = { error: message };
+    say(`${driver}: ${message}`);
+    await bench?.drop().catch(() => {});
+    return out;
+  }
   try {
     const users = await createUsers(bench.handle, 20);
     await guarded("reminders", () =>

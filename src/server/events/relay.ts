@@ -1,4 +1,4 @@
-import { and, asc, inArray, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, gt, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import type { DatabaseHandle } from "@/server/db/client";
 import { outbox } from "@/server/db/schema";
@@ -60,6 +60,11 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
   let chain: Promise<unknown> = Promise.resolve();
   let draining = false;
   let again = false;
+  /**
+   * Ids at or below this are known published, so claims skip the published history instead of walking it.
+   * A transaction that took a lower id but committed late would be hidden by it, so the periodic sweep resets it.
+   */
+  let lowWater = 0;
 
   /** One pass at a time per instance, so this instance's passes never interleave. */
   function exclusive<T>(task: () => Promise<T>): Promise<T> {
@@ -84,9 +89,11 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
         .where(
           and(
             isNull(outbox.publishedAt),
+            gt(outbox.id, lowWater),
             lte(outbox.nextAttemptAt, sql`now()`),
             sql`NOT EXISTS (SELECT 1 FROM ${outbox} AS earlier WHERE earlier.partition_key = ${outbox.partitionKey}
-              AND earlier.published_at IS NULL AND earlier.id < ${outbox.id} AND earlier.next_attempt_at > now())`,
+              AND earlier.published_at IS NULL AND earlier.id > ${lowWater} AND earlier.id < ${outbox.id}
+              AND earlier.next_attempt_at > now())`,
           ),
         )
         .orderBy(asc(outbox.id))
@@ -127,6 +134,12 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
     });
   }
 
+  /** Published rows are kept a day for inspection, then deleted in small batches so the table stays small. */
+  async function prunePublished(): Promise<void> {
+    await db.db.execute(sql`DELETE FROM ${outbox} WHERE ${outbox.id} IN (
+      SELECT id FROM ${outbox} WHERE published_at < now() - interval '1 day' ORDER BY id LIMIT 1000)`);
+  }
+
   /** Claims, publishes and records one batch; returns how many rows it claimed. */
   async function pass(): Promise<number> {
     const rows = await claim();
@@ -150,11 +163,13 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
     const [totals] = await db.db
       .select({
         pending: sql<number>`count(*)::int`,
+        oldestId: sql<number | null>`min(${outbox.id})`,
         lagMs: sql<number | null>`(extract(epoch from now() - min(${outbox.createdAt})) * 1000)::float8`,
       })
       .from(outbox)
       .where(isNull(outbox.publishedAt));
     metrics.pending = totals?.pending ?? 0;
+    if (totals?.oldestId != null) lowWater = Math.max(lowWater, Number(totals.oldestId) - 1);
     metrics.lagMs = Math.max(0, totals?.lagMs ?? 0);
     if (metrics.pending === 0) return;
     const [next] = await db.db
@@ -163,8 +178,9 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
       .where(
         and(
           isNull(outbox.publishedAt),
+          gt(outbox.id, lowWater),
           sql`NOT EXISTS (SELECT 1 FROM ${outbox} AS earlier WHERE earlier.partition_key = ${outbox.partitionKey}
-            AND earlier.published_at IS NULL AND earlier.id < ${outbox.id})`,
+            AND earlier.published_at IS NULL AND earlier.id > ${lowWater} AND earlier.id < ${outbox.id})`,
         ),
       );
     // A head that became due while this pass ran is picked up by an almost immediate wake-up.
@@ -196,6 +212,8 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
         const claimed = await exclusive(pass);
         if (claimed > 0 || stopped) {
           if (stopped) break;
+          // Let timers, requests and deliveries run between batches: PGlite shares this thread.
+          await new Promise((resolve) => setImmediate(resolve));
           continue;
         }
         await exclusive(scheduleNextWake);
@@ -216,7 +234,14 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
     if (!stopped) log.error({ error: errorText(cause) }, "transport never became ready");
   });
   const unlisten = await db.listen(OUTBOX_CHANNEL, kick);
-  const sweep = options.sweepIntervalMs === 0 ? undefined : setInterval(kick, options.sweepIntervalMs ?? 15_000);
+  const sweep =
+    options.sweepIntervalMs === 0
+      ? undefined
+      : setInterval(() => {
+          lowWater = 0;
+          void exclusive(prunePublished).catch((cause: unknown) => log.warn({ error: errorText(cause) }, "outbox pruning failed"));
+          kick();
+        }, options.sweepIntervalMs ?? 15_000);
   sweep?.unref();
   kick();
   log.info({ transport: transport.kind }, "outbox relay started");
@@ -226,7 +251,7 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
     async flush() {
       await ready;
       while ((await exclusive(pass)) > 0) {
-        // keep draining
+        await new Promise((resolve) => setImmediate(resolve));
       }
       await exclusive(scheduleNextWake);
     },
