@@ -1,6 +1,6 @@
 // Event benchmark: outbox relay throughput (embedded and through the Dapr double), reminder lateness,
 // completion → next occurrence, and client → client realtime latency. JSON on stdout and in bench/results/.
-//   npm run bench:events [-- --drivers postgres,pglite --events 20000 --pglite-events 10000 --batch-size 100
+//   npm run bench:events [-- --drivers postgres,pglite --events 20000 --pglite-events 10000 --batch-size 1000
 //     --only relay-embedded,relay-dapr,reminders,recurrence,realtime --reminders 200 --reminder-spread 10
 //     --recurring 100 --changes 100 --poll-ms 2]
 // Diagnostics: bench/events/explain-claim.ts (relay claim plan), bench/events/diag-double.ts (double capacity).

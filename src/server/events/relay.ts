@@ -47,7 +47,8 @@ export interface OutboxRelay {
  */
 export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRelay> {
   const { db, transport } = options;
-  const batchSize = options.batchSize ?? 100;
+  // Large batches amortise the claim and record round-trips; a quiet outbox still publishes each event at once.
+  const batchSize = options.batchSize ?? 1000;
   const retryInitialMs = options.retryInitialMs ?? 1_000;
   const retryMaxMs = options.retryMaxMs ?? 5 * 60_000;
   // Short lease: a batch publishes in milliseconds, and a crashed relay's rows must not stall a user for long.
