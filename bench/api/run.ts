@@ -16,7 +16,7 @@ import { runHttpLoad } from "../lib/http-load";
 import { writeResult } from "../lib/results";
 import { listInputs, type Taxonomy } from "./list-inputs";
 import { formatTable, ratioReport, scenarioReport, type RatioReport, type ScenarioReport } from "./report";
-import { completeScenario, createScenario, listScenario, updateScenario, type HttpScenario, type ScenarioName, type TaskRef } from "./scenarios";
+import { completeScenario, createScenario, floorScenario, listScenario, updateScenario, type HttpScenario, type ScenarioName, type TaskRef } from "./scenarios";
 import { DEFAULT_PLAN } from "./seed";
 import { freshSession, prepareEnvironment } from "./setup";
 import { SQL_BASELINE_DESCRIPTION } from "./sql-baseline";
@@ -102,6 +102,8 @@ try {
     scenarios.push(report);
     return report;
   };
+
+  if (wanted("floor")) await runHttp(floorScenario());
 
   const reads = [
     { name: "search", inputs: inputs.search, description: "task.list with a search term (open tasks, relevance order), rotating 16 terms" },

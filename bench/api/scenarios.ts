@@ -5,7 +5,7 @@ import type { Taxonomy } from "./list-inputs";
 import { trpcData, trpcMutation, trpcQuery } from "./trpc";
 import { pick, randomTitle } from "./words";
 
-export type ScenarioName = "search" | "filtered-list" | "sorted-list" | "create" | "update" | "complete";
+export type ScenarioName = "floor" | "search" | "filtered-list" | "sorted-list" | "create" | "update" | "complete";
 
 /** A scenario's traffic: the next request, and what it learns from each response. */
 export interface HttpScenario {
@@ -26,6 +26,19 @@ export interface TaskRef {
 export function listScenario(name: ScenarioName, description: string, inputs: TaskListInput[]): HttpScenario {
   let i = 0;
   return { name, description, next: () => trpcQuery("task.list", inputs[i++ % inputs.length]) };
+}
+
+/**
+ * The floor under every target: a signed-in tRPC query that touches no table (task.previewRecurrence),
+ * so its latency is HTTP + Next routing + Better Auth session + tRPC/zod/superjson, and nothing else.
+ */
+export function floorScenario(): HttpScenario {
+  const input = { rule: "FREQ=WEEKLY;BYDAY=MO", start: new Date("2026-12-01T09:00:00Z"), timeZone: "UTC", count: 1 };
+  return {
+    name: "floor",
+    description: "task.previewRecurrence (signed in, no SQL): the cost of Next + Better Auth session + tRPC per request",
+    next: () => trpcQuery("task.previewRecurrence", input),
+  };
 }
 
 export function createScenario(taxonomy: Taxonomy): HttpScenario {

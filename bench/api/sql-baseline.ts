@@ -1,6 +1,7 @@
 import type postgres from "postgres";
 import { dayWindows } from "@/server/domain/tasks/list-filters";
-import { FUZZY_THRESHOLD, splitSearch } from "@/server/domain/tasks/list-search";
+import { TOTAL_CAP } from "@/server/domain/tasks/list";
+import { allowsFuzzy, FUZZY_THRESHOLD, splitSearch } from "@/server/domain/tasks/list-search";
 import { taskListInput, type TaskListInput, type TaskListQuery } from "@/server/domain/tasks/schemas";
 
 /**
@@ -8,11 +9,14 @@ import { taskListInput, type TaskListInput, type TaskListQuery } from "@/server/
  * (src/server/domain/tasks/list*.ts + view.ts) sends, hand-written as SQL text and run through
  * postgres.js exactly as drizzle does (unnamed statements, bound parameters, `.values()`), with the
  * same sequencing and parallelism:
- *   1. search only: a capped probe `count(*) FROM (SELECT 1 ... LIMIT 5)` to decide on fuzzy matching;
- *      filter-id ownership checks run alongside (categories/tags `id IN (...) AND user_id = $`);
- *   2. the page query (id, sort key text, rank; ORDER BY key, id; LIMIT n+1) and `count(*)` in parallel;
- *   3. the page's views — tasks ⟕ categories, task_tags ⋈ tags, reminders — plus ts_headline highlights
- *      when searching, in parallel.
+ *   1. the page query with filter-id ownership checks alongside (categories/tags `id IN (...) AND user_id = $`):
+ *      relevance-sorted searches rank every match in a subquery with `count(*) OVER ()` (exact total in the
+ *      same scan); other orders select id + sort key text (ORDER BY key, id; LIMIT n+1);
+ *   2. other orders only, when the first page is full or a cursor is given: a capped count
+ *      `count(*) FROM (SELECT 1 ... LIMIT 1001)`; a search with fewer than FUZZY_THRESHOLD matches re-runs
+ *      step 1 with trigram matching;
+ *   3. one query for the page's views: tasks ⟕ categories with json_agg subqueries for tags and reminders,
+ *      plus ts_headline highlights when searching.
  * It skips only what is not SQL: zod parsing, tRPC, auth, superjson and HTTP.
  */
 type Exec = (text: string, params: unknown[]) => Promise<unknown[][]>;
@@ -20,9 +24,10 @@ type Exec = (text: string, params: unknown[]) => Promise<unknown[][]>;
 /** The same, for the results file. */
 export const SQL_BASELINE_DESCRIPTION =
   "Hand-written copy of the statements listTasks sends (src/server/domain/tasks/list*.ts, view.ts), run through postgres.js " +
-  "like drizzle (unnamed statements, bound parameters), same sequencing and parallelism: [search only: capped fuzzy probe] + " +
-  "ownership checks of filter ids; page query (LIMIT n+1) ‖ count(*); then tasks⟕categories ‖ task_tags⋈tags ‖ reminders " +
-  "[‖ ts_headline highlights when searching]. Pool of 20 connections (as the app), 32 concurrent callers, closed loop. " +
+  "like drizzle (unnamed statements, bound parameters), same sequencing: ownership checks of filter ids ‖ page query " +
+  "(relevance: window count(*) over the ranked matches; else LIMIT n+1, then a count capped at 1001 when the page is full) " +
+  "[‖ fuzzy re-run when a search found < 3]; then one view query (tasks⟕categories, json_agg tags/reminders " +
+  "[, ts_headline highlights when searching]). Pool of 20 connections (as the app), 32 concurrent callers, closed loop. " +
   "Excludes HTTP, Next routing, auth/session, tRPC, zod and superjson. crossCheck verifies identical pages and totals.";
 
 class Params {
@@ -97,8 +102,11 @@ function rankSql(p: Params, text: string, fuzzy: boolean): string {
 
 const isoKey = (c: string) => `to_char(${c} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
+const sortSpec = (q: TaskListQuery, search: string | undefined) =>
+  q.sort && (q.sort.by !== "relevance" || search) ? q.sort : search ? ({ by: "relevance", dir: "desc" } as const) : ({ by: "due", dir: "asc" } as const);
+
 function sortSql(p: Params, q: TaskListQuery, search: string | undefined, fuzzy: boolean) {
-  const spec = q.sort && (q.sort.by !== "relevance" || search) ? q.sort : search ? ({ by: "relevance", dir: "desc" } as const) : ({ by: "due", dir: "asc" } as const);
+  const spec = sortSpec(q, search);
   const dir = spec.dir === "desc" ? "DESC" : "ASC";
   let column: string;
   let key: string;
@@ -125,7 +133,7 @@ function sortSql(p: Params, q: TaskListQuery, search: string | undefined, fuzzy:
       break;
     }
   }
-  return { key, orderBy: `${column} ${dir}${nulls}, ${col("id")} ${dir}` };
+  return { spec, key, orderBy: `${column} ${dir}${nulls}, ${col("id")} ${dir}` };
 }
 
 const VIEW_COLUMNS = [
@@ -133,40 +141,25 @@ const VIEW_COLUMNS = [
   "recurrence_rule", "recurrence_basis", "series_id", "previous_occurrence_id", "occurrence_index", "created_at", "updated_at", "deleted_at",
 ].map(col);
 
-function viewQueries(exec: Exec, userId: string, ids: string[]): Promise<unknown>[] {
-  const a = new Params();
-  const b = new Params();
-  const c = new Params();
-  return [
-    exec(
-      `select ${VIEW_COLUMNS.join(", ")}, "categories"."name", "categories"."color" from ${T}
-       left join "categories" on "categories"."id" = ${col("category_id")}
-       where (${col("user_id")} = ${a.add(userId)} and ${col("id")} in (${a.list(ids)}))`,
-      a.values,
-    ),
-    exec(
-      `select "task_tags"."task_id", "tags"."id", "tags"."name", "tags"."color" from "task_tags"
-       inner join "tags" on "tags"."id" = "task_tags"."tag_id" where "task_tags"."task_id" in (${b.list(ids)}) order by "tags"."name" asc`,
-      b.values,
-    ),
-    exec(
-      `select "task_id", "id", "remind_at", "minutes_before", "status", "sent_at" from "reminders"
-       where ("reminders"."task_id" in (${c.list(ids)}) and "reminders"."user_id" = ${c.add(userId)} and "reminders"."status" <> ${c.add("cancelled")})
-       order by "reminders"."remind_at" asc`,
-      c.values,
-    ),
-  ];
-}
-
-function highlightQuery(exec: Exec, userId: string, ids: string[], text: string): Promise<unknown> {
+function viewQuery(exec: Exec, userId: string, ids: string[], search: string | undefined): Promise<unknown> {
   const p = new Params();
   const marks = "\u0001\u0002";
-  const select = `select ${col("id")},
-    ts_headline('english', translate(${col("title")}, ${p.add(marks)}, ''), ${tsQuery(p, text)}, ${p.add("HighlightAll=true, StartSel=\u0001, StopSel=\u0002")}),
+  const highlights = search
+    ? `, ts_headline('english', translate(${col("title")}, ${p.add(marks)}, ''), ${tsQuery(p, search)}, ${p.add("HighlightAll=true, StartSel=\u0001, StopSel=\u0002")}),
     CASE WHEN ${col("description")} = '' THEN NULL
-      ELSE ts_headline('english', translate(${col("description")}, ${p.add(marks)}, ''), ${tsQuery(p, text)}, ${p.add("MaxFragments=2, MaxWords=18, MinWords=6, StartSel=\u0001, StopSel=\u0002")}) END
-    from ${T} where (${col("user_id")} = ${p.add(userId)} and ${col("id")} in (${p.list(ids)}))`;
-  return exec(select, p.values);
+      ELSE ts_headline('english', translate(${col("description")}, ${p.add(marks)}, ''), ${tsQuery(p, search)}, ${p.add("MaxFragments=2, MaxWords=18, MinWords=6, StartSel=\u0001, StopSel=\u0002")}) END`
+    : "";
+  const tagsJson = `(SELECT coalesce(json_agg(json_build_object('id', "tags"."id", 'name', "tags"."name", 'color', "tags"."color") ORDER BY "tags"."name"), '[]'::json)
+    FROM "task_tags" JOIN "tags" ON "tags"."id" = "task_tags"."tag_id" WHERE "task_tags"."task_id" = ${col("id")})`;
+  const remindersJson = `(SELECT coalesce(json_agg(json_build_object('id', "reminders"."id", 'remindAt', "reminders"."remind_at",
+      'minutesBefore', "reminders"."minutes_before", 'status', "reminders"."status", 'sentAt', "reminders"."sent_at") ORDER BY "reminders"."remind_at"), '[]'::json)
+    FROM "reminders" WHERE "reminders"."task_id" = ${col("id")} AND "reminders"."user_id" = ${p.add(userId)} AND "reminders"."status" <> 'cancelled')`;
+  return exec(
+    `select ${VIEW_COLUMNS.join(", ")}, "categories"."name", "categories"."color", ${tagsJson}, ${remindersJson}${highlights} from ${T}
+     left join "categories" on "categories"."id" = ${col("category_id")}
+     where (${col("user_id")} = ${p.add(userId)} and ${col("id")} in (${p.list(ids)}))`,
+    p.values,
+  );
 }
 
 function ownershipChecks(exec: Exec, userId: string, q: TaskListQuery): Promise<unknown>[] {
@@ -179,35 +172,48 @@ function ownershipChecks(exec: Exec, userId: string, q: TaskListQuery): Promise<
   return checks;
 }
 
-/** Runs one list/search request's worth of SQL; returns the page's ids (to cross-check against HTTP) and the total. */
+interface Found {
+  ids: string[];
+  total: number;
+  totalCapped: boolean;
+}
+
+async function findPage(exec: Exec, userId: string, q: TaskListQuery, search: string | undefined, fuzzy: boolean, now: Date, timeZone: string): Promise<Found> {
+  const page = new Params();
+  const where = () => `${filtersSql(page, q, userId, now, timeZone)}${search ? ` and ${matchSql(page, search, fuzzy)}` : ""}`;
+  const spec = sortSpec(q, search);
+  if (spec.by === "relevance") {
+    const rank = rankSql(page, search ?? "", fuzzy);
+    const dir = spec.dir === "desc" ? "DESC" : "ASC";
+    const text = `select "id", ("matches"."rank")::text, "rank", "total" from (select ${col("id")}, (${rank}) as "rank", count(*) over () as "total"
+      from ${T} where (${where()})) "matches" order by "matches"."rank" ${dir}, "matches"."id" ${dir} limit ${page.add(q.limit + 1)}`;
+    const rows = await exec(text, page.values);
+    return { ids: rows.slice(0, q.limit).map((r) => String(r[0])), total: Number(rows[0]?.[3] ?? 0), totalCapped: false };
+  }
+  const pageWhere = where();
+  const sort = sortSql(page, q, search, fuzzy);
+  const rankColumn = search ? rankSql(page, search, fuzzy) : "NULL";
+  const rows = await exec(`select ${col("id")}, ${sort.key}, ${rankColumn} from ${T} where ${pageWhere} order by ${sort.orderBy} limit ${page.add(q.limit + 1)}`, page.values);
+  const ids = rows.slice(0, q.limit).map((r) => String(r[0]));
+  if (rows.length <= q.limit) return { ids, total: rows.length, totalCapped: false };
+  const count = new Params();
+  const countWhere = `${filtersSql(count, q, userId, now, timeZone)}${search ? ` and ${matchSql(count, search, fuzzy)}` : ""}`;
+  const [[n]] = (await exec(`select count(*)::int from (select 1 from ${T} where ${countWhere} limit ${count.add(TOTAL_CAP + 1)}) "probe"`, count.values)) as [[number]];
+  return Number(n) > TOTAL_CAP ? { ids, total: TOTAL_CAP, totalCapped: true } : { ids, total: Number(n), totalCapped: false };
+}
+
+/** Runs one list/search request's worth of SQL (first pages only); returns the page's ids (to cross-check against HTTP) and the total. */
 export async function runListSql(exec: Exec, userId: string, rawInput: TaskListInput, now = new Date(), timeZone = "UTC") {
   const q = taskListInput.parse(rawInput);
   const search = q.search || undefined;
-  const ownership = Promise.all(ownershipChecks(exec, userId, q));
   let fuzzy = false;
-  if (search) {
-    const p = new Params();
-    const probe = `select count(*)::int from (select 1 from ${T} where (${filtersSql(p, q, userId, now, timeZone)} and ${matchSql(p, search, false)}) limit ${p.add(FUZZY_THRESHOLD)}) "probe"`;
-    const [[n]] = (await exec(probe, p.values)) as [[number]];
-    fuzzy = Number(n) < FUZZY_THRESHOLD;
+  let [, found] = await Promise.all([Promise.all(ownershipChecks(exec, userId, q)), findPage(exec, userId, q, search, false, now, timeZone)]);
+  if (search && allowsFuzzy(search) && !found.totalCapped && found.total < FUZZY_THRESHOLD) {
+    fuzzy = true;
+    found = await findPage(exec, userId, q, search, true, now, timeZone);
   }
-  const page = new Params();
-  const pageWhere = `${filtersSql(page, q, userId, now, timeZone)}${search ? ` and ${matchSql(page, search, fuzzy)}` : ""}`;
-  const sort = sortSql(page, q, search, fuzzy);
-  const rankColumn = search ? rankSql(page, search, fuzzy) : "NULL";
-  const pageSql = `select ${col("id")}, ${sort.key}, ${rankColumn} from ${T} where ${pageWhere} order by ${sort.orderBy} limit ${page.add(q.limit + 1)}`;
-  const count = new Params();
-  const countWhere = `${filtersSql(count, q, userId, now, timeZone)}${search ? ` and ${matchSql(count, search, fuzzy)}` : ""}`;
-  const [, rows, [[total]]] = (await Promise.all([
-    ownership,
-    exec(pageSql, page.values),
-    exec(`select count(*)::int from ${T} where ${countWhere}`, count.values),
-  ])) as [unknown, unknown[][], [[number]]];
-  const ids = rows.slice(0, q.limit).map((r) => String(r[0]));
-  if (ids.length > 0) {
-    await Promise.all([...viewQueries(exec, userId, ids), ...(search ? [highlightQuery(exec, userId, ids, search)] : [])]);
-  }
-  return { ids, total: Number(total), fuzzy };
+  if (found.ids.length > 0) await viewQuery(exec, userId, found.ids, search);
+  return { ...found, fuzzy };
 }
 
 /** postgres.js as drizzle drives it: unnamed statements with bound parameters, rows as arrays. */

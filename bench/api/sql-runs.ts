@@ -33,11 +33,11 @@ export async function crossCheck(sql: postgres.Sql, baseUrl: string, cookie: str
   const mismatches: { input: TaskListInput; api: { total: number; first: string[] }; sql: { total: number; first: string[] } }[] = [];
   let checked = 0;
   for (const input of [...inputs.search, ...inputs.filtered, ...inputs.sorted]) {
-    const api = await trpcCall<{ items: { id: string }[]; total: number }>(baseUrl, cookie, trpcQuery("task.list", input));
+    const api = await trpcCall<{ items: { id: string }[]; total: number; totalCapped?: boolean }>(baseUrl, cookie, trpcQuery("task.list", input));
     const direct = await runListSql(exec, userId, input);
     const apiIds = api.items.map((t) => t.id);
     checked++;
-    if (api.total !== direct.total || apiIds.join() !== direct.ids.join()) {
+    if (api.total !== direct.total || Boolean(api.totalCapped) !== direct.totalCapped || apiIds.join() !== direct.ids.join()) {
       mismatches.push({ input, api: { total: api.total, first: apiIds.slice(0, 3) }, sql: { total: direct.total, first: direct.ids.slice(0, 3) } });
     }
   }

@@ -102,11 +102,12 @@ export const taskNoun = (adjective: string, rest = ""): Noun => ({
 });
 
 /** "3 overdue tasks: "A" (…); "B"; "C"." — at most five listed, the rest counted. */
-export function listSummary(tasks: ToolTask[], total: number, noun: Noun): string {
+export function listSummary(tasks: ToolTask[], total: number, noun: Noun, capped = false): string {
   if (total === 0) return `No ${noun.many}.`;
   const shown = tasks.slice(0, LISTED_IN_SUMMARY).map(taskLine).join("; ");
   const rest = total - Math.min(tasks.length, LISTED_IN_SUMMARY);
-  return `${total} ${total === 1 ? noun.one : noun.many}: ${shown}${rest > 0 ? `; and ${rest} more` : ""}.`;
+  const count = capped ? `${total}+` : `${total}`;
+  return `${count} ${total === 1 && !capped ? noun.one : noun.many}: ${shown}${rest > 0 ? `; and ${rest}${capped ? "+" : ""} more` : ""}.`;
 }
 
 export const labelText = (label: { name: string; color: string | null }) => `"${label.name}"${label.color ? ` (${label.color})` : ""}`;

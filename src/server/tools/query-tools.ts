@@ -14,6 +14,8 @@ export interface TaskListToolResult {
   tasks: ToolTask[];
   /** How many tasks match in all (the page holds at most `limit`). */
   total: number;
+  /** True when there are more matches than were counted: `total` is then a lower bound. */
+  total_capped: boolean;
   has_more: boolean;
 }
 
@@ -24,7 +26,13 @@ const sortBy = z.enum(Object.keys(SORT_DIRECTION) as [SortBy, ...SortBy[]]);
 async function page(ctx: DomainContext, input: TaskListInput, noun: Noun): Promise<TaskListToolResult> {
   const result = await listTasks(ctx, input);
   const tasks = result.items.map((item) => toToolTask(ctx, item));
-  return { summary: listSummary(tasks, result.total, noun), tasks, total: result.total, has_more: result.nextCursor !== null };
+  return {
+    summary: listSummary(tasks, result.total, noun, result.totalCapped),
+    tasks,
+    total: result.total,
+    total_capped: result.totalCapped,
+    has_more: result.nextCursor !== null,
+  };
 }
 
 const status = z.enum(["open", "done", "all"]);

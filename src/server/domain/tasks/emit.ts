@@ -70,20 +70,23 @@ export async function emitTaskChange(
 ): Promise<void> {
   const action = ACTION_BY_TYPE[change.type] ?? "updated";
   const { changed, oldValues, newValues } = diffTasks(change.before, change.after);
-  await recordActivity(tx, ctx, [{ entityType: "task", entityId: change.after.id, action, oldValues, newValues }]);
-  await writeEvents(tx, ctx, [
-    {
-      topic: TOPICS.taskEvents,
-      type: change.type,
-      subject: change.after.id,
-      data: { task: toEventState(change.after, ctx.userId), changed },
-    },
-    ...(change.extraEvents ?? []),
-    {
-      topic: TOPICS.taskUpdates,
-      type: EVENT_TYPES.syncNotice,
-      subject: change.after.id,
-      data: { entity: "task", action, id: change.after.id, version: change.after.version },
-    },
+  // Both inserts go out together (pipelined on the transaction's connection): one round-trip instead of two.
+  await Promise.all([
+    recordActivity(tx, ctx, [{ entityType: "task", entityId: change.after.id, action, oldValues, newValues }]),
+    writeEvents(tx, ctx, [
+      {
+        topic: TOPICS.taskEvents,
+        type: change.type,
+        subject: change.after.id,
+        data: { task: toEventState(change.after, ctx.userId), changed },
+      },
+      ...(change.extraEvents ?? []),
+      {
+        topic: TOPICS.taskUpdates,
+        type: EVENT_TYPES.syncNotice,
+        subject: change.after.id,
+        data: { entity: "task", action, id: change.after.id, version: change.after.version },
+      },
+    ]),
   ]);
 }

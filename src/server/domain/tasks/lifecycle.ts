@@ -3,10 +3,14 @@ import { tasks } from "@/server/db/schema";
 import { EVENT_TYPES, type EventType } from "@/server/events/catalog";
 import type { Executor } from "@/server/db/client";
 import type { DomainContext } from "../context";
+import { NotFoundError } from "../errors";
 import { emitTaskChange } from "./emit";
 import { loadTaskOrThrow } from "./mutations";
 import { syncReminders } from "./reminder-sync";
-import type { TaskView } from "./view";
+import { taskColumns, type TaskView } from "./view";
+
+/** The task's own columns as the view names them (not userId / previousOccurrenceId, which views omit). */
+const { userId: _userId, previousOccurrenceId: _previous, ...scalarViewColumns } = taskColumns;
 
 type Transition = {
   type: EventType;
@@ -57,12 +61,19 @@ export async function applyTransition(tx: Executor, ctx: DomainContext, id: stri
   const before = await loadTaskOrThrow(tx, ctx.userId, id, { includeDeleted: transition.includeDeleted });
   if (!transition.applies(before)) return before;
   const now = ctx.now();
-  await tx
+  // RETURNING gives the row as committed by this statement (even if someone changed it since `before`),
+  // so the view needs no reload: tags and reminders are untouched by the update itself.
+  const [row] = await tx
     .update(tasks)
     .set({ ...transition.set(now), updatedAt: now, version: before.version + 1 })
-    .where(and(eq(tasks.id, id), eq(tasks.userId, ctx.userId)));
-  const interim = await loadTaskOrThrow(tx, ctx.userId, id, { includeDeleted: true });
-  const reminderEvents = await syncReminders(tx, ctx, { id, dueAt: interim.dueAt, active: transition.active(interim) });
+    .where(and(eq(tasks.id, id), eq(tasks.userId, ctx.userId)))
+    .returning(scalarViewColumns);
+  if (!row) throw new NotFoundError("task", id);
+  const interim: TaskView = { ...before, ...row };
+  const active = transition.active(interim);
+  // The view lists every reminder that is not cancelled; with none and the task inactive there is nothing to sync.
+  const reminderEvents =
+    !active && before.reminders.length === 0 ? [] : await syncReminders(tx, ctx, { id, dueAt: interim.dueAt, active });
   const after = reminderEvents.length > 0 ? await loadTaskOrThrow(tx, ctx.userId, id, { includeDeleted: true }) : interim;
   await emitTaskChange(tx, ctx, { type: transition.type, before, after, extraEvents: reminderEvents });
   return after;

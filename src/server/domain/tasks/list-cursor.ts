@@ -73,7 +73,8 @@ function fieldDef(by: SortField, rank: SQL | null): FieldDef {
   }
 }
 
-export function planSort(spec: SortSpec, rank: SQL | null): SortPlan {
+/** `id` is the tie-breaker column; a query over a subquery passes the subquery's id. */
+export function planSort(spec: SortSpec, rank: SQL | null, id: SQL = sql`${tasks.id}`): SortPlan {
   const def = fieldDef(spec.by, rank);
   const desc = spec.dir === "desc";
   const dir = desc ? sql`DESC` : sql`ASC`;
@@ -83,13 +84,13 @@ export function planSort(spec: SortSpec, rank: SQL | null): SortPlan {
   return {
     column: def.column,
     keyText: def.keyText,
-    orderBy: [sql`${def.column} ${dir}${nulls}`, sql`${tasks.id} ${dir}`],
+    orderBy: [sql`${def.column} ${dir}${nulls}`, sql`${id} ${dir}`],
     after(cursor) {
       if (cursor.key === null) {
         // Past the last dated task: only undated ones remain, ordered by id.
-        return sql`(${def.column} IS NULL AND ${tasks.id} ${cmp} ${cursor.id}::uuid)`;
+        return sql`(${def.column} IS NULL AND ${id} ${cmp} ${cursor.id}::uuid)`;
       }
-      const rowAfter = sql`(${def.column}, ${tasks.id}) ${cmp} (${cursor.key}::${def.cast}, ${cursor.id}::uuid)`;
+      const rowAfter = sql`(${def.column}, ${id}) ${cmp} (${cursor.key}::${def.cast}, ${cursor.id}::uuid)`;
       return def.nullable ? sql`(${rowAfter} OR ${def.column} IS NULL)` : rowAfter;
     },
   };

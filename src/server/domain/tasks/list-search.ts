@@ -1,5 +1,4 @@
-import { inArray, and, eq, sql, type SQL } from "drizzle-orm";
-import type { Executor } from "@/server/db/client";
+import { sql, type SQL } from "drizzle-orm";
 import { tasks } from "@/server/db/schema";
 
 /**
@@ -88,24 +87,23 @@ export interface Highlight {
   snippet?: string;
 }
 
-/** Headlines for one page of tasks only: ts_headline is too costly to run over the whole match set. */
-export async function loadHighlights(db: Executor, userId: string, ids: string[], query: SQL): Promise<Map<string, Highlight>> {
-  if (ids.length === 0) return new Map();
-  // The marker characters are stripped from the stored text first, so user text can never forge a <mark>.
+/**
+ * Headline columns for one page of tasks only (ts_headline is too costly to run over the whole match
+ * set); the caller selects them in the same query that loads the page's views.
+ * The marker characters are stripped from the stored text first, so user text can never forge a <mark>.
+ */
+export function highlightColumns(query: SQL): { titleMarked: SQL<string>; snippetMarked: SQL<string | null> } {
   const clean = (column: SQL | typeof tasks.title) => sql`translate(${column}, ${START + STOP}, '')`;
-  const rows = await db
-    .select({
-      id: tasks.id,
-      title: sql<string>`ts_headline('english', ${clean(tasks.title)}, ${query}, ${TITLE_OPTIONS})`,
-      snippet: sql<string | null>`CASE WHEN ${tasks.description} = '' THEN NULL
+  return {
+    titleMarked: sql<string>`ts_headline('english', ${clean(tasks.title)}, ${query}, ${TITLE_OPTIONS})`,
+    snippetMarked: sql<string | null>`CASE WHEN ${tasks.description} = '' THEN NULL
         ELSE ts_headline('english', ${clean(sql`${tasks.description}`)}, ${query}, ${SNIPPET_OPTIONS}) END`,
-    })
-    .from(tasks)
-    .where(and(eq(tasks.userId, userId), inArray(tasks.id, ids)));
-  return new Map(
-    rows.map((row) => [
-      row.id,
-      { titleHighlight: markedToHtml(row.title), ...(row.snippet ? { snippet: markedToHtml(row.snippet) } : {}) },
-    ]),
-  );
+  };
+}
+
+export function toHighlight(titleMarked: unknown, snippetMarked: unknown): Highlight {
+  return {
+    titleHighlight: markedToHtml(String(titleMarked ?? "")),
+    ...(typeof snippetMarked === "string" && snippetMarked ? { snippet: markedToHtml(snippetMarked) } : {}),
+  };
 }

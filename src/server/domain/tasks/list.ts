@@ -1,11 +1,18 @@
 import { and, sql, type SQL } from "drizzle-orm";
 import { tasks } from "@/server/db/schema";
 import type { DomainContext } from "../context";
-import { decodeCursor, encodeCursor, planSort, type SortSpec } from "./list-cursor";
+import { decodeCursor, encodeCursor, planSort, type DecodedCursor, type SortSpec } from "./list-cursor";
 import { assertFilterIdsOwned, filterConditions } from "./list-filters";
-import { allowsFuzzy, FUZZY_THRESHOLD, loadHighlights, searchMatch, searchQuery, searchRank, splitSearch } from "./list-search";
+import { allowsFuzzy, FUZZY_THRESHOLD, highlightColumns, searchMatch, searchQuery, searchRank, splitSearch, toHighlight } from "./list-search";
 import { taskListInput, type TaskListInput } from "./schemas";
-import { loadTaskViews, type TaskView } from "./view";
+import { loadTaskViewsWith, type TaskView } from "./view";
+
+/**
+ * Counting stops here: an exact count of tens of thousands of matches costs more than the page itself,
+ * and nobody needs "80,412" over "1000+". Relevance-sorted searches rank every match anyway, so their
+ * totals are always exact.
+ */
+export const TOTAL_CAP = 1000;
 
 export type TaskListItem = TaskView & {
   /** Search relevance (higher is better); present only when searching. */
@@ -20,8 +27,12 @@ export interface TaskListResult {
   items: TaskListItem[];
   /** Pass back as `cursor` (with the same sort) for the next page; null on the last page. */
   nextCursor: string | null;
-  /** How many tasks match the filters and search in total, across all pages. */
+  /**
+   * How many tasks match the filters and search in total, across all pages. Exact unless `totalCapped`,
+   * in which case at least this many (TOTAL_CAP) match: show it as "1000+".
+   */
   total: number;
+  totalCapped: boolean;
 }
 
 interface SearchPlan {
@@ -29,9 +40,31 @@ interface SearchPlan {
   query: SQL;
 }
 
+interface PageRequest {
+  filters: SQL;
+  search: SearchPlan | null;
+  spec: SortSpec;
+  cursor: DecodedCursor | null;
+  limit: number;
+  fuzzy: boolean;
+}
+
+interface PageRow {
+  id: string;
+  key: string | null;
+  rank: number | null;
+}
+
+interface FoundPage {
+  rows: PageRow[];
+  total: number;
+  totalCapped: boolean;
+}
+
 /**
  * One page of the user's tasks: filters, optional full-text search, a stable sort and keyset pagination.
- * The page's ids come from one index-friendly query; the total from a COUNT run alongside it.
+ * The page's ids come from one index-friendly query (with the total alongside when searching by relevance,
+ * else from a capped count), then one query loads the page's full views (and highlights).
  */
 export async function listTasks(ctx: DomainContext, rawInput: TaskListInput): Promise<TaskListResult> {
   const input = taskListInput.parse(rawInput);
@@ -45,53 +78,77 @@ export async function listTasks(ctx: DomainContext, rawInput: TaskListInput): Pr
         : { by: "due", dir: "asc" };
 
   const filters = filterConditions(ctx, input);
-  const ownership = assertFilterIdsOwned(ctx, input);
-  // Awaited with the page below; this only keeps an early rejection from counting as unhandled meanwhile.
-  ownership.catch(() => undefined);
-
   const cursor = input.cursor ? decodeCursor(input.cursor, spec) : null;
+  const request: PageRequest = { filters, search, spec, cursor, limit: input.limit, fuzzy: cursor?.fuzzy ?? false };
+  let [, found] = await Promise.all([assertFilterIdsOwned(ctx, input), findPage(ctx, request)]);
   // A search that finds little also accepts look-alike titles; later pages keep the first page's choice.
-  const fuzzy =
-    search && allowsFuzzy(search.text)
-      ? (cursor?.fuzzy ??
-        (await countUpTo(ctx, and(filters, searchMatch(search.query, search.text, false)) as SQL, FUZZY_THRESHOLD)) < FUZZY_THRESHOLD)
-      : false;
-  const rank = search ? searchRank(search.query, search.text, fuzzy) : null;
-  const sort = planSort(spec, rank);
+  // Deciding after the plain search (instead of probing first) costs a second query only when it found little.
+  if (search && !cursor && allowsFuzzy(search.text) && !found.totalCapped && found.total < FUZZY_THRESHOLD) {
+    request.fuzzy = true;
+    found = await findPage(ctx, request);
+  }
 
-  const matching = and(filters, search ? searchMatch(search.query, search.text, fuzzy) : undefined) as SQL;
-  const [, rows, [counted]] = await Promise.all([
-    ownership,
-    ctx.db
-      .select({ id: tasks.id, key: sort.keyText, rank: rank ? sql<number>`${rank}` : sql<null>`NULL` })
-      .from(tasks)
-      .where(cursor ? and(matching, sort.after(cursor)) : matching)
-      .orderBy(...sort.orderBy)
-      .limit(input.limit + 1),
-    ctx.db.select({ total: sql<number>`count(*)::int` }).from(tasks).where(matching),
-  ]);
-
-  const page = rows.slice(0, input.limit);
+  const page = found.rows.slice(0, input.limit);
   const ids = page.map((r) => r.id);
-  const [views, highlights] = await Promise.all([
-    loadTaskViews(ctx.db, ctx.userId, ids),
-    search ? loadHighlights(ctx.db, ctx.userId, ids, search.query) : Promise.resolve(null),
-  ]);
+  const highlight = search ? highlightColumns(search.query) : {};
+  const loaded = await loadTaskViewsWith(ctx.db, ctx.userId, ids, highlight);
   const rankById = new Map(page.map((r) => [r.id, r.rank]));
-  const items: TaskListItem[] = views.map((view) => {
-    if (!highlights) return view;
-    return { ...view, rank: Number(rankById.get(view.id) ?? 0), ...highlights.get(view.id) };
+  const items: TaskListItem[] = loaded.map(({ view, extra }) => {
+    if (!search) return view;
+    return { ...view, rank: Number(rankById.get(view.id) ?? 0), ...toHighlight(extra.titleMarked, extra.snippetMarked) };
   });
 
   const last = page.at(-1);
   const nextCursor =
-    rows.length > input.limit && last ? encodeCursor({ spec, fuzzy, key: last.key === null ? null : String(last.key), id: last.id }) : null;
-  return { items, nextCursor, total: Number(counted?.total ?? 0) };
+    found.rows.length > input.limit && last
+      ? encodeCursor({ spec, fuzzy: request.fuzzy, key: last.key === null ? null : String(last.key), id: last.id })
+      : null;
+  return { items, nextCursor, total: found.total, totalCapped: found.totalCapped };
 }
 
-/** Counts matches but stops at `cap`: enough to decide whether a search is "small" without a full count. */
-async function countUpTo(ctx: DomainContext, where: SQL, cap: number): Promise<number> {
-  const probe = ctx.db.select({ one: sql`1` }).from(tasks).where(where).limit(cap).as("probe");
+async function findPage(ctx: DomainContext, request: PageRequest): Promise<FoundPage> {
+  const { filters, search, spec, cursor, limit, fuzzy } = request;
+  const rank = search ? searchRank(search.query, search.text, fuzzy) : null;
+  const matching = and(filters, search ? searchMatch(search.query, search.text, fuzzy) : undefined) as SQL;
+
+  if (spec.by === "relevance" && rank) {
+    // Ranking must visit every match anyway, so a window count over the same scan gives the exact total;
+    // the cursor applies outside it so later pages still report the whole match count.
+    const matches = ctx.db
+      .select({ id: tasks.id, rank: sql<number>`(${rank})`.as("rank"), total: sql<string>`count(*) over ()`.as("total") })
+      .from(tasks)
+      .where(matching)
+      .as("matches");
+    // Qualified by hand: drizzle renders a subquery's aliased field bare, which clashes with the output column.
+    const sort = planSort(spec, sql`"matches"."rank"`, sql`"matches"."id"`);
+    const rows = await ctx.db
+      .select({ id: matches.id, key: sort.keyText, rank: matches.rank, total: matches.total })
+      .from(matches)
+      .where(cursor ? sort.after(cursor) : undefined)
+      .orderBy(...sort.orderBy)
+      .limit(limit + 1);
+    const first = rows[0];
+    if (first) return { rows, total: Number(first.total), totalCapped: false };
+    // Past the last match there is no row to carry the total: count instead (rare: a stale cursor).
+    return { rows: [], ...(cursor ? await countCapped(ctx, matching) : { total: 0, totalCapped: false }) };
+  }
+
+  const sort = planSort(spec, rank);
+  const rows = await ctx.db
+    .select({ id: tasks.id, key: sort.keyText, rank: rank ? sql<number>`${rank}` : sql<null>`NULL` })
+    .from(tasks)
+    .where(cursor ? and(matching, sort.after(cursor)) : matching)
+    .orderBy(...sort.orderBy)
+    .limit(limit + 1);
+  // A first page that is not full already is the whole result.
+  if (!cursor && rows.length <= limit) return { rows, total: rows.length, totalCapped: false };
+  return { rows, ...(await countCapped(ctx, matching)) };
+}
+
+/** Counts matches up to TOTAL_CAP; past it the count stops (index entries visited stay bounded). */
+async function countCapped(ctx: DomainContext, where: SQL): Promise<{ total: number; totalCapped: boolean }> {
+  const probe = ctx.db.select({ one: sql`1` }).from(tasks).where(where).limit(TOTAL_CAP + 1).as("probe");
   const [row] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(probe);
-  return Number(row?.n ?? 0);
+  const n = Number(row?.n ?? 0);
+  return n > TOTAL_CAP ? { total: TOTAL_CAP, totalCapped: true } : { total: n, totalCapped: false };
 }

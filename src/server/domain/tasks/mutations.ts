@@ -42,8 +42,11 @@ export async function createTask(ctx: DomainContext, rawInput: TaskCreateInput, 
   const recurrenceRule = normalizeRecurrenceRule(input.recurrenceRule) ?? null;
   requireDueForRecurrence(recurrenceRule, input.dueAt);
   return ctx.db.transaction(async (tx) => {
-    if (input.categoryId) await assertCategoryOwned(tx, ctx.userId, input.categoryId);
-    if (input.tagIds) await assertTagsOwned(tx, ctx.userId, input.tagIds);
+    // Independent checks go out together (postgres.js pipelines them on the transaction's connection).
+    await Promise.all([
+      input.categoryId ? assertCategoryOwned(tx, ctx.userId, input.categoryId) : undefined,
+      input.tagIds ? assertTagsOwned(tx, ctx.userId, input.tagIds) : undefined,
+    ]);
     const id = randomUUID();
     const now = ctx.now();
     await tx.insert(tasks).values({
@@ -63,7 +66,9 @@ export async function createTask(ctx: DomainContext, rawInput: TaskCreateInput, 
       createdAt: now,
       updatedAt: now,
     });
-    if (input.tagIds) await replaceTags(tx, id, input.tagIds);
+    // A new task has no tags to replace: insert only.
+    const tagIds = [...new Set(input.tagIds ?? [])];
+    if (tagIds.length > 0) await tx.insert(taskTags).values(tagIds.map((tagId) => ({ taskId: id, tagId })));
     const reminderEvents = input.reminders
       ? await syncReminders(tx, ctx, { id, dueAt: input.dueAt ?? null, active: true }, input.reminders)
       : [];

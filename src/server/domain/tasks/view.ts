@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/server/db/client";
 import { categories, reminders, tags, tasks, taskTags } from "@/server/db/schema";
 import type { TaskEventState } from "@/server/events/catalog";
@@ -66,9 +66,28 @@ export const taskColumns = {
   deletedAt: tasks.deletedAt,
 };
 
+/** Tags and reminders arrive as JSON arrays built in SQL; timestamps inside them as ISO text. */
+interface TagJson {
+  id: string;
+  name: string;
+  color: string | null;
+}
+interface ReminderJson {
+  id: string;
+  remindAt: string;
+  minutesBefore: number | null;
+  status: ReminderView["status"];
+  sentAt: string | null;
+}
+
+/** postgres.js and PGlite both parse json columns; a string would only come from a driver that does not. */
+const parseJson = <T>(value: unknown): T[] => (typeof value === "string" ? (JSON.parse(value) as T[]) : ((value as T[] | null) ?? []));
+
 /**
  * Loads full views of the given tasks of one user, in the order of `ids`.
- * Three indexed queries regardless of how many tasks: no N+1.
+ * One query regardless of how many tasks: tags and reminders are aggregated per task in correlated
+ * subqueries (served by task_tags' primary key and reminders' task index), so no N+1 and one round-trip.
+ * `extra` adds caller-specific columns of the same rows (e.g. search highlights), returned alongside.
  */
 export async function loadTaskViews(
   db: Executor,
@@ -76,40 +95,39 @@ export async function loadTaskViews(
   ids: string[],
   options: { includeDeleted?: boolean } = { includeDeleted: true },
 ): Promise<TaskView[]> {
+  return (await loadTaskViewsWith(db, userId, ids, {}, options)).map((r) => r.view);
+}
+
+export async function loadTaskViewsWith(
+  db: Executor,
+  userId: string,
+  ids: string[],
+  extra: Record<string, SQL>,
+  options: { includeDeleted?: boolean } = { includeDeleted: true },
+): Promise<{ view: TaskView; extra: Record<string, unknown> }[]> {
   if (ids.length === 0) return [];
-  const [rows, tagRows, reminderRows] = await Promise.all([
-    db
-      .select({ ...taskColumns, categoryName: categories.name, categoryColor: categories.color })
-      .from(tasks)
-      .leftJoin(categories, eq(categories.id, tasks.categoryId))
-      .where(and(eq(tasks.userId, userId), inArray(tasks.id, ids))),
-    db
-      .select({ taskId: taskTags.taskId, id: tags.id, name: tags.name, color: tags.color })
-      .from(taskTags)
-      .innerJoin(tags, eq(tags.id, taskTags.tagId))
-      .where(inArray(taskTags.taskId, ids))
-      .orderBy(asc(tags.name)),
-    db
-      .select({
-        taskId: reminders.taskId,
-        id: reminders.id,
-        remindAt: reminders.remindAt,
-        minutesBefore: reminders.minutesBefore,
-        status: reminders.status,
-        sentAt: reminders.sentAt,
-      })
-      .from(reminders)
-      .where(and(inArray(reminders.taskId, ids), eq(reminders.userId, userId), ne(reminders.status, "cancelled")))
-      .orderBy(asc(reminders.remindAt)),
-  ]);
-  const tagsByTask = groupBy(tagRows, (r) => r.taskId);
-  const remindersByTask = groupBy(reminderRows, (r) => r.taskId);
+  const fields = {
+    ...taskColumns,
+    categoryName: categories.name,
+    categoryColor: categories.color,
+    tagsJson: sql<unknown>`(SELECT coalesce(json_agg(json_build_object('id', ${tags.id}, 'name', ${tags.name}, 'color', ${tags.color}) ORDER BY ${tags.name}), '[]'::json)
+      FROM ${taskTags} JOIN ${tags} ON ${tags.id} = ${taskTags.tagId} WHERE ${taskTags.taskId} = ${tasks.id})`,
+    remindersJson: sql<unknown>`(SELECT coalesce(json_agg(json_build_object('id', ${reminders.id}, 'remindAt', ${reminders.remindAt},
+        'minutesBefore', ${reminders.minutesBefore}, 'status', ${reminders.status}, 'sentAt', ${reminders.sentAt}) ORDER BY ${reminders.remindAt}), '[]'::json)
+      FROM ${reminders} WHERE ${reminders.taskId} = ${tasks.id} AND ${reminders.userId} = ${userId} AND ${reminders.status} <> 'cancelled')`,
+  };
+  // The extra columns ride along untyped; callers read them by the names they chose.
+  const rows = await db
+    .select({ ...fields, ...extra } as typeof fields)
+    .from(tasks)
+    .leftJoin(categories, eq(categories.id, tasks.categoryId))
+    .where(and(eq(tasks.userId, userId), inArray(tasks.id, ids)));
   const byId = new Map(rows.map((row) => [row.id, row]));
-  const views: TaskView[] = [];
+  const result: { view: TaskView; extra: Record<string, unknown> }[] = [];
   for (const id of ids) {
     const row = byId.get(id);
     if (!row || (!options.includeDeleted && row.deletedAt)) continue;
-    views.push({
+    const view: TaskView = {
       id: row.id,
       version: row.version,
       title: row.title,
@@ -124,18 +142,26 @@ export async function loadTaskViews(
         row.categoryId && row.categoryName !== null
           ? { id: row.categoryId, name: row.categoryName, color: row.categoryColor }
           : null,
-      tags: (tagsByTask.get(id) ?? []).map(({ id: tagId, name, color }) => ({ id: tagId, name, color })),
+      tags: parseJson<TagJson>(row.tagsJson).map(({ id: tagId, name, color }) => ({ id: tagId, name, color })),
       recurrenceRule: row.recurrenceRule,
       recurrenceBasis: row.recurrenceBasis,
       seriesId: row.seriesId,
       occurrenceIndex: row.occurrenceIndex,
-      reminders: (remindersByTask.get(id) ?? []).map(({ taskId: _taskId, ...r }) => r),
+      reminders: parseJson<ReminderJson>(row.remindersJson).map((r) => ({
+        id: r.id,
+        remindAt: new Date(r.remindAt),
+        minutesBefore: r.minutesBefore,
+        status: r.status,
+        sentAt: r.sentAt === null ? null : new Date(r.sentAt),
+      })),
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
       deletedAt: row.deletedAt,
-    });
+    };
+    const extras = Object.fromEntries(Object.keys(extra).map((key) => [key, (row as Record<string, unknown>)[key]]));
+    result.push({ view, extra: extras });
   }
-  return views;
+  return result;
 }
 
 /** The state carried in task events (ISO strings, ids only). */
@@ -159,15 +185,4 @@ export function toEventState(view: TaskView, userId: string): TaskEventState {
     occurrenceIndex: view.occurrenceIndex,
     deletedAt: view.deletedAt?.toISOString() ?? null,
   };
-}
-
-function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
-  const map = new Map<K, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
 }
