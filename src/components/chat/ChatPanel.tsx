@@ -10,6 +10,7 @@ import { useNow } from "@/lib/client/use-now";
 import { useUser } from "@/lib/client/user";
 import { ConversationList } from "./ConversationList";
 import { MessageList, type MessageItem } from "./MessageList";
+import { chatStreamClient } from "./stream-client";
 
 const ACTIVE_KEY = "cadence.chat.conversation";
 
@@ -28,6 +29,8 @@ export function ChatPanel({ onOpenTask, onEditTask }: { onOpenTask?: (id: string
   const [activeId, setActiveId] = useState<string | null>(null);
   const [text, setText] = useState("");
   const [sending, setSending] = useState<string | null>(null);
+  // The answer as it streams in; replaced by the stored message when the turn ends.
+  const [draft, setDraft] = useState<string | null>(null);
   const [completed, setCompleted] = useState<ReadonlySet<string>>(new Set());
 
   useEffect(() => setActiveId(window.localStorage.getItem(ACTIVE_KEY)), []);
@@ -45,19 +48,30 @@ export function ChatPanel({ onOpenTask, onEditTask }: { onOpenTask?: (id: string
   const refreshChat = () => queryClient.invalidateQueries(trpc.chat.pathFilter());
   const create = useMutation(trpc.chat.create.mutationOptions({ onSuccess: (c) => (choose(c.id), void refreshChat()) }));
   const remove = useMutation(trpc.chat.delete.mutationOptions({ onSuccess: () => (choose(null), void refreshChat()) }));
-  const send = useMutation(
-    trpc.chat.send.mutationOptions({
-      onSettled: () => {
-        setSending(null);
-        void refreshChat();
-        // The assistant may have changed tasks, categories or tags.
-        void queryClient.invalidateQueries(trpc.task.pathFilter());
-        void queryClient.invalidateQueries(trpc.category.pathFilter());
-        void queryClient.invalidateQueries(trpc.tag.pathFilter());
-      },
-      onError: (error) => toast.error(`The assistant could not answer: ${error.message}`),
-    }),
-  );
+  const send = useMutation({
+    mutationFn: async (input: { conversationId: string; text: string }) => {
+      const events = await chatStreamClient().chat.sendStream.mutate(input);
+      for await (const event of events) {
+        if (event.type === "token") setDraft((prev) => (prev ?? "") + event.text);
+        else {
+          setDraft(event.message.content);
+          return event.message;
+        }
+      }
+      throw new Error("the answer ended early");
+    },
+    onSettled: async () => {
+      // The assistant may have changed tasks, categories or tags.
+      void queryClient.invalidateQueries(trpc.task.pathFilter());
+      void queryClient.invalidateQueries(trpc.category.pathFilter());
+      void queryClient.invalidateQueries(trpc.tag.pathFilter());
+      // Keep the pending bubbles until the stored messages are in, so nothing blinks away.
+      await refreshChat();
+      setSending(null);
+      setDraft(null);
+    },
+    onError: (error) => toast.error(`The assistant could not answer: ${error.message}`),
+  });
   const complete = useMutation(
     trpc.task.complete.mutationOptions({
       onSuccess: (_data, input) => setCompleted((prev) => new Set(prev).add(input.id)),
@@ -80,7 +94,10 @@ export function ChatPanel({ onOpenTask, onEditTask }: { onOpenTask?: (id: string
   };
 
   const shown: MessageItem[] = [...(messages.data ?? [])];
-  if (sending) shown.push({ id: "sending", role: "user", content: sending, cards: [], suggestions: [] });
+  if (sending) {
+    shown.push({ id: "sending", role: "user", content: sending, cards: [], suggestions: [] });
+    shown.push({ id: "answering", role: "assistant", content: draft ?? "…", cards: [], suggestions: [] });
+  }
   const openTask = onOpenTask ?? ((id: string) => router.push(`/?task=${id}`));
   const editTask = onEditTask ?? ((id: string) => router.push(`/?task=${id}&edit=1`));
 
@@ -132,6 +149,7 @@ export function ChatPanel({ onOpenTask, onEditTask }: { onOpenTask?: (id: string
         now={now}
         timeZone={user.timeZone}
         completed={completed}
+        busy={sending !== null}
         onSuggestion={(s) => void submit(s)}
         actions={{ onComplete: (id) => complete.mutate({ id }), onEdit: editTask, onOpen: openTask }}
       />

@@ -20,10 +20,13 @@ export function MessageList({
   now,
   timeZone,
   completed,
+  busy = false,
   onSuggestion,
   actions,
 }: {
   messages: MessageItem[];
+  /** An answer is being written: assistive tech waits for it to finish. */
+  busy?: boolean;
   now: Date;
   timeZone: string;
   completed: ReadonlySet<string>;
@@ -31,10 +34,14 @@ export function MessageList({
   actions: CardActions;
 }) {
   const end = useRef<HTMLDivElement>(null);
-  useEffect(() => end.current?.scrollIntoView({ block: "end" }), [messages.length]);
   const last = messages.at(-1);
+  // Follow new messages and a streaming answer as it grows. A block body on purpose: Chromium's
+  // scrollIntoView now returns a Promise, and React calls whatever an effect returns as its cleanup.
+  useEffect(() => {
+    end.current?.scrollIntoView({ block: "end" });
+  }, [messages.length, last?.content]);
   return (
-    <div role="log" aria-live="polite" aria-label="Conversation" className="flex flex-1 flex-col gap-3 overflow-y-auto p-3">
+    <div role="log" aria-live="polite" aria-busy={busy} aria-label="Conversation" className="flex flex-1 flex-col gap-3 overflow-y-auto p-3">
       {messages.length === 0 && (
         <p className="text-sm text-zinc-500">Ask me to add, find, move or complete tasks, e.g. “add buy milk tomorrow 5pm”.</p>
       )}
