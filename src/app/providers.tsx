@@ -2,10 +2,10 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, loggerLink } from "@trpc/client";
 import { useState, type ReactNode } from "react";
-import { Toaster } from "sonner";
 import superjson from "superjson";
 import type { AppRouter } from "@/server/api/root";
 import { getQueryClient } from "@/lib/client/query-client";
+import { LazyToaster } from "@/lib/client/toast";
 import { TRPCProvider } from "@/lib/client/trpc";
 
 export function Providers({ children }: { children: ReactNode }) {
@@ -22,7 +22,7 @@ export function Providers({ children }: { children: ReactNode }) {
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
         {children}
-        <Toaster closeButton position="bottom-center" />
+        <LazyToaster closeButton position="bottom-center" />
       </TRPCProvider>
     </QueryClientProvider>
   );

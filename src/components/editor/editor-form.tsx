@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Trash2 } from "lucide-react";
 import { Dialog } from "radix-ui";
 import { useState, type FormEvent } from "react";
-import { toast } from "sonner";
+import { toast } from "@/lib/client/toast";
 import { PRIORITIES } from "@/lib/ui/constants";
 import { Button } from "@/components/ui/button";
 import { errorCode } from "@/lib/client/query-client";

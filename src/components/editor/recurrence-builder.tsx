@@ -199,7 +199,7 @@ export function RecurrenceBuilder({
           ) : preview.data ? (
             <>
               <p className="text-xs font-medium text-zinc-500">Next dates</p>
-              <ol className="list-inside list-decimal">
+              <ol aria-label="Next dates" className="list-inside list-decimal">
                 {preview.data.dates.map((d) => (
                   <li key={d.toISOString()}>{formatDue(d, false, timeZone)}</li>
                 ))}

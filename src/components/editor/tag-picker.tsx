@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Plus } from "lucide-react";
 import { Popover } from "radix-ui";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/lib/client/toast";
 import { TagBadge } from "@/components/tasks/task-badges";
 import { useTRPC } from "@/lib/client/trpc";
 import type { Label } from "@/lib/client/types";

@@ -1,15 +1,18 @@
 "use client";
-import { Menu, X } from "lucide-react";
+import { Menu } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
-import { Dialog } from "radix-ui";
-import { Suspense, useEffect, useState, type ReactNode } from "react";
+import { Suspense, useEffect, useRef, useState, type ReactNode } from "react";
+import { lazyPopup } from "@/components/ui/lazy-popup";
 import { useRealtimeSync } from "@/lib/client/realtime";
 import { UserProvider, type ClientUser } from "@/lib/client/user";
+import { EditorHost } from "./editor-host";
 import { NotificationBell } from "./notification-bell";
 import { Sidebar } from "./sidebar";
 import { ThemeToggle } from "./theme-toggle";
 import { UserMenu } from "./user-menu";
+
+const drawer = lazyPopup(() => import("./mobile-nav").then((m) => m.MobileNav));
 
 function Brand() {
   return (
@@ -26,6 +29,9 @@ function Brand() {
 export function AppShell({ user, children }: { user: ClientUser; children: ReactNode }) {
   useRealtimeSync(user.id);
   const [drawerOpen, setDrawerOpen] = useState(false);
+  // The drawer (Radix Dialog) is only for phones: it loads on the first tap on the menu button.
+  const [drawerUsed, setDrawerUsed] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
   const pathname = usePathname();
   const params = useSearchParams();
   useEffect(() => setDrawerOpen(false), [pathname, params]);
@@ -40,6 +46,7 @@ export function AppShell({ user, children }: { user: ClientUser; children: React
 
   return (
     <UserProvider user={user}>
+      <EditorHost>
       <a
         href="#main"
         className="sr-only z-50 rounded bg-white px-3 py-2 focus:not-sr-only focus:fixed focus:top-2 focus:left-2 dark:bg-zinc-900"
@@ -59,35 +66,25 @@ export function AppShell({ user, children }: { user: ClientUser; children: React
         </aside>
         <div className="flex min-w-0 flex-1 flex-col">
           <header className="flex h-14 shrink-0 items-center gap-2 border-b border-zinc-200 px-2 sm:px-4 dark:border-zinc-800">
-            <Dialog.Root open={drawerOpen} onOpenChange={setDrawerOpen}>
-              <Dialog.Trigger
-                aria-label="Open navigation"
-                className="grid size-9 place-items-center rounded-md hover:bg-zinc-100 md:hidden dark:hover:bg-zinc-800"
-              >
-                <Menu className="size-5" aria-hidden />
-              </Dialog.Trigger>
-              <Dialog.Portal>
-                <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40 md:hidden" />
-                <Dialog.Content className="fixed inset-y-0 left-0 z-50 flex w-[min(85vw,18rem)] flex-col bg-zinc-50 shadow-xl md:hidden dark:bg-zinc-900">
-                  <div className="flex h-14 items-center justify-between border-b border-zinc-200 px-3 dark:border-zinc-800">
-                    <Dialog.Title asChild>
-                      <div>
-                        <Brand />
-                      </div>
-                    </Dialog.Title>
-                    <Dialog.Close aria-label="Close navigation" className="grid size-9 place-items-center rounded-md hover:bg-zinc-200 dark:hover:bg-zinc-800">
-                      <X className="size-5" aria-hidden />
-                    </Dialog.Close>
-                  </div>
-                  <Dialog.Description className="sr-only">Views, categories and tags</Dialog.Description>
-                  <div className="flex-1 overflow-y-auto">
-                    <Suspense>
-                      <Sidebar onNavigate={() => setDrawerOpen(false)} />
-                    </Suspense>
-                  </div>
-                </Dialog.Content>
-              </Dialog.Portal>
-            </Dialog.Root>
+            <button
+              ref={menuButton}
+              type="button"
+              aria-label="Open navigation"
+              aria-haspopup="dialog"
+              onPointerEnter={() => void drawer.preload()}
+              onClick={() => {
+                setDrawerUsed(true);
+                setDrawerOpen(true);
+              }}
+              className="grid size-9 place-items-center rounded-md hover:bg-zinc-100 md:hidden dark:hover:bg-zinc-800"
+            >
+              <Menu className="size-5" aria-hidden />
+            </button>
+            {drawerUsed && (
+              <Suspense>
+                <drawer.Component open={drawerOpen} onOpenChange={setDrawerOpen} brand={<Brand />} returnFocusTo={menuButton} />
+              </Suspense>
+            )}
             <div className="md:hidden">
               <Brand />
             </div>
@@ -98,6 +95,7 @@ export function AppShell({ user, children }: { user: ClientUser; children: React
           </main>
         </div>
       </div>
+      </EditorHost>
     </UserProvider>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { toast } from "sonner";
+import { toast } from "@/lib/client/toast";
 import { useTRPC } from "@/lib/client/trpc";
 
 export type LabelKind = "category" | "tag";

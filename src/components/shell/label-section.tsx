@@ -1,11 +1,11 @@
 "use client";
 import { clsx } from "clsx";
-import { Check, MoreHorizontal, Plus } from "lucide-react";
+import { Plus } from "lucide-react";
 import Link from "next/link";
-import { AlertDialog, DropdownMenu } from "radix-ui";
-import { useState, type FormEvent } from "react";
-import { Button, inputClass } from "@/components/ui/button";
+import { lazy, Suspense, useState, type FormEvent } from "react";
+import { inputClass } from "@/components/ui/button";
 import { DEFAULT_LABEL_COLOR, LABEL_COLORS } from "@/lib/ui/priority";
+import { LabelActions } from "./label-actions";
 import { useLabels, type LabelKind } from "./label-api";
 
 const NOUN: Record<LabelKind, { one: string; many: string; param: string }> = {
@@ -13,8 +13,8 @@ const NOUN: Record<LabelKind, { one: string; many: string; param: string }> = {
   tag: { one: "tag", many: "Tags", param: "t" },
 };
 
-const menuItem =
-  "flex cursor-default items-center gap-2 rounded px-2 py-1.5 text-sm outline-none data-highlighted:bg-zinc-100 dark:data-highlighted:bg-zinc-800";
+// Radix AlertDialog only when a delete is asked for.
+const LabelDeleteDialog = lazy(() => import("./label-delete-dialog").then((m) => ({ default: m.LabelDeleteDialog })));
 
 /** A sidebar section listing categories or tags, with inline create, rename, recolour and delete. */
 export function LabelSection({ kind, activeId, onNavigate }: { kind: LabelKind; activeId?: string; onNavigate?: () => void }) {
@@ -97,50 +97,13 @@ export function LabelSection({ kind, activeId, onNavigate }: { kind: LabelKind; 
               </Link>
             )}
             {renaming !== item.id && (
-              <DropdownMenu.Root>
-                <DropdownMenu.Trigger
-                  aria-label={`Actions for ${noun.one} ${item.name}`}
-                  className="absolute top-1 right-1 grid size-7 place-items-center rounded text-zinc-500 opacity-100 hover:bg-zinc-200 focus-visible:opacity-100 data-[state=open]:opacity-100 md:opacity-0 md:group-hover:opacity-100 dark:hover:bg-zinc-700"
-                >
-                  <MoreHorizontal className="size-4" aria-hidden />
-                </DropdownMenu.Trigger>
-                <DropdownMenu.Portal>
-                  <DropdownMenu.Content
-                    align="start"
-                    sideOffset={4}
-                    className="z-50 min-w-44 rounded-md bg-white p-1 shadow-lg ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-700"
-                  >
-                    <DropdownMenu.Item className={menuItem} onSelect={() => setRenaming(item.id)}>
-                      Rename
-                    </DropdownMenu.Item>
-                    <DropdownMenu.Sub>
-                      <DropdownMenu.SubTrigger className={menuItem}>Colour</DropdownMenu.SubTrigger>
-                      <DropdownMenu.Portal>
-                        <DropdownMenu.SubContent className="z-50 grid grid-cols-3 gap-1 rounded-md bg-white p-2 shadow-lg ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-700">
-                          {LABEL_COLORS.map((color) => (
-                            <DropdownMenu.Item
-                              key={color}
-                              aria-label={`Colour ${color}`}
-                              onSelect={() => update.mutate({ id: item.id, color })}
-                              className="grid size-7 place-items-center rounded-full outline-none data-highlighted:ring-2 data-highlighted:ring-zinc-400"
-                              style={{ backgroundColor: color }}
-                            >
-                              {item.color === color && <Check className="size-4 text-white" aria-hidden />}
-                            </DropdownMenu.Item>
-                          ))}
-                        </DropdownMenu.SubContent>
-                      </DropdownMenu.Portal>
-                    </DropdownMenu.Sub>
-                    <DropdownMenu.Separator className="my-1 h-px bg-zinc-200 dark:bg-zinc-700" />
-                    <DropdownMenu.Item
-                      className={clsx(menuItem, "text-red-700 dark:text-red-400")}
-                      onSelect={() => setDeleting({ id: item.id, name: item.name, taskCount: item.taskCount })}
-                    >
-                      Delete…
-                    </DropdownMenu.Item>
-                  </DropdownMenu.Content>
-                </DropdownMenu.Portal>
-              </DropdownMenu.Root>
+              <LabelActions
+                noun={noun.one}
+                item={item}
+                onRename={() => setRenaming(item.id)}
+                onRecolour={(color) => update.mutate({ id: item.id, color })}
+                onDelete={() => setDeleting({ id: item.id, name: item.name, taskCount: item.taskCount })}
+              />
             )}
           </li>
         ))}
@@ -162,32 +125,11 @@ export function LabelSection({ kind, activeId, onNavigate }: { kind: LabelKind; 
           />
         </form>
       )}
-      <AlertDialog.Root open={deleting !== null} onOpenChange={(open) => !open && setDeleting(null)}>
-        <AlertDialog.Portal>
-          <AlertDialog.Overlay className="fixed inset-0 z-50 bg-black/40" />
-          <AlertDialog.Content className="fixed top-1/2 left-1/2 z-50 w-[min(92vw,26rem)] -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white p-5 shadow-xl dark:bg-zinc-900">
-            <AlertDialog.Title className="text-base font-semibold">
-              Delete {noun.one} “{deleting?.name}”?
-            </AlertDialog.Title>
-            <AlertDialog.Description className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
-              {deleting?.taskCount === 0
-                ? `No open tasks use this ${noun.one}.`
-                : `${deleting?.taskCount} open ${deleting?.taskCount === 1 ? "task uses" : "tasks use"} this ${noun.one}.`}{" "}
-              The tasks stay; they just lose the {noun.one}. This cannot be undone.
-            </AlertDialog.Description>
-            <div className="mt-5 flex justify-end gap-2">
-              <AlertDialog.Cancel asChild>
-                <Button>Cancel</Button>
-              </AlertDialog.Cancel>
-              <AlertDialog.Action asChild>
-                <Button variant="danger" onClick={() => deleting && remove.mutate({ id: deleting.id })}>
-                  Delete {noun.one}
-                </Button>
-              </AlertDialog.Action>
-            </div>
-          </AlertDialog.Content>
-        </AlertDialog.Portal>
-      </AlertDialog.Root>
+      {deleting && (
+        <Suspense>
+          <LabelDeleteDialog noun={noun.one} target={deleting} onCancel={() => setDeleting(null)} onConfirm={(id) => remove.mutate({ id })} />
+        </Suspense>
+      )}
     </section>
   );
 }

@@ -1,47 +1,24 @@
 "use client";
-import { LogOut } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { DropdownMenu } from "radix-ui";
-import { useQueryClient } from "@tanstack/react-query";
+import { Suspense } from "react";
+import { lazyPopup, useLazyPopup } from "@/components/ui/lazy-popup";
 
+export const AVATAR_CLASS =
+  "grid size-9 place-items-center rounded-full bg-accent-600 text-sm font-semibold text-white hover:bg-accent-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500";
+
+const popup = lazyPopup(() => import("./user-menu-popup").then((m) => m.UserMenuPopup));
+
+/** The avatar button; its menu (Radix) loads on the first click. */
 export function UserMenu({ name, email }: { name: string; email: string }) {
-  const router = useRouter();
-  const queryClient = useQueryClient();
-  const initial = (name || email).slice(0, 1).toUpperCase();
-  async function signOut() {
-    // A plain request keeps the Better Auth client out of the app's bundle; only the auth pages need it.
-    await fetch("/api/auth/sign-out", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
-    queryClient.clear();
-    router.replace("/sign-in");
-    router.refresh();
-  }
+  const lazy = useLazyPopup(popup.preload);
+  const plain = (
+    <button type="button" aria-label={`Account: ${name || email}`} aria-haspopup="menu" className={AVATAR_CLASS} {...lazy.triggerProps}>
+      {(name || email).slice(0, 1).toUpperCase()}
+    </button>
+  );
+  if (!lazy.mounted) return plain;
   return (
-    <DropdownMenu.Root>
-      <DropdownMenu.Trigger
-        aria-label={`Account: ${name || email}`}
-        className="grid size-9 place-items-center rounded-full bg-accent-600 text-sm font-semibold text-white hover:bg-accent-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500"
-      >
-        {initial}
-      </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content
-          align="end"
-          sideOffset={6}
-          className="z-50 min-w-56 rounded-md bg-white p-1 shadow-lg ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-700"
-        >
-          <DropdownMenu.Label className="px-2 py-1.5 text-sm">
-            <span className="block font-medium">{name}</span>
-            <span className="block truncate text-xs text-zinc-500 dark:text-zinc-400">{email}</span>
-          </DropdownMenu.Label>
-          <DropdownMenu.Separator className="my-1 h-px bg-zinc-200 dark:bg-zinc-700" />
-          <DropdownMenu.Item
-            onSelect={() => void signOut()}
-            className="flex cursor-default items-center gap-2 rounded px-2 py-1.5 text-sm outline-none data-highlighted:bg-zinc-100 dark:data-highlighted:bg-zinc-800"
-          >
-            <LogOut className="size-4" aria-hidden /> Sign out
-          </DropdownMenu.Item>
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
-    </DropdownMenu.Root>
+    <Suspense fallback={plain}>
+      <popup.Component name={name} email={email} defaultOpen />
+    </Suspense>
   );
 }

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { CheckCheck, ChevronDown, Trash2, X } from "lucide-react";
 import { DropdownMenu } from "radix-ui";
 import type { ReactNode } from "react";
-import { toast } from "sonner";
+import { toast } from "@/lib/client/toast";
 import { PRIORITIES } from "@/lib/ui/constants";
 import type { BulkUpdateInput } from "@/server/domain/tasks/schemas";
 import { useTRPC } from "@/lib/client/trpc";

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { clsx } from "clsx";
 import { Plus } from "lucide-react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { toast } from "sonner";
+import { toast } from "@/lib/client/toast";
 import type { QuickAddResult } from "@/lib/quick-add";
 import { useTRPC, useTRPCClient } from "@/lib/client/trpc";
 import { useNow } from "@/lib/client/use-now";
@@ -78,7 +78,6 @@ export function QuickAdd({ timeZone, defaultCategoryId }: { timeZone: string; de
       });
     },
     onSuccess: (task) => {
-      setText("");
       toast.success(`Added “${task.title}”`);
     },
     onError: (err) => setError(err.message),
@@ -91,7 +90,7 @@ export function QuickAdd({ timeZone, defaultCategoryId }: { timeZone: string; de
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (!text.trim() || create.isPending) return;
+    if (!text.trim()) return;
     const parse = parser ?? (await loadParser());
     const result = parse(text, { now: new Date(), timeZone, knownTags: tags, knownCategories: categories });
     if (!result.title) {
@@ -99,7 +98,10 @@ export function QuickAdd({ timeZone, defaultCategoryId }: { timeZone: string; de
       return;
     }
     setError(null);
-    create.mutate(result);
+    // Clear at once so the next task can be typed while this one saves; put the text back if saving fails.
+    const submitted = text;
+    setText("");
+    create.mutate(result, { onError: () => setText((current) => current || submitted) });
   }
 
   return (
@@ -134,7 +136,7 @@ export function QuickAdd({ timeZone, defaultCategoryId }: { timeZone: string; de
         </div>
         <button
           type="submit"
-          disabled={!text.trim() || create.isPending}
+          disabled={!text.trim()}
           className="h-11 shrink-0 rounded-lg bg-accent-600 px-4 text-sm font-medium text-white hover:bg-accent-700 disabled:opacity-50"
         >
           {create.isPending ? "Adding…" : "Add"}

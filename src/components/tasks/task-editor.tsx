@@ -4,7 +4,6 @@ import { X } from "lucide-react";
 import dynamic from "next/dynamic";
 import { Dialog } from "radix-ui";
 import { useTRPC } from "@/lib/client/trpc";
-import type { TaskItem } from "@/lib/client/types";
 import { useTaskActions } from "./use-task-actions";
 
 function EditorSkeleton() {
@@ -22,18 +21,16 @@ const EditorForm = dynamic(() => import("@/components/editor/editor-form").then(
   ssr: false,
   loading: EditorSkeleton,
 });
-/** Preloads the form when a row is hovered or focused, so opening feels instant. */
-export const preloadEditor = () => void import("@/components/editor/editor-form");
 
 /** Side panel on wide screens, bottom sheet on phones; focus-trapped and dismissable by Esc (Radix Dialog). */
-export function TaskEditor({ task, onClose, timeZone }: { task: TaskItem | null; onClose: () => void; timeZone: string }) {
+export function TaskEditor({ taskId, onClose, timeZone }: { taskId: string | null; onClose: () => void; timeZone: string }) {
   const trpc = useTRPC();
   const actions = useTaskActions();
   // Edit the freshest copy, not the possibly stale list row.
-  const fresh = useQuery({ ...trpc.task.get.queryOptions({ id: task?.id ?? "" }), enabled: task !== null, staleTime: 0 });
-  const current = fresh.data && fresh.data.id === task?.id ? fresh.data : null;
+  const fresh = useQuery({ ...trpc.task.get.queryOptions({ id: taskId ?? "" }), enabled: taskId !== null, staleTime: 0 });
+  const current = fresh.data && fresh.data.id === taskId ? fresh.data : null;
   return (
-    <Dialog.Root open={task !== null} onOpenChange={(open) => !open && onClose()}>
+    <Dialog.Root open={taskId !== null} onOpenChange={(open) => !open && onClose()}>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-black/30" />
         <Dialog.Content

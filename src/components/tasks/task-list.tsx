@@ -1,14 +1,16 @@
 "use client";
-import { useVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useMemo, useRef, type MouseEvent, type RefObject } from "react";
+import { lazy, Suspense, useEffect, useMemo, useRef, type MouseEvent, type RefObject } from "react";
 import type { TaskItem } from "@/lib/client/types";
 import { dayHeading, dayKey } from "@/lib/ui/countdown";
 import { TaskRow } from "./task-row";
 
+// Long lists only: react-virtual loads when a list first passes the threshold.
+const VirtualRows = lazy(() => import("./virtual-rows").then((m) => ({ default: m.VirtualRows })));
+
 /** Past this many rows only the visible ones are rendered. */
 const VIRTUALIZE_AFTER = 200;
 
-type Entry = { kind: "heading"; key: string; label: string } | { kind: "task"; key: string; task: TaskItem };
+export type Entry = { kind: "heading"; key: string; label: string } | { kind: "task"; key: string; task: TaskItem };
 
 export interface TaskListProps {
   tasks: TaskItem[];
@@ -49,19 +51,13 @@ export function TaskList(props: TaskListProps) {
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const entries = useMemo(() => toEntries(tasks, groupByDay, timeZone, now), [tasks, groupByDay, timeZone, dayOfNow]);
   const virtual = entries.length > VIRTUALIZE_AFTER;
-  const virtualizer = useVirtualizer({
-    count: virtual ? entries.length : 0,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => (entries[i]?.kind === "heading" ? 36 : 64),
-    overscan: 10,
-    getItemKey: (i) => entries[i]?.key ?? i,
-  });
-  const items = virtualizer.getVirtualItems();
-  const lastIndex = items[items.length - 1]?.index ?? -1;
   const { hasMore, loadingMore, onLoadMore } = props;
+
+  // Fetch react-virtual before the list needs it, so crossing the threshold does not wait on the network.
+  const nearThreshold = entries.length > VIRTUALIZE_AFTER / 2;
   useEffect(() => {
-    if (virtual && hasMore && !loadingMore && lastIndex >= entries.length - 20) onLoadMore();
-  }, [virtual, hasMore, loadingMore, lastIndex, entries.length, onLoadMore]);
+    if (nearThreshold) void import("./virtual-rows");
+  }, [nearThreshold]);
 
   // Below the virtualisation threshold, a sentinel loads the next page as it scrolls into view.
   const sentinel = useRef<HTMLDivElement>(null);
@@ -108,37 +104,21 @@ export function TaskList(props: TaskListProps) {
     </div>
   );
 
-  if (!virtual) {
-    return (
-      <div role="list" aria-label="Tasks">
-        {entries.map((entry) => (
-          <div role={entry.kind === "task" ? "listitem" : undefined} key={entry.key}>
-            {render(entry)}
-          </div>
-        ))}
-        {more}
-      </div>
-    );
-  }
-  return (
-    <div role="list" aria-label="Tasks" style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
-      {items.map((item) => {
-        const entry = entries[item.index];
-        if (!entry) return null;
-        return (
-          <div
-            key={item.key}
-            role={entry.kind === "task" ? "listitem" : undefined}
-            data-index={item.index}
-            ref={virtualizer.measureElement}
-            style={{ position: "absolute", top: 0, left: 0, width: "100%", transform: `translateY(${item.start}px)` }}
-          >
-            {render(entry)}
-          </div>
-        );
-      })}
-      <div style={{ position: "absolute", top: virtualizer.getTotalSize(), width: "100%" }}>{more}</div>
+  const plainList = (
+    <div role="list" aria-label="Tasks">
+      {entries.map((entry) => (
+        <div role={entry.kind === "task" ? "listitem" : undefined} key={entry.key}>
+          {render(entry)}
+        </div>
+      ))}
+      {more}
     </div>
+  );
+  if (!virtual) return plainList;
+  return (
+    <Suspense fallback={plainList}>
+      <VirtualRows entries={entries} scrollRef={scrollRef} render={render} more={more} hasMore={hasMore} loadingMore={loadingMore} onLoadMore={onLoadMore} />
+    </Suspense>
   );
 }
 

@@ -1,7 +1,7 @@
 "use client";
 import { clsx } from "clsx";
 import { Bell, Check, Repeat } from "lucide-react";
-import { Checkbox } from "radix-ui";
+import { CheckButton } from "@/components/ui/check-button";
 import { memo, type MouseEvent } from "react";
 import type { TaskItem } from "@/lib/client/types";
 import { countdown, describeOffset, formatDue } from "@/lib/ui/countdown";
@@ -40,23 +40,21 @@ export const TaskRow = memo(function TaskRow({ task, now, timeZone, active, sele
       )}
     >
       {selectMode && (
-        <Checkbox.Root
+        <CheckButton
           checked={selected}
           aria-label={`Select ${task.title}`}
+          indicator={<Check className="size-3.5 text-white" aria-hidden />}
           onClick={(e) => {
             e.preventDefault();
             onSelect(task, e);
           }}
           className="mt-0.5 grid size-5 shrink-0 place-items-center rounded border border-zinc-400 data-[state=checked]:border-accent-600 data-[state=checked]:bg-accent-600 dark:border-zinc-500"
-        >
-          <Checkbox.Indicator>
-            <Check className="size-3.5 text-white" aria-hidden />
-          </Checkbox.Indicator>
-        </Checkbox.Root>
+        />
       )}
-      <Checkbox.Root
+      <CheckButton
         checked={task.completed}
-        onCheckedChange={() => onToggle(task)}
+        onClick={() => onToggle(task)}
+        indicator={<Check className="size-3 text-white" strokeWidth={3} aria-hidden />}
         aria-label={`Complete ${task.title}`}
         className={clsx(
           "mt-0.5 grid size-5 shrink-0 place-items-center rounded-full border-2 transition-colors",
@@ -67,11 +65,7 @@ export const TaskRow = memo(function TaskRow({ task, now, timeZone, active, sele
           task.priority === "low" && "border-zinc-400",
           "data-[state=checked]:border-zinc-400 data-[state=checked]:bg-zinc-400 dark:data-[state=checked]:bg-zinc-600",
         )}
-      >
-        <Checkbox.Indicator>
-          <Check className="size-3 text-white" strokeWidth={3} aria-hidden />
-        </Checkbox.Indicator>
-      </Checkbox.Root>
+      />
       <div className="min-w-0 flex-1">
         <div className="flex items-start gap-2">
           <button

@@ -1,27 +1,31 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { ListChecks } from "lucide-react";
+import dynamic from "next/dynamic";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { preloadEditor } from "@/components/shell/editor-host";
+import { useEditor } from "@/lib/client/editor-context";
 import { useTRPC } from "@/lib/client/trpc";
 import type { TaskItem } from "@/lib/client/types";
 import { useNow } from "@/lib/client/use-now";
 import { useUser } from "@/lib/client/user";
 import { VIEW_TITLES } from "@/lib/ui/view-state";
-import { BulkBar } from "./bulk-bar";
 import { EmptyState } from "./empty-state";
 import { FilterChips } from "./filter-chips";
 import { FilterPanel } from "./filter-panel";
 import { QuickAdd } from "./quick-add";
 import { SearchBox } from "./search-box";
-import { ShortcutsDialog } from "./shortcuts-dialog";
 import { SortControl } from "./sort-control";
-import { preloadEditor, TaskEditor } from "./task-editor";
 import { TaskList, TaskListSkeleton } from "./task-list";
 import { useListKeys } from "./use-list-keys";
 import { useSelection } from "./use-selection";
 import { useTaskActions } from "./use-task-actions";
 import { useTaskQuery } from "./use-task-query";
 import { useViewState } from "./use-view-state";
+
+// Only needed after a click or a key press: kept out of the first-load bundle.
+const BulkBar = dynamic(() => import("./bulk-bar").then((m) => m.BulkBar), { ssr: false });
+const ShortcutsDialog = dynamic(() => import("./shortcuts-dialog").then((m) => m.ShortcutsDialog), { ssr: false });
 
 /** The task view: header controls, quick add, the list, bulk actions and the editor. */
 export function TaskScreen() {
@@ -36,7 +40,7 @@ export function TaskScreen() {
   const selection = useSelection(tasks);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
-  const [editing, setEditing] = useState<TaskItem | null>(null);
+  const { openEditor } = useEditor();
   const [helpOpen, setHelpOpen] = useState(false);
 
   const onToggle = useCallback((task: TaskItem) => (task.completed ? actions.reopen(task) : actions.complete(task)), [actions]);
@@ -47,8 +51,8 @@ export function TaskScreen() {
   }, []);
   const onOpen = useCallback((task: TaskItem) => {
     setActiveId(task.id);
-    setEditing(task);
-  }, []);
+    openEditor(task.id);
+  }, [openEditor]);
 
   const active = tasks.find((t) => t.id === activeId) ?? null;
   const move = (delta: number) => {
@@ -63,7 +67,7 @@ export function TaskScreen() {
     next: () => move(1),
     previous: () => move(-1),
     complete: () => active && onToggle(active),
-    edit: () => active && setEditing(active),
+    edit: () => active && openEditor(active.id),
     remove: () => active && actions.remove(active),
     help: () => setHelpOpen(true),
   });
@@ -153,8 +157,7 @@ export function TaskScreen() {
           />
         )}
       </div>
-      <TaskEditor task={editing} onClose={() => setEditing(null)} timeZone={user.timeZone} />
-      <ShortcutsDialog open={helpOpen} onOpenChange={setHelpOpen} />
+      {helpOpen && <ShortcutsDialog open={helpOpen} onOpenChange={setHelpOpen} />}
     </div>
   );
 }

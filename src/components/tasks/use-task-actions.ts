@@ -1,6 +1,7 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { toast } from "sonner";
+import { useMemo } from "react";
+import { toast } from "@/lib/client/toast";
 import { patchTaskLists, restoreLists } from "@/lib/client/task-cache";
 import { useTRPC } from "@/lib/client/trpc";
 import type { TaskItem } from "@/lib/client/types";
@@ -67,5 +68,11 @@ export function useTaskActions() {
     );
   }
 
-  return { complete, reopen, remove };
+  // Stable identities (mutate functions are stable): memoised rows then skip re-rendering on every list change.
+  const completeMutate = completeMutation.mutate;
+  const uncompleteMutate = uncompleteMutation.mutate;
+  const deleteMutate = deleteMutation.mutate;
+  const restoreMutate = restoreMutation.mutate;
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  return useMemo(() => ({ complete, reopen, remove }), [completeMutate, uncompleteMutate, deleteMutate, restoreMutate]);
 }

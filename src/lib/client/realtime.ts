@@ -46,7 +46,18 @@ export function useRealtimeSync(userId: string): void {
         channelAuthorization: { endpoint: "/api/pusher/auth", transport: "ajax" },
       });
       const channel = pusher.subscribe(`private-user-${userId}`);
+      // Notices sent before the (lazy) subscription was up, or while the connection was down, are gone:
+      // on every (re)subscribe, refetch what is on screen once so nothing missed stays stale.
+      channel.bind("pusher:subscription_succeeded", () => {
+        for (const filter of [trpc.task, trpc.category, trpc.tag, trpc.notification, trpc.activity]) void queryClient.invalidateQueries(filter.pathFilter());
+      });
       channel.bind("sync", (notice: SyncNotice) => {
+        if (notice.entity === "notification") {
+          void queryClient.invalidateQueries(trpc.notification.pathFilter()).then(() => {
+            if (notice.action === "created") showBrowserNotification(queryClient.getQueriesData(trpc.notification.list.pathFilter()), notice.id);
+          });
+          return;
+        }
         const targets =
           notice.entity === "category"
             ? [trpc.category.pathFilter(), trpc.task.pathFilter()]
@@ -54,7 +65,6 @@ export function useRealtimeSync(userId: string): void {
               ? [trpc.tag.pathFilter(), trpc.task.pathFilter()]
               : [trpc.task.pathFilter(), trpc.category.pathFilter(), trpc.tag.pathFilter(), trpc.activity.pathFilter()];
         for (const filter of targets) void queryClient.invalidateQueries(filter);
-        void queryClient.invalidateQueries(trpc.notification.pathFilter());
       });
       cleanup = () => {
         pusher.unsubscribe(`private-user-${userId}`);
@@ -66,4 +76,22 @@ export function useRealtimeSync(userId: string): void {
       cleanup?.();
     };
   }, [userId, trpc, queryClient]);
+}
+
+interface NotificationListData {
+  items: Array<{ id: string; title: string; body: string | null; readAt: Date | null }>;
+}
+
+/**
+ * A desktop notification for a reminder that just fired, when the user allowed them. The tag is the
+ * notification's id, so several open tabs show it once.
+ */
+function showBrowserNotification(lists: Array<[readonly unknown[], unknown]>, id: string): void {
+  if (typeof Notification === "undefined" || Notification.permission !== "granted") return;
+  for (const [, data] of lists) {
+    const item = (data as NotificationListData | undefined)?.items.find((n) => n.id === id);
+    if (!item || item.readAt) continue;
+    new Notification(item.title, { body: item.body ?? undefined, tag: id });
+    return;
+  }
 }
