@@ -82,6 +82,7 @@ export function TaskScreen() {
   const onSearch = useCallback((q: string) => update({ q }, "replace"), [update]);
   const loading = query.isPending;
   const total = query.data?.pages[0]?.total ?? tasks.length;
+  const totalLabel = query.data?.pages[0]?.totalCapped ? `${total}+` : `${total}`;
 
   return (
     <div className="flex h-full flex-col">
@@ -90,7 +91,7 @@ export function TaskScreen() {
           <h1 className="mr-auto flex min-w-0 items-baseline gap-2 text-xl font-semibold tracking-tight">
             <span className="truncate">{title}</span>
             <span className="shrink-0 text-xs font-normal text-zinc-500 tabular-nums dark:text-zinc-400" aria-live="polite">
-              {loading ? "" : `${total} ${total === 1 ? "task" : "tasks"}`}
+              {loading ? "" : `${totalLabel} ${totalLabel === "1" ? "task" : "tasks"}`}
             </span>
             {query.isFetching && !loading && <span className="sr-only"> (updating)</span>}
           </h1>

@@ -5,6 +5,7 @@ export interface TaskPage {
   items: TaskItem[];
   nextCursor: string | null;
   total: number;
+  totalCapped?: boolean;
 }
 
 /**
