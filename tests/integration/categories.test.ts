@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
-import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { activity, categories, outbox, tasks } from "@/server/db/schema";
@@ -17,6 +16,7 @@ import { ConflictError, LimitError, NotFoundError } from "@/server/domain/errors
 import { pgErrorOf } from "@/server/domain/pg-errors";
 import { EVENT_TYPES, TOPICS } from "@/server/events/catalog";
 import { createTestDatabase, createTestUser, testDriver, type TestDatabase } from "../support/database";
+import { againstUncommittedInsert } from "../support/races";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -217,37 +217,6 @@ describe("categories", () => {
     expect(ownerEvents).toHaveLength(2); // only the create
   });
 });
-
-/**
- * Lost races, made deterministic on the real server: another connection inserts without committing,
- * the request passes its own checks (it cannot see that row) and blocks in the database; then the other
- * transaction commits and the database refuses the request. The domain must report the same error as
- * its own check would.
- */
-async function againstUncommittedInsert<T>(url: string, insert: (sql: postgres.TransactionSql) => Promise<unknown>, request: () => Promise<T>): Promise<T> {
-  const sql = postgres(url, { max: 2, onnotice: () => {} });
-  try {
-    let release = () => {};
-    let blockerInserted = () => {};
-    const inserted = new Promise<void>((resolve) => (blockerInserted = resolve));
-    const blocker = sql.begin(async (tx) => {
-      await insert(tx);
-      blockerInserted();
-      await new Promise<void>((resolve) => (release = resolve));
-    });
-    await inserted;
-    let settled = false;
-    const pending = request().finally(() => (settled = true));
-    pending.catch(() => {}); // observed below
-    const waiting = async () => (await sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)[0]?.n ?? 0;
-    while (!settled && (await waiting()) === 0) await new Promise((resolve) => setTimeout(resolve, 10));
-    release();
-    await blocker;
-    return await pending;
-  } finally {
-    await sql.end();
-  }
-}
 
 describe.runIf(testDriver() === "postgres")("categories: races the database settles", () => {
   it("maps the unique index violation to the same duplicate-name conflict", async () => {

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { activity, outbox, tags, taskTags, tasks } from "@/server/db/schema";
@@ -9,6 +8,7 @@ import { ConflictError, LimitError, NotFoundError } from "@/server/domain/errors
 import { createTag, deleteTag, getTag, listTags, MAX_TAGS_PER_USER, updateTag } from "@/server/domain/tags";
 import { EVENT_TYPES, TOPICS } from "@/server/events/catalog";
 import { createTestDatabase, createTestUser, testDriver, type TestDatabase } from "../support/database";
+import { againstUncommittedInsert } from "../support/races";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -156,32 +156,6 @@ describe("tags", () => {
     expect((await recorded(owner)).outbox).toHaveLength(2); // only the create
   });
 });
-
-/** See categories.test.ts: a concurrent, not yet committed insert makes the database, not the code, refuse. */
-async function againstUncommittedInsert<T>(url: string, insert: (sql: postgres.TransactionSql) => Promise<unknown>, request: () => Promise<T>): Promise<T> {
-  const sql = postgres(url, { max: 2, onnotice: () => {} });
-  try {
-    let release = () => {};
-    let blockerInserted = () => {};
-    const inserted = new Promise<void>((resolve) => (blockerInserted = resolve));
-    const blocker = sql.begin(async (tx) => {
-      await insert(tx);
-      blockerInserted();
-      await new Promise<void>((resolve) => (release = resolve));
-    });
-    await inserted;
-    let settled = false;
-    const pending = request().finally(() => (settled = true));
-    pending.catch(() => {}); // observed below
-    const waiting = async () => (await sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)[0]?.n ?? 0;
-    while (!settled && (await waiting()) === 0) await new Promise((resolve) => setTimeout(resolve, 10));
-    release();
-    await blocker;
-    return await pending;
-  } finally {
-    await sql.end();
-  }
-}
 
 describe.runIf(testDriver() === "postgres")("tags: races the database settles", () => {
   it("maps the unique index violation to the same duplicate-name conflict", async () => {
