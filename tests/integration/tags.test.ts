@@ -9,6 +9,7 @@ import { createTag, deleteTag, getTag, listTags, MAX_TAGS_PER_USER, updateTag } 
 import { EVENT_TYPES, TOPICS } from "@/server/events/catalog";
 import { createTestDatabase, createTestUser, testDriver, type TestDatabase } from "../support/database";
 import { againstUncommittedInsert } from "../support/races";
+import { recordedFor } from "../support/recorded";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -18,16 +19,8 @@ afterAll(async () => {
   await database.drop();
 });
 
-// An explicit clock: createTestUser passes `now: undefined` through when none is given.
-const newUser = () => createTestUser(database.handle, { now: () => new Date() });
-
-/** Everything the user's requests have recorded: activity rows and outbox events, oldest first. */
-async function recorded(ctx: DomainContext) {
-  const db = database.handle.db;
-  const activityRows = await db.select().from(activity).where(eq(activity.userId, ctx.userId)).orderBy(activity.id);
-  const outboxRows = await db.select().from(outbox).where(eq(outbox.partitionKey, ctx.userId)).orderBy(outbox.id);
-  return { activity: activityRows, outbox: outboxRows.map((row) => ({ topic: row.topic, event: row.event as { type: string; data: Record<string, unknown> } })) };
-}
+const newUser = () => createTestUser(database.handle);
+const recorded = (ctx: DomainContext) => recordedFor(database.handle, ctx);
 
 /** Tasks are inserted directly: this suite is about tags, not task rules. */
 async function insertTask(ctx: DomainContext, tagIds: string[], fields: Partial<typeof tasks.$inferInsert> = {}) {
