@@ -6,13 +6,29 @@ import { TZDate } from "@date-fns/tz";
  * floating dates; all zone rules (DST gaps/overlaps) come from @date-fns/tz.
  */
 
+/**
+ * Whether `zone` is an IANA time zone this runtime knows. Constructing Intl.DateTimeFormat is the only
+ * complete check (it also accepts aliases such as "US/Eastern") but costs ~0.1 ms, and every list,
+ * preview and session asks again, so answers are remembered (bounded: unknown strings come from users).
+ */
+const zoneValidity = new Map<string, boolean>();
+export function isValidTimeZone(zone: string): boolean {
+  const known = zoneValidity.get(zone);
+  if (known !== undefined) return known;
+  let valid: boolean;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    valid = true;
+  } catch {
+    valid = false;
+  }
+  if (zoneValidity.size < 2000) zoneValidity.set(zone, valid);
+  return valid;
+}
+
 /** Throws a RangeError naming the zone when it is not a valid IANA zone. */
 export function assertTimeZone(timeZone: string): void {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone });
-  } catch {
-    throw new RangeError(`Unknown time zone: ${timeZone}`);
-  }
+  if (!isValidTimeZone(timeZone)) throw new RangeError(`Unknown time zone: ${timeZone}`);
 }
 
 /** The wall-clock time of `instant` in `timeZone`, as a floating Date (seconds precision). */

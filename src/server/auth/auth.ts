@@ -3,7 +3,7 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
 import type { Database } from "@/server/db/client";
 import { accounts, sessions, users, verifications } from "@/server/db/schema";
-import { isValidTimeZone } from "@/server/domain/tasks/schemas";
+import { isValidTimeZone } from "@/lib/recurrence/zone";
 
 export interface AuthOptions {
   db: Database;

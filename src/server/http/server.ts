@@ -3,10 +3,12 @@ import next from "next";
 import { ConfigError, parseEnv } from "@/server/env";
 import { getRuntime } from "@/server/runtime";
 import { startBackground } from "@/server/background";
+import { createTrpcHandler, isTrpcRequest } from "./trpc-handler";
 
 /**
  * The app's HTTP server: Next.js for pages and API routes, plus what Next cannot host itself —
- * the embedded Pusher WebSocket endpoint — and, in the embedded default, the relay and workers.
+ * the embedded Pusher WebSocket endpoint — the tRPC API served without Next's overhead, and, in the embedded
+ * default, the relay and workers.
  */
 async function main() {
   const env = parseEnv();
@@ -16,9 +18,11 @@ async function main() {
   await app.prepare();
   const runtime = await getRuntime();
   const background = await startBackground(runtime);
+  const handleTrpc = createTrpcHandler(runtime);
 
   const server = http.createServer((req, res) => {
     void (async () => {
+      if (isTrpcRequest(req.url)) return handleTrpc(req, res);
       if (background.pusher && (await background.pusher.handleHttp(req, res))) return;
       await handle(req, res);
     })().catch((error: unknown) => {

@@ -71,6 +71,8 @@ export const tasks = pgTable(
       // status "all" sorted by due date, and due-descending with undated tasks last.
       index("tasks_user_due_idx").on(t.userId, t.dueAt, t.id).where(live),
       index("tasks_user_completed_due_desc_idx").on(t.userId, t.completed, t.dueAt.desc().nullsLast(), t.id.desc()).where(live),
+      // A category's list in due order (the sidebar's category views and category filters).
+      index("tasks_user_category_due_idx").on(t.userId, t.categoryId, t.completed, t.dueAt, t.id).where(live),
       index("tasks_category_idx").on(t.categoryId),
       index("tasks_series_idx").on(t.seriesId),
       uniqueIndex("tasks_previous_occurrence_unique").on(t.previousOccurrenceId),

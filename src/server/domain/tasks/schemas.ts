@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isValidTimeZone } from "@/lib/recurrence/zone";
 
 /** Input schemas for tasks: the single source of truth for tRPC, MCP tools and the chat assistant. */
 export const PRIORITIES = ["low", "medium", "high", "urgent"] as const;
@@ -86,15 +87,6 @@ export const previewRecurrenceInput = z
     count: z.number().int().min(1).max(20, "must be at most 20").default(5),
   })
   .strict();
-
-export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const SORT_FIELDS = ["relevance", "due", "priority", "created", "updated", "title"] as const;
 export const DUE_FILTERS = ["overdue", "today", "next7", "none", "range"] as const;

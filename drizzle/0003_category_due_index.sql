@@ -1,0 +1,1 @@
+CREATE INDEX "tasks_user_category_due_idx" ON "tasks" USING btree ("user_id","category_id","completed","due_at","id") WHERE "tasks"."deleted_at" IS NULL;
