@@ -12,6 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
+import { POSTGRES_SESSION_SETTINGS } from "@/server/db/client";
 import { runHttpLoad } from "../lib/http-load";
 import { writeResult } from "../lib/results";
 import { listInputs, type Taxonomy } from "./list-inputs";
@@ -63,8 +64,8 @@ if ((loadAverage.atStart[0] ?? 0) > os.cpus().length) {
 }
 
 const env = await prepareEnvironment({ root, database: config.database, port: config.port, plan: config.plan, reuse: Boolean(args.reuse), rebuild: Boolean(args.rebuild) });
-// The same pool size as the app's own postgres.js client (src/server/runtime.ts).
-const sql = postgres(env.dbUrl, { max: 20, onnotice: () => {} });
+// The same pool size and session settings as the app's own postgres.js client (src/server/runtime.ts, db/client.ts).
+const sql = postgres(env.dbUrl, { max: 20, onnotice: () => {}, connection: POSTGRES_SESSION_SETTINGS });
 const scenarios: ScenarioReport[] = [];
 const sqlBaseline: Record<string, unknown>[] = [];
 const ratios: RatioReport[] = [];

@@ -52,8 +52,15 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
   };
 }
 
+/**
+ * Session settings for the app's connections. Cadence runs short, index-driven queries: a parallel
+ * worker's start-up and JIT compilation cost more than such a query itself (a LIMIT 51 tag-filtered
+ * page measured 9 ms serial vs 1.6 s parallel on a busy 2-core machine), so both are off.
+ */
+export const POSTGRES_SESSION_SETTINGS = { application_name: "cadence", max_parallel_workers_per_gather: "0", jit: "off" } as const;
+
 async function openPostgres(url: string, maxConnections = 10): Promise<DatabaseHandle> {
-  const sql = postgres(url, { max: maxConnections, onnotice: () => {} });
+  const sql = postgres(url, { max: maxConnections, onnotice: () => {}, connection: POSTGRES_SESSION_SETTINGS });
   const db = drizzlePostgres({ client: sql, schema }) as unknown as Database;
   return {
     db,
