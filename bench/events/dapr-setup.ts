@@ -14,28 +14,47 @@ export interface CountingSubscriber {
   close(): Promise<void>;
 }
 
+/** `bulkSubscribe` as the worker host advertises it (workers/host/bulk.ts), or undefined = one POST per event. */
+export interface BulkSubscribe {
+  enabled: true;
+  maxMessagesCount: number;
+  maxAwaitDurationMs: number;
+}
+
+interface BulkBody {
+  entries?: { entryId: string; event?: { id?: string } }[];
+  id?: string;
+}
+
 /**
- * The smallest possible Dapr app: subscribes to one topic and answers SUCCESS to every delivery, counting
- * distinct event ids (a redelivery is not progress). Measures the relay + sidecar path, not a worker's work.
+ * The smallest possible Dapr app: subscribes to one topic and answers SUCCESS to every delivery (or to every
+ * entry of a bulk delivery), counting distinct event ids (a redelivery is not progress). Measures the relay +
+ * sidecar path, not a worker's work.
  */
-export async function startCountingSubscriber(topic: string): Promise<CountingSubscriber> {
+export async function startCountingSubscriber(topic: string, bulkSubscribe?: BulkSubscribe): Promise<CountingSubscriber> {
   const seen = new Set<string>();
   let waiter: { target: number; resolve: () => void } | undefined;
   const server: Server = createServer((req, res) => {
     if (req.method === "GET" && req.url === "/dapr/subscribe") {
       res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify([{ pubsubname: "pubsub", topic, route: "/events" }]));
+      res.end(JSON.stringify([{ pubsubname: "pubsub", topic, route: "/events", ...(bulkSubscribe ? { bulkSubscribe } : {}) }]));
       return;
     }
     if (req.method === "POST" && req.url === "/events") {
       const chunks: Buffer[] = [];
       req.on("data", (chunk: Buffer) => chunks.push(chunk));
       req.on("end", () => {
-        const { id } = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { id?: string };
-        if (id) seen.add(id);
+        const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as BulkBody;
+        let answer: unknown = { status: "SUCCESS" };
+        if (Array.isArray(body.entries)) {
+          for (const entry of body.entries) if (entry.event?.id) seen.add(entry.event.id);
+          answer = { statuses: body.entries.map((entry) => ({ entryId: entry.entryId, status: "SUCCESS" })) };
+        } else if (body.id) {
+          seen.add(body.id);
+        }
         if (waiter && seen.size >= waiter.target) waiter.resolve();
         res.writeHead(200, { "content-type": "application/json" });
-        res.end('{"status":"SUCCESS"}');
+        res.end(JSON.stringify(answer));
       });
       return;
     }

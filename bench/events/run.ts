@@ -1,6 +1,6 @@
 // Event benchmark: outbox relay throughput (embedded and through the Dapr double), reminder lateness,
 // completion → next occurrence, and client → client realtime latency. JSON on stdout and in bench/results/.
-//   npm run bench:events [-- --drivers postgres,pglite --events 20000 --pglite-events 10000 --batch-size 1000
+//   npm run bench:events [-- --drivers postgres,pglite --events 20000 --pglite-events 10000 --batch-size 1000 --dapr-delivery bulk|single
 //     --only relay-embedded,relay-dapr,reminders,recurrence,realtime --reminders 200 --reminder-spread 10
 //     --recurring 100 --changes 100 --poll-ms 2]
 // Diagnostics: bench/events/explain-claim.ts (relay claim plan), bench/events/diag-double.ts (double capacity).
@@ -30,6 +30,8 @@ const { values: args } = parseArgs({
     "pglite-events": { type: "string", default: "10000" },
     users: { type: "string", default: "100" },
     "batch-size": { type: "string" },
+    // relay-dapr: "bulk" = the subscriber uses Dapr bulk subscribe like the workers (100 / 20 ms), "single" = one POST per event.
+    "dapr-delivery": { type: "string", default: "bulk" },
     reminders: { type: "string", default: "200" },
     "reminder-spread": { type: "string", default: "10" },
     recurring: { type: "string", default: "100" },
@@ -46,6 +48,7 @@ const num = (name: keyof typeof args) => {
 const drivers = (args.drivers ?? "").split(",").filter(Boolean) as Driver[];
 const only = new Set((args.only ?? "").split(",").filter(Boolean) as Scenario[]);
 for (const d of drivers) if (d !== "postgres" && d !== "pglite") throw new Error(`unknown driver ${d}`);
+if (args["dapr-delivery"] !== "bulk" && args["dapr-delivery"] !== "single") throw new Error("--dapr-delivery must be bulk or single");
 for (const s of only) if (!SCENARIOS.includes(s)) throw new Error(`unknown scenario ${s}; one of ${SCENARIOS.join(", ")}`);
 
 const say = (message: string) => process.stderr.write(`[bench:events] ${message}\n`);
@@ -68,7 +71,13 @@ const config = {
 
 async function runDriver(driver: Driver, adminUrl: string | undefined): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
-  const throughput = { events: driver === "pglite" ? config.pgliteEvents : config.events, users: config.users, batchSize: config.batchSize, timeoutMs: 180_000 };
+  const throughput = {
+    events: driver === "pglite" ? config.pgliteEvents : config.events,
+    users: config.users,
+    batchSize: config.batchSize,
+    timeoutMs: 180_000,
+    bulkSubscribe: args["dapr-delivery"] === "bulk" ? { enabled: true as const, maxMessagesCount: 100, maxAwaitDurationMs: 20 } : undefined,
+  };
   const guarded = async (name: Scenario, run: () => Promise<unknown>) => {
     if (!only.has(name)) return;
     say(`${driver}: ${name}…`);

@@ -6,7 +6,7 @@ import type { EventTransport } from "@/server/events/transport";
 import { createDaprTransport } from "@/server/events/transports/dapr";
 import { createEmbeddedTransport } from "@/server/events/transports/embedded";
 import { createUsers, type BenchDatabase } from "./database";
-import { startCountingSubscriber, startDaprDoubleProcess } from "./dapr-setup";
+import { startCountingSubscriber, startDaprDoubleProcess, type BulkSubscribe } from "./dapr-setup";
 import { seedOutbox } from "./outbox-seed";
 
 export interface ThroughputOptions {
@@ -15,6 +15,8 @@ export interface ThroughputOptions {
   /** Relay claim size; undefined = the app's default. */
   batchSize?: number;
   timeoutMs: number;
+  /** Dapr scenario: the subscriber's bulkSubscribe, or undefined for one POST per event. */
+  bulkSubscribe?: BulkSubscribe;
 }
 
 export interface ThroughputResult {
@@ -30,6 +32,8 @@ export interface ThroughputResult {
   publishedPerSecond: number;
   seedSeconds: number;
   timedWindowEventLoopDelayMs: { p50: number; p99: number; max: number };
+  /** Dapr scenario: how the double delivered to the subscriber. */
+  delivery?: "single" | BulkSubscribe;
 }
 
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -105,14 +109,15 @@ export async function relayThroughputEmbedded(bench: BenchDatabase, options: Thr
 
 /** Scenario 2: relay → Dapr transport → the double (its own process) → a subscriber app answering SUCCESS. */
 export async function relayThroughputDapr(root: string, bench: BenchDatabase, options: ThroughputOptions, log: Logger): Promise<ThroughputResult> {
-  const subscriber = await startCountingSubscriber(TOPICS.taskEvents);
+  const subscriber = await startCountingSubscriber(TOPICS.taskEvents, options.bulkSubscribe);
   const double = await startDaprDoubleProcess(root, [{ appId: "bench-subscriber", appPort: subscriber.port }]);
   try {
     const transport = createDaprTransport({ httpPort: double.sidecarPort });
     await transport.ready?.();
     await waitForSubscription(double.sidecarPort);
     const delivered = () => subscriber.waitFor(options.events, options.timeoutMs);
-    return { transport: "dapr-double", ...(await timeRelay(bench, options, log, transport, delivered)) };
+    const timed = await timeRelay(bench, options, log, transport, delivered);
+    return { transport: "dapr-double", ...timed, delivery: options.bulkSubscribe ?? "single" };
   } finally {
     await double.process.stop();
     await subscriber.close();

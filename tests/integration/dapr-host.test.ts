@@ -88,6 +88,7 @@ describe("worker served for a Dapr sidecar", () => {
       routes: { rules: [{ match: `event.type == "${COMPLETED}"`, path: "/events/probe/completed" }] },
       deadLetterTopic: "task-events-dlq",
       metadata: { maxDeliveryAttempts: "5" },
+      bulkSubscribe: { enabled: true, maxMessagesCount: 100, maxAwaitDurationMs: 20 },
     });
     expect(subscriptions.find((s) => s.topic === "task-events-dlq")?.routes?.default).toBe("/dead-letters/probe/task-events");
   });
@@ -97,7 +98,9 @@ describe("worker served for a Dapr sidecar", () => {
     expect(await publish(event)).toBe(204);
     await double.idle();
     expect(handled.map((e) => e.id)).toContain(event.id);
-    expect(double.deliveries().filter((d) => d.eventId === event.id).map((d) => d.outcome)).toEqual(["success"]);
+    const attempts = double.deliveries().filter((d) => d.eventId === event.id);
+    expect(attempts.map((d) => d.outcome)).toEqual(["success"]);
+    expect(attempts[0]?.bulkId).toBeDefined(); // came as an entry of a bulk delivery
   });
 
   it("does not receive event types it did not subscribe to", async () => {

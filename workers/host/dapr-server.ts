@@ -3,7 +3,8 @@ import type { AddressInfo } from "node:net";
 import { timingSafeEqual } from "node:crypto";
 import { errorText } from "@/server/events/error-text";
 import type { WorkerDefinition, WorkerServices } from "@/server/events/worker-types";
-import { createDeliveryHandler, type DaprStatus } from "./delivery";
+import { bulkEnvelopeSchema, deliverBulk, looksLikeBulk, type BulkSubscribeConfig } from "./bulk";
+import { createDeliveryHandler, parseJson, type DaprStatus } from "./delivery";
 import { createJobRunner } from "./jobs";
 import { daprSubscriptions, fanOutName, subscriptionsByTopic } from "./subscriptions";
 
@@ -13,6 +14,8 @@ export interface DaprServeOptions {
   host?: string;
   services: WorkerServices;
   maxDeliveryAttempts?: number;
+  /** `bulkSubscribe` advertised for event topics; false = one request per event. Default: enabled, 100 / 20 ms. */
+  bulkSubscribe?: BulkSubscribeConfig | false;
 }
 
 export interface DaprWorkerServer {
@@ -20,7 +23,8 @@ export interface DaprWorkerServer {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 1_048_576;
+/** Room for a full bulk (100 events of a few KB each) with a wide margin. */
+const MAX_BODY_BYTES = 8 * 1_048_576;
 
 /** The app side of the Dapr contract for one worker: subscription discovery, deliveries, job callbacks, health. */
 export async function serveWithDapr(worker: WorkerDefinition, options: DaprServeOptions): Promise<DaprWorkerServer> {
@@ -28,7 +32,7 @@ export async function serveWithDapr(worker: WorkerDefinition, options: DaprServe
   const log = services.log.child({ worker: worker.name });
   const scoped: WorkerServices = { ...services, log };
   const appToken = services.env.APP_API_TOKEN;
-  const subscriptions = daprSubscriptions(worker, services.env.DAPR_PUBSUB_NAME, options.maxDeliveryAttempts);
+  const subscriptions = daprSubscriptions(worker, services.env.DAPR_PUBSUB_NAME, options.maxDeliveryAttempts, options.bulkSubscribe);
   const byTopic = subscriptionsByTopic(worker);
   const delivery = createDeliveryHandler(worker.name, scoped);
   const jobs = createJobRunner([worker], scoped);
@@ -55,7 +59,14 @@ export async function serveWithDapr(worker: WorkerDefinition, options: DaprServe
         ? byTopic.get(fanOutTopic)
         : worker.subscriptions.filter((s) => s.name === third);
       if (!targets?.length) return { status: 404 };
-      return { status: 200, body: { status: await delivery.deliver(targets, body) satisfies DaprStatus } };
+      const parsed = parseJson(body);
+      if (parsed && looksLikeBulk(parsed.json)) {
+        const envelope = bulkEnvelopeSchema.safeParse(parsed.json);
+        // A broken envelope is the sidecar's fault: a non-2xx answer makes it retry every entry.
+        if (!envelope.success) return { status: 400, body: { error: envelope.error.message } };
+        return { status: 200, body: await deliverBulk(delivery, targets, envelope.data) };
+      }
+      return { status: 200, body: { status: await delivery.deliverEvent(targets, parsed) satisfies DaprStatus } };
     }
     if (first === "dead-letters" && second === worker.name && segments.length === 3 && third && byTopic.has(third)) {
       return { status: 200, body: { status: await delivery.storeDeadLetter(third, body) } };

@@ -28,7 +28,12 @@ export function createDeliveryHandler(workerName: string, services: WorkerServic
 
   /** Runs the subscriptions the event is meant for; a throw means RETRY and never escapes. */
   async function deliver(subscriptions: readonly EventSubscription[], body: string): Promise<DaprStatus> {
-    const parsed = parseEvent(body);
+    return deliverEvent(subscriptions, parseJson(body));
+  }
+
+  /** Same as deliver(), for an already parsed body (a bulk entry's `event`). */
+  async function deliverEvent(subscriptions: readonly EventSubscription[], json: JsonBody): Promise<DaprStatus> {
+    const parsed = parseEvent(json);
     if (!parsed.ok) {
       services.log.warn({ worker: workerName, reason: parsed.reason }, "malformed delivery dropped");
       const id = parsed.eventId;
@@ -87,18 +92,27 @@ export function createDeliveryHandler(workerName: string, services: WorkerServic
     }
   }
 
-  return { deliver, storeDeadLetter };
+  return { deliver, deliverEvent, storeDeadLetter };
+}
+
+export type DeliveryHandler = ReturnType<typeof createDeliveryHandler>;
+
+/** The parsed JSON body, or undefined when it was not JSON. */
+export type JsonBody = { json: unknown } | undefined;
+
+export function parseJson(body: string): JsonBody {
+  try {
+    return { json: JSON.parse(body) as unknown };
+  } catch {
+    return undefined;
+  }
 }
 
 type ParsedEvent = { ok: true; event: CloudEvent } | { ok: false; reason: string; eventId?: string };
 
-function parseEvent(body: string): ParsedEvent {
-  let json: unknown;
-  try {
-    json = JSON.parse(body) as unknown;
-  } catch {
-    return { ok: false, reason: "body is not JSON" };
-  }
+function parseEvent(body: JsonBody): ParsedEvent {
+  if (body === undefined) return { ok: false, reason: "body is not JSON" };
+  const { json } = body;
   const result = cloudEventSchema.safeParse(json);
   if (!result.success) {
     const reason = result.error.issues.map((issue) => `${issue.path.join(".") || "event"}: ${issue.message}`).join("; ");

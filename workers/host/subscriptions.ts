@@ -1,5 +1,6 @@
 import { deadLetterTopic } from "@/server/events/catalog";
 import type { EventSubscription, WorkerDefinition } from "@/server/events/worker-types";
+import { DEFAULT_BULK_SUBSCRIBE, type BulkSubscribeConfig } from "./bulk";
 
 /** One entry of the `GET /dapr/subscribe` answer. */
 export interface DaprSubscription {
@@ -9,6 +10,7 @@ export interface DaprSubscription {
   route?: string;
   deadLetterTopic?: string;
   metadata?: Record<string, string>;
+  bulkSubscribe?: BulkSubscribeConfig;
 }
 
 export const eventPath = (worker: string, subscription: string) => `/events/${encodeURIComponent(worker)}/${encodeURIComponent(subscription)}`;
@@ -27,9 +29,15 @@ export function subscriptionsByTopic(worker: WorkerDefinition): Map<string, Even
 /**
  * Programmatic subscriptions: one per topic, routed by CloudEvent type when the worker names types
  * (other types then match no rule and are not delivered), dead-lettered to `<topic>-dlq`; plus a
- * subscription to each `<topic>-dlq` that stores dead letters in the database.
+ * subscription to each `<topic>-dlq` that stores dead letters in the database. Event subscriptions use bulk
+ * subscribe unless `bulk` is false; dead-letter subscriptions stay per message (rare, and each is stored alone).
  */
-export function daprSubscriptions(worker: WorkerDefinition, pubsubname: string, maxDeliveryAttempts = 5): DaprSubscription[] {
+export function daprSubscriptions(
+  worker: WorkerDefinition,
+  pubsubname: string,
+  maxDeliveryAttempts = 5,
+  bulk: BulkSubscribeConfig | false = DEFAULT_BULK_SUBSCRIBE,
+): DaprSubscription[] {
   const entries: DaprSubscription[] = [];
   for (const [topic, subscriptions] of subscriptionsByTopic(worker)) {
     const only = subscriptions.length === 1 ? subscriptions[0] : undefined;
@@ -42,6 +50,7 @@ export function daprSubscriptions(worker: WorkerDefinition, pubsubname: string, 
       routes: everyType ? { rules: types.map((type) => ({ match: `event.type == ${JSON.stringify(type)}`, path })) } : { default: path },
       deadLetterTopic: deadLetterTopic(topic),
       metadata: { maxDeliveryAttempts: String(maxDeliveryAttempts) },
+      ...(bulk && bulk.enabled ? { bulkSubscribe: { ...bulk } } : {}),
     });
   }
   for (const topic of subscriptionsByTopic(worker).keys()) {

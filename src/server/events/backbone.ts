@@ -40,9 +40,12 @@ export async function startEventBackbone(options: {
     relay,
     embedded: { transport, workers },
     async stop() {
-      await relay.stop();
-      await workers.stop();
+      // The relay's pass waits on deliveries: closing the transport ends their retry waits, and whatever was
+      // not handled yet fails its publish, so those outbox rows stay unpublished for the next start.
+      const relayStopped = relay.stop();
       await transport.close();
+      await relayStopped;
+      await workers.stop();
     },
   };
 }

@@ -27,6 +27,7 @@ export interface PublishOutcome {
 export async function publishInWaves(transport: EventTransport, rows: ClaimedRow[], deadline: number): Promise<PublishOutcome> {
   const byKey = new Map<string, ClaimedRow[]>();
   for (const row of rows) byKey.set(row.partitionKey, [...(byKey.get(row.partitionKey) ?? []), row]);
+  if (!transport.publishBatch) return publishPerKey(transport, byKey, deadline);
   const outcome: PublishOutcome = { published: [], failed: [], released: [] };
   const blocked = new Set<string>();
   const attempted = new Set<number>();
@@ -48,6 +49,34 @@ export async function publishInWaves(transport: EventTransport, rows: ClaimedRow
     }
   }
   outcome.released = rows.filter((row) => !attempted.has(row.id));
+  return outcome;
+}
+
+/**
+ * Without a bulk path (the embedded transport, whose publish lasts until the subscribers are done) waves would
+ * make every key wait for the slowest handler of each wave: instead each key runs its own chain, rows one
+ * after another, all keys at once. Same guarantees: per-key order, a failure blocks the rest of its key.
+ */
+async function publishPerKey(transport: EventTransport, byKey: Map<string, ClaimedRow[]>, deadline: number): Promise<PublishOutcome> {
+  const outcome: PublishOutcome = { published: [], failed: [], released: [] };
+  await Promise.all(
+    [...byKey.values()].map(async (keyRows) => {
+      for (const [index, row] of keyRows.entries()) {
+        if (Date.now() >= deadline) {
+          outcome.released.push(...keyRows.slice(index));
+          return;
+        }
+        try {
+          await transport.publish(row.topic, asEvent(row), row.partitionKey);
+          outcome.published.push(row);
+        } catch (cause) {
+          outcome.failed.push({ row, error: errorText(cause) });
+          outcome.released.push(...keyRows.slice(index + 1));
+          return;
+        }
+      }
+    }),
+  );
   return outcome;
 }
 

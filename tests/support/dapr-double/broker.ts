@@ -2,6 +2,7 @@
 // and the sidecar's delivery loop (retries, DROP, dead-letter topics) in front of each app.
 import type http from "node:http";
 import { callApp, sleep, type AppCallResult } from "./app-client";
+import { BulkBatcher, bulkSettings, type AttemptResult } from "./bulk-delivery";
 import { selectPath } from "./routing";
 import type {
   CloudEvent,
@@ -33,6 +34,8 @@ interface ConsumerGroup {
   offset: number;
   /** partition key (or a unique key for unkeyed messages) → messages in order. */
   lanes: Map<string, PublishedMessage[]>;
+  /** Set while the subscription enables bulkSubscribe. */
+  batcher?: BulkBatcher;
 }
 
 export class BrokerDownError extends Error {
@@ -100,6 +103,7 @@ export class Broker {
       };
       group.subscription = subscription;
       group.active = true;
+      group.batcher = bulkSettings(subscription) ? (group.batcher ?? this.newBatcher(group)) : undefined;
       this.groups.set(key, group);
       this.catchUp(group);
     }
@@ -172,21 +176,10 @@ export class Broker {
         this.record(group, message, "", attempt, "no-route");
         return;
       }
-      const port = this.ctx.appPort(group.appId);
-      const result: AppCallResult =
-        port === undefined
-          ? { kind: "unreachable", error: "unknown app" }
-          : await callApp({
-              port,
-              method: "POST",
-              path,
-              body: JSON.stringify(message.event),
-              headers: this.deliveryHeaders(message.event),
-              timeoutMs: this.ctx.deliveryTimeoutMs,
-              agent: this.ctx.agent,
-            });
-      const outcome = classify(result);
-      const status = result.kind === "response" ? result.status : undefined;
+      // Bulk: at most one message per lane is in flight, so a bulk holds one message per partition key
+      // and per-key order is kept whatever order the app handles the entries in.
+      const bulk = group.batcher;
+      const { outcome, status, bulkId } = bulk ? await bulk.submit(path, message) : await this.deliverOne(group, message, path);
       if (outcome === "unreachable") {
         // The sidecar waits for its app: log once per outage, do not count it as an attempt.
         if (!waitingForApp) this.record(group, message, path, attempt, outcome, status);
@@ -196,7 +189,7 @@ export class Broker {
         continue;
       }
       waitingForApp = false;
-      this.record(group, message, path, attempt, outcome, status);
+      this.record(group, message, path, attempt, outcome, status, bulkId);
       if (outcome === "success" || outcome === "not-found") return;
       if (outcome === "drop") return this.deadLetter(group, message, "drop");
       failures += 1;
@@ -204,6 +197,35 @@ export class Broker {
       const backoff = resiliency.initialIntervalMs * 2 ** (failures - 1);
       await sleep(Math.min(backoff, resiliency.maxIntervalMs), signal);
     }
+  }
+
+  private async deliverOne(group: ConsumerGroup, message: PublishedMessage, path: string): Promise<AttemptResult> {
+    const port = this.ctx.appPort(group.appId);
+    if (port === undefined) return { outcome: "unreachable" };
+    const result = await callApp({
+      port,
+      method: "POST",
+      path,
+      body: JSON.stringify(message.event),
+      headers: this.deliveryHeaders(message.event),
+      timeoutMs: this.ctx.deliveryTimeoutMs,
+      agent: this.ctx.agent,
+    });
+    return { outcome: classify(result), status: result.kind === "response" ? result.status : undefined };
+  }
+
+  private newBatcher(group: ConsumerGroup): BulkBatcher {
+    return new BulkBatcher({
+      appId: group.appId,
+      topic: group.topic,
+      pubsubName: this.ctx.pubsubName,
+      appToken: this.ctx.appToken,
+      timeoutMs: this.ctx.deliveryTimeoutMs,
+      agent: this.ctx.agent,
+      signal: this.ctx.signal,
+      appPort: () => this.ctx.appPort(group.appId),
+      settings: () => bulkSettings(group.subscription) ?? { maxMessagesCount: 1, maxAwaitDurationMs: 0 },
+    });
   }
 
   private deliveryHeaders(event: CloudEvent): Record<string, string> {
@@ -245,6 +267,7 @@ export class Broker {
     attempt: number,
     outcome: DeliveryOutcome,
     status?: number,
+    bulkId?: string,
   ): void {
     this.deliveryLog.push({
       appId: group.appId,
@@ -255,6 +278,7 @@ export class Broker {
       attempt,
       outcome,
       status,
+      ...(bulkId ? { bulkId } : {}),
       at: Date.now(),
     });
   }

@@ -23,7 +23,14 @@ export const subscriptionSchema = z.object({
     .optional(),
   deadLetterTopic: z.string().optional(),
   metadata: z.record(z.string(), z.string()).optional(),
-  bulkSubscribe: z.unknown().optional(),
+  /** Alpha bulk subscribe: deliveries to this subscription's paths come as bulk envelopes. */
+  bulkSubscribe: z
+    .object({
+      enabled: z.boolean(),
+      maxMessagesCount: z.number().int().positive().optional(),
+      maxAwaitDurationMs: z.number().int().min(0).optional(),
+    })
+    .optional(),
 });
 export type Subscription = z.infer<typeof subscriptionSchema>;
 export const subscribeAnswerSchema = z.array(subscriptionSchema);
@@ -113,6 +120,8 @@ export interface DeliveryRecord {
   attempt: number;
   outcome: DeliveryOutcome;
   status?: number;
+  /** The bulk envelope's `id` when the attempt was an entry of a bulk delivery. */
+  bulkId?: string;
   at: number;
 }
 
