@@ -72,4 +72,21 @@ describe("tRPC over HTTP (superjson, cookie session)", () => {
     expect(Object.keys(error.zodError.fieldErrors)).toContain("title");
     expect((await query("task.nope", {})).status).toBe(404);
   });
+
+  it("gzips answers for clients that accept it, but never a streamed answer", async () => {
+    for (let i = 0; i < 20; i++) {
+      await call("task.create", { method: "POST", body: JSON.stringify({ json: { title: `Padding task number ${i} with a longer title` } }) });
+    }
+    const plain = await query("task.list", {});
+    expect(plain.headers.get("content-encoding")).toBe("gzip");
+    const listed = (await plain.json()) as { result: { data: { json: { total: number } } } };
+    expect(listed.result.data.json.total).toBeGreaterThanOrEqual(20);
+    const streamed = await fetch(`${base}/task.list?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: { json: {} } }))}`, {
+      headers: { cookie, "trpc-accept": "application/jsonl" },
+    });
+    expect(streamed.status).toBe(200);
+    expect(streamed.headers.get("content-encoding")).toBeNull();
+    expect(await streamed.text()).toContain("Padding task number");
+  });
 });
+

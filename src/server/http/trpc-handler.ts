@@ -1,4 +1,5 @@
 import type http from "node:http";
+import compression from "compression";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { fromNodeHeaders } from "better-auth/node";
 import { appRouter } from "@/server/api/root";
@@ -8,12 +9,22 @@ import type { Runtime } from "@/server/runtime";
 export const TRPC_BASE_PATH = "/api/trpc/";
 
 /**
+ * Streamed answers (httpBatchStreamLink's JSON lines, subscriptions' server-sent events) must reach the
+ * browser as they are produced; gzip would hold them back until its buffer fills.
+ */
+function isStreamed(req: http.IncomingMessage): boolean {
+  const accept = `${req.headers["trpc-accept"] ?? ""},${req.headers.accept ?? ""}`;
+  return accept.includes("application/jsonl") || accept.includes("text/event-stream");
+}
+
+/**
  * tRPC over plain Node HTTP, mounted by the custom server in front of Next. The API is the app's hot path:
  * going through Next's route-handler machinery (Request/Response wrapping, routing, the app's module graph)
- * cost several times the procedures themselves, so the same router is served here directly.
+ * cost several times the procedures themselves, so the same router is served here directly, gzip-compressed
+ * for clients that accept it as Next would have done.
  */
 export function createTrpcHandler(runtime: Runtime): http.RequestListener {
-  return createHTTPHandler({
+  const handle = createHTTPHandler({
     basePath: TRPC_BASE_PATH,
     router: appRouter,
     createContext: ({ req }) => createHttpContext(runtime, fromNodeHeaders(req.headers)),
@@ -21,6 +32,10 @@ export function createTrpcHandler(runtime: Runtime): http.RequestListener {
       if (error.code === "INTERNAL_SERVER_ERROR") runtime.log.error({ err: error, path }, "tRPC internal error");
     },
   });
+  const compress = compression({ threshold: 1024, filter: (req, res) => !isStreamed(req) && compression.filter(req, res) });
+  return (req, res) => {
+    compress(req as Parameters<typeof compress>[0], res as Parameters<typeof compress>[1], () => handle(req, res));
+  };
 }
 
 export const isTrpcRequest = (url: string | undefined): boolean => url !== undefined && url.startsWith(TRPC_BASE_PATH);
