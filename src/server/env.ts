@@ -23,6 +23,13 @@ export const envSchema = z.object({
   APP_API_TOKEN: optionalString,
   DAPR_PUBSUB_NAME: z.string().default("pubsub"),
   DAPR_STATE_STORE: z.string().default("statestore"),
+  /** Who tells daprd what to subscribe to: the app's `GET /dapr/subscribe` or the Subscription YAML files. */
+  DAPR_SUBSCRIPTIONS: z.preprocess(
+    emptyAsUnset,
+    z
+      .enum(["programmatic", "declarative"], { message: 'must be "programmatic" or "declarative"' })
+      .default("programmatic"),
+  ),
   PUSHER_APP_ID: optionalString,
   PUSHER_KEY: optionalString,
   PUSHER_SECRET: optionalString,

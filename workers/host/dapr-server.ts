@@ -32,7 +32,11 @@ export async function serveWithDapr(worker: WorkerDefinition, options: DaprServe
   const log = services.log.child({ worker: worker.name });
   const scoped: WorkerServices = { ...services, log };
   const appToken = services.env.APP_API_TOKEN;
-  const subscriptions = daprSubscriptions(worker, services.env.DAPR_PUBSUB_NAME, options.maxDeliveryAttempts, options.bulkSubscribe);
+  // Declarative mode: daprd reads dapr-components/subscriptions/*.yaml, so advertising them here too would subscribe twice.
+  const declarative = services.env.DAPR_SUBSCRIPTIONS === "declarative";
+  const subscriptions = declarative
+    ? []
+    : daprSubscriptions(worker, services.env.DAPR_PUBSUB_NAME, options.maxDeliveryAttempts, options.bulkSubscribe);
   const byTopic = subscriptionsByTopic(worker);
   const delivery = createDeliveryHandler(worker.name, scoped);
   const jobs = createJobRunner([worker], scoped);
@@ -102,7 +106,7 @@ export async function serveWithDapr(worker: WorkerDefinition, options: DaprServe
     server.listen(options.port, options.host ?? "0.0.0.0", () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  log.info({ port, subscriptions: subscriptions.map((s) => s.topic) }, "worker serving the Dapr app API");
+  log.info({ port, declarative, subscriptions: subscriptions.map((s) => s.topic) }, "worker serving the Dapr app API");
   return {
     port,
     close: () =>

@@ -1,5 +1,5 @@
 // The app and every worker as separate processes, each next to its own sidecar of the Dapr double —
-// the distributed mode exactly as `dapr run -f dapr-components/dapr.yaml` starts it, minus Kafka and daprd.
+// the distributed mode exactly as `dapr run -f dapr-components/local/dapr.yaml` starts it, minus Kafka and daprd.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
