@@ -78,6 +78,18 @@ describe("chat.sendStream", () => {
     expect(events[0]).toMatchObject({ type: "message", message: { content: expect.stringMatching(/^Added "pay rent"/) } });
   });
 
+  it("ends with the interpreter's answer when the model's stream breaks off midway", async () => {
+    const { caller, conversationId } = await chatUser();
+    llm.script({ content: "Sure, let me think about rent for a moment.", dropAfterWords: 3 });
+    const events = await collect(await caller.sendStream({ conversationId, text: "add pay rent on April 1" }));
+    // The words that did arrive were passed on; the stored answer is the interpreter's.
+    expect(tokenText(events)).toBe("Sure, let me ");
+    const last = events.at(-1);
+    expect(last).toMatchObject({ type: "message", message: { content: expect.stringMatching(/^Added "pay rent"/) } });
+    const stored = await caller.messages({ conversationId });
+    expect(stored.map((m) => m.content)).toEqual(["add pay rent on April 1", expect.stringMatching(/^Added "pay rent"/)]);
+  });
+
   it("refuses another user's conversation before streaming", async () => {
     const owner = await chatUser();
     const stranger = await chatUser();

@@ -86,6 +86,7 @@ describe("tRPC over HTTP (superjson, cookie session)", () => {
     });
     expect(streamed.status).toBe(200);
     expect(streamed.headers.get("content-encoding")).toBeNull();
+    expect(streamed.headers.get("x-accel-buffering")).toBe("no");
     expect(await streamed.text()).toContain("Padding task number");
   });
 });

@@ -34,6 +34,8 @@ export function createTrpcHandler(runtime: Runtime): http.RequestListener {
   });
   const compress = compression({ threshold: 1024, filter: (req, res) => !isStreamed(req) && compression.filter(req, res) });
   return (req, res) => {
+    // Tells nginx-style proxies in front of Cadence not to hold streamed answers back either.
+    if (isStreamed(req)) res.setHeader("X-Accel-Buffering", "no");
     compress(req as Parameters<typeof compress>[0], res as Parameters<typeof compress>[1], () => handle(req, res));
   };
 }

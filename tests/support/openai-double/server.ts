@@ -4,7 +4,11 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
 export type ScriptedReply =
-  | { content: string }
+  /**
+   * Text, streamed a word per chunk. `tokenDelayMs` spaces the chunks out (to watch a reply grow);
+   * `dropAfterWords` cuts the connection after that many words (a service failing midway).
+   */
+  | { content: string; tokenDelayMs?: number; dropAfterWords?: number }
   | { toolCalls: { name: string; arguments: Record<string, unknown> }[] }
   | { status: number };
 
@@ -15,6 +19,8 @@ export interface OpenAiDouble {
   script(...replies: ScriptedReply[]): void;
   close(): Promise<void>;
 }
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 async function readJson(req: IncomingMessage): Promise<OpenAiDouble["requests"][number]> {
   const chunks: Buffer[] = [];
@@ -79,7 +85,19 @@ export async function startOpenAiDouble(): Promise<OpenAiDouble> {
       return;
     }
     res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
-    for (const chunk of chunksFor(reply, id)) res.write(`data: ${JSON.stringify(chunk)}\n\n`);
+    const delay = "tokenDelayMs" in reply ? (reply.tokenDelayMs ?? 0) : 0;
+    const dropAfter = "dropAfterWords" in reply ? reply.dropAfterWords : undefined;
+    let sent = 0;
+    for (const chunk of chunksFor(reply, id)) {
+      if (dropAfter !== undefined && sent >= dropAfter) {
+        // Closed without the chunked body's end: the words written so far still reach the client.
+        res.socket?.end();
+        return;
+      }
+      if (delay > 0 && sent > 0) await sleep(delay);
+      await new Promise<void>((resolve) => res.write(`data: ${JSON.stringify(chunk)}\n\n`, () => resolve()));
+      sent += 1;
+    }
     res.end("data: [DONE]\n\n");
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
