@@ -1,4 +1,4 @@
-import { expect, type Page, type TestInfo } from "@playwright/test";
+import { expect, type APIRequestContext, type Page, type TestInfo } from "@playwright/test";
 
 /** A fresh account per test, so flows never see each other's data. */
 export async function signUp(page: Page): Promise<{ email: string; password: string }> {
@@ -29,4 +29,25 @@ export function taskRow(page: Page, title: string) {
 
 export async function shot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
+}
+
+/** Creates a task through the HTTP API (as another tab or device would), bypassing this page's UI. */
+export async function createTaskViaApi(
+  request: APIRequestContext,
+  title: string,
+  extra: { dueAt?: Date; reminderAt?: Date } = {},
+): Promise<void> {
+  const json: Record<string, unknown> = { title };
+  const dates: Record<string, ["Date"]> = {};
+  if (extra.dueAt) {
+    json.dueAt = extra.dueAt.toISOString();
+    dates.dueAt = ["Date"];
+  }
+  if (extra.reminderAt) {
+    json.reminders = [{ at: extra.reminderAt.toISOString() }];
+    dates["reminders.0.at"] = ["Date"];
+  }
+  const data = Object.keys(dates).length > 0 ? { json, meta: { values: dates } } : { json };
+  const res = await request.post("/api/trpc/task.create", { data });
+  expect(res.ok(), await res.text()).toBe(true);
 }

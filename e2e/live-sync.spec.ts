@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { quickAdd, shot, signUp, taskRow } from "./helpers";
+import { createTaskViaApi, quickAdd, shot, signUp, taskRow } from "./helpers";
 
 test("two windows of one user see each other's changes live; another user sees none", async ({ browser }, testInfo) => {
   const first = await browser.newContext();
@@ -32,4 +32,23 @@ test("two windows of one user see each other's changes live; another user sees n
   await expect(taskRow(c, "Book dentist")).toHaveCount(0);
   await shot(c, testInfo, "other-user");
   await Promise.all([first.close(), second.close(), stranger.close()]);
+});
+
+test("a task created elsewhere right after the page loads appears without a reload", async ({ browser }, testInfo) => {
+  const first = await browser.newContext();
+  const a = await first.newPage();
+  await signUp(a);
+  const second = await browser.newContext({ storageState: await first.storageState() });
+
+  // Straight after sign-up lands on the list: the live channel may not even be subscribed yet.
+  await createTaskViaApi(second.request, "Created right away");
+  await expect(taskRow(a, "Created right away")).toBeVisible();
+
+  // And again after a fresh navigation, while the first page's queries are still settling.
+  await a.goto("/");
+  await createTaskViaApi(second.request, "Created during load");
+  await expect(taskRow(a, "Created during load")).toBeVisible();
+  await expect(a.getByRole("heading", { name: /Inbox/ })).toContainText("2 tasks");
+  await shot(a, testInfo, "created-during-load");
+  await Promise.all([first.close(), second.close()]);
 });

@@ -25,8 +25,7 @@ test("a reminder due in a few seconds reaches the notification centre and the de
     data: { json: { title: "Call mom", dueAt, reminders: [{ at }] }, meta: { values: { "reminders.0.at": ["Date"], dueAt: ["Date"] } } },
   });
   expect(res.ok()).toBe(true);
-  // Live task sync has its own spec; here the subject is the reminder firing into an open page.
-  await page.reload();
+  // Created elsewhere right after the page loaded: it arrives live, then its reminder fires into the open page.
   await expect(taskRow(page, "Call mom")).toBeVisible();
 
   const bell = page.getByRole("button", { name: "Notifications, 1 unread" });

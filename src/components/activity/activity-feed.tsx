@@ -39,6 +39,13 @@ export function ActivityFeed() {
               <div key={i} className="h-10 animate-pulse rounded bg-zinc-100 dark:bg-zinc-800" />
             ))}
           </div>
+        ) : first.isError ? (
+          <p role="alert" className="mt-6 text-sm text-red-700 dark:text-red-400">
+            Could not load the activity.{" "}
+            <button type="button" onClick={() => void first.refetch()} className="font-medium underline underline-offset-2">
+              Try again
+            </button>
+          </p>
         ) : items.length === 0 ? (
           <p className="mt-6 text-sm text-zinc-600 dark:text-zinc-400">Nothing yet. Changes to tasks, categories and tags show up here.</p>
         ) : (

@@ -103,7 +103,7 @@ export function RecurrenceBuilder({
                       type="button"
                       aria-pressed={on}
                       onClick={() => set({ byWeekday: on ? spec.byWeekday?.filter((x) => x !== d) : [...(spec.byWeekday ?? []), d] })}
-                      className="h-8 min-w-11 rounded-md px-2 text-sm ring-1 ring-zinc-300 aria-pressed:bg-accent-600 aria-pressed:text-white aria-pressed:ring-accent-600 dark:ring-zinc-700"
+                      className="h-8 pointer-coarse:h-11 min-w-11 rounded-md px-2 text-sm ring-1 ring-zinc-300 aria-pressed:bg-accent-600 aria-pressed:text-white aria-pressed:ring-accent-600 dark:ring-zinc-700"
                     >
                       {DAY_SHORT[d]}
                     </button>

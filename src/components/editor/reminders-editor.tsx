@@ -55,7 +55,7 @@ export function RemindersEditor({ value, onChange, hasDue }: { value: ReminderDr
             type="button"
             aria-label={`Remove reminder ${i + 1}`}
             onClick={() => onChange(value.filter((_, j) => j !== i))}
-            className="grid size-8 place-items-center rounded hover:bg-zinc-100 dark:hover:bg-zinc-800"
+            className="grid size-8 pointer-coarse:size-11 place-items-center rounded hover:bg-zinc-100 dark:hover:bg-zinc-800"
           >
             <X className="size-4" aria-hidden />
           </button>

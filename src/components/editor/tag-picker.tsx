@@ -58,7 +58,7 @@ export function TagPicker({ tags, value, onChange }: { tags: Label[]; value: str
                 onChange={(e) => setName(e.target.value)}
                 placeholder="Find or create a tag"
                 aria-label="Find or create a tag"
-                className="h-8 w-full rounded-md border-0 bg-zinc-100 px-2 text-sm focus:ring-2 focus:ring-accent-500 focus:outline-none dark:bg-zinc-800"
+                className="h-8 pointer-coarse:h-11 w-full rounded-md border-0 bg-zinc-100 px-2 text-sm focus:ring-2 focus:ring-accent-500 focus:outline-none dark:bg-zinc-800"
               />
             </form>
             <ul className="mt-2 max-h-56 overflow-y-auto">

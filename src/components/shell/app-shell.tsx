@@ -76,7 +76,7 @@ export function AppShell({ user, children }: { user: ClientUser; children: React
                 setDrawerUsed(true);
                 setDrawerOpen(true);
               }}
-              className="grid size-9 place-items-center rounded-md hover:bg-zinc-100 md:hidden dark:hover:bg-zinc-800"
+              className="grid size-9 place-items-center pointer-coarse:size-11 rounded-md hover:bg-zinc-100 md:hidden dark:hover:bg-zinc-800"
             >
               <Menu className="size-5" aria-hidden />
             </button>

@@ -1,7 +1,7 @@
 import { Bell } from "lucide-react";
 
 export const BELL_CLASS =
-  "relative grid size-9 place-items-center rounded-md text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800";
+  "relative grid size-9 place-items-center pointer-coarse:size-11 rounded-md text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800";
 
 export const bellLabel = (unreadCount: number) => (unreadCount ? `Notifications, ${unreadCount} unread` : "Notifications");
 

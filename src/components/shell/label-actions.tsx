@@ -4,7 +4,7 @@ import { Suspense } from "react";
 import { lazyPopup, useLazyPopup } from "@/components/ui/lazy-popup";
 
 export const ACTIONS_CLASS =
-  "absolute top-1 right-1 grid size-7 place-items-center rounded text-zinc-500 opacity-100 hover:bg-zinc-200 focus-visible:opacity-100 data-[state=open]:opacity-100 md:opacity-0 md:group-hover:opacity-100 dark:hover:bg-zinc-700";
+  "absolute top-1 right-1 grid size-7 pointer-coarse:top-0 pointer-coarse:right-0 pointer-coarse:size-11 place-items-center rounded text-zinc-500 opacity-100 hover:bg-zinc-200 focus-visible:opacity-100 data-[state=open]:opacity-100 md:opacity-0 md:group-hover:opacity-100 dark:hover:bg-zinc-700";
 
 export const actionsLabel = (noun: string, name: string) => `Actions for ${noun} ${name}`;
 

@@ -50,7 +50,7 @@ export function LabelSection({ kind, activeId, onNavigate }: { kind: LabelKind; 
           type="button"
           aria-label={`New ${noun.one}`}
           onClick={() => setAdding(true)}
-          className="grid size-7 place-items-center rounded text-zinc-500 hover:bg-zinc-200 dark:hover:bg-zinc-800"
+          className="grid size-7 pointer-coarse:size-11 place-items-center rounded text-zinc-500 hover:bg-zinc-200 dark:hover:bg-zinc-800"
         >
           <Plus className="size-4" aria-hidden />
         </button>
@@ -78,7 +78,7 @@ export function LabelSection({ kind, activeId, onNavigate }: { kind: LabelKind; 
                 onClick={onNavigate}
                 aria-current={activeId === item.id ? "page" : undefined}
                 className={clsx(
-                  "flex h-9 items-center gap-2 rounded-md pr-9 pl-2 text-sm",
+                  "flex h-9 pointer-coarse:h-11 items-center gap-2 rounded-md pr-9 pl-2 text-sm",
                   activeId === item.id
                     ? "bg-accent-100 font-medium text-accent-700 dark:bg-accent-500/20 dark:text-accent-100"
                     : "text-zinc-700 hover:bg-zinc-200/60 dark:text-zinc-300 dark:hover:bg-zinc-800",
@@ -107,7 +107,15 @@ export function LabelSection({ kind, activeId, onNavigate }: { kind: LabelKind; 
             )}
           </li>
         ))}
-        {!list.isPending && items.length === 0 && !adding && (
+        {list.isError && !list.data && (
+          <li role="alert" className="px-2 py-1 text-xs text-red-700 dark:text-red-400">
+            Could not load {noun.many.toLowerCase()}.{" "}
+            <button type="button" onClick={() => void list.refetch()} className="underline underline-offset-2">
+              Retry
+            </button>
+          </li>
+        )}
+        {!list.isPending && !list.isError && items.length === 0 && !adding && (
           <li className="px-2 py-1 text-xs text-zinc-500 dark:text-zinc-400">No {noun.many.toLowerCase()} yet.</li>
         )}
       </ul>

@@ -31,7 +31,7 @@ export function MobileNav({
             <Dialog.Title asChild>
               <div>{brand}</div>
             </Dialog.Title>
-            <Dialog.Close aria-label="Close navigation" className="grid size-9 place-items-center rounded-md hover:bg-zinc-200 dark:hover:bg-zinc-800">
+            <Dialog.Close aria-label="Close navigation" className="grid size-9 place-items-center pointer-coarse:size-11 rounded-md hover:bg-zinc-200 dark:hover:bg-zinc-800">
               <X className="size-5" aria-hidden />
             </Dialog.Close>
           </div>

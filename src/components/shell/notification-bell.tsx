@@ -12,7 +12,7 @@ export function NotificationBell() {
   const trpc = useTRPC();
   const list = useQuery({ ...trpc.notification.list.queryOptions({ limit: 20 }), retry: false });
   const lazy = useLazyPopup(popover.preload);
-  if (!list.data) return <span className="size-9" aria-hidden />;
+  if (!list.data) return <span className="size-9 pointer-coarse:size-11" aria-hidden />;
   const plain = (
     <button type="button" aria-label={bellLabel(list.data.unreadCount)} aria-haspopup="dialog" className={BELL_CLASS} {...lazy.triggerProps}>
       <BellFace unreadCount={list.data.unreadCount} />

@@ -18,7 +18,7 @@ export function NotificationPopover({ defaultOpen }: { defaultOpen?: boolean }) 
   const markRead = useMutation(
     trpc.notification.markRead.mutationOptions({ onSettled: () => void queryClient.invalidateQueries(trpc.notification.pathFilter()) }),
   );
-  if (!list.data) return <span className="size-9" aria-hidden />;
+  if (!list.data) return <span className="size-9 pointer-coarse:size-11" aria-hidden />;
   const items = list.data.items;
   const unread = items.filter((n) => !n.readAt);
   const unreadCount = list.data.unreadCount;

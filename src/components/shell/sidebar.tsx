@@ -36,7 +36,7 @@ export function Sidebar({ onNavigate }: { onNavigate?: () => void }) {
                 onClick={onNavigate}
                 aria-current={active ? "page" : undefined}
                 className={clsx(
-                  "flex h-9 items-center gap-2.5 rounded-md px-2 text-sm",
+                  "flex h-9 pointer-coarse:h-11 items-center gap-2.5 rounded-md px-2 text-sm",
                   active
                     ? "bg-accent-100 font-medium text-accent-700 dark:bg-accent-500/20 dark:text-accent-100"
                     : "text-zinc-700 hover:bg-zinc-200/60 dark:text-zinc-300 dark:hover:bg-zinc-800",
@@ -64,7 +64,7 @@ export function Sidebar({ onNavigate }: { onNavigate?: () => void }) {
             onClick={onNavigate}
             aria-current={pathname === "/activity" ? "page" : undefined}
             className={clsx(
-              "flex h-9 items-center gap-2.5 rounded-md px-2 text-sm",
+              "flex h-9 pointer-coarse:h-11 items-center gap-2.5 rounded-md px-2 text-sm",
               pathname === "/activity"
                 ? "bg-accent-100 font-medium text-accent-700 dark:bg-accent-500/20 dark:text-accent-100"
                 : "text-zinc-700 hover:bg-zinc-200/60 dark:text-zinc-300 dark:hover:bg-zinc-800",

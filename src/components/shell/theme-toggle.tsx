@@ -39,7 +39,7 @@ export function ThemeToggle() {
         else localStorage.setItem("theme", next);
         apply(next);
       }}
-      className="grid size-9 place-items-center rounded-md text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+      className="grid size-9 place-items-center pointer-coarse:size-11 rounded-md text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
     >
       <Icon className="size-4" aria-hidden />
     </button>

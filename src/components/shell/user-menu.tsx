@@ -3,7 +3,7 @@ import { Suspense } from "react";
 import { lazyPopup, useLazyPopup } from "@/components/ui/lazy-popup";
 
 export const AVATAR_CLASS =
-  "grid size-9 place-items-center rounded-full bg-accent-600 text-sm font-semibold text-white hover:bg-accent-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500";
+  "grid size-9 place-items-center pointer-coarse:size-11 rounded-full bg-accent-600 text-sm font-semibold text-white hover:bg-accent-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500";
 
 const popup = lazyPopup(() => import("./user-menu-popup").then((m) => m.UserMenuPopup));
 

@@ -16,7 +16,7 @@ const UNDO: Partial<Record<Action["type"], Action>> = { complete: { type: "uncom
 const itemClass =
   "flex cursor-default items-center gap-2 rounded px-2 py-1.5 text-sm outline-none data-highlighted:bg-zinc-100 dark:data-highlighted:bg-zinc-800";
 const barButton =
-  "inline-flex h-8 items-center gap-1 rounded-md px-2 text-sm font-medium hover:bg-zinc-200 disabled:opacity-40 dark:hover:bg-zinc-700";
+  "inline-flex h-8 pointer-coarse:h-11 items-center gap-1 rounded-md px-2 text-sm font-medium hover:bg-zinc-200 disabled:opacity-40 dark:hover:bg-zinc-700";
 
 function Menu({ label, children, disabled }: { label: string; children: ReactNode; disabled: boolean }) {
   return (

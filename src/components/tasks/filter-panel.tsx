@@ -20,7 +20,7 @@ export function activeFilterCount(state: ViewState): number {
 
 export const filterButtonClass = (count: number) =>
   clsx(
-    "inline-flex h-9 items-center gap-1.5 rounded-md px-2.5 text-sm ring-1 ring-zinc-300 ring-inset hover:bg-zinc-50 dark:ring-zinc-700 dark:hover:bg-zinc-800",
+    "inline-flex h-9 pointer-coarse:h-11 items-center gap-1.5 rounded-md px-2.5 text-sm ring-1 ring-zinc-300 ring-inset hover:bg-zinc-50 dark:ring-zinc-700 dark:hover:bg-zinc-800",
     count > 0 && "bg-accent-50 text-accent-700 ring-accent-500/50 dark:bg-accent-500/15 dark:text-accent-100",
   );
 

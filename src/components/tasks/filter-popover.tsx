@@ -10,7 +10,7 @@ import type { DueFilter, ViewState } from "@/lib/ui/view-state";
 import { activeFilterCount, FilterButtonFace, filterButtonClass } from "./filter-panel";
 
 const selectClass =
-  "h-9 w-full rounded-md border-0 bg-white px-2 text-sm ring-1 ring-zinc-300 ring-inset focus:ring-2 focus:ring-accent-500 dark:bg-zinc-900 dark:ring-zinc-700";
+  "h-9 pointer-coarse:h-11 w-full rounded-md border-0 bg-white px-2 text-sm ring-1 ring-zinc-300 ring-inset focus:ring-2 focus:ring-accent-500 dark:bg-zinc-900 dark:ring-zinc-700";
 
 function Group({ legend, children }: { legend: string; children: ReactNode }) {
   return (

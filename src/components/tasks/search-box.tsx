@@ -50,7 +50,7 @@ export function SearchBox({ value, onChange }: { value: string; onChange: (q: st
         placeholder="Search  ( / )"
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => e.key === "Escape" && (setText(""), e.currentTarget.blur())}
-        className="h-9 w-full rounded-md border-0 bg-white pr-8 pl-8 text-sm ring-1 ring-zinc-300 ring-inset placeholder:text-zinc-500 focus:ring-2 focus:ring-accent-500 focus:outline-none dark:bg-zinc-900 dark:ring-zinc-700 [&::-webkit-search-cancel-button]:hidden"
+        className="h-9 pointer-coarse:h-11 w-full rounded-md border-0 bg-white pr-8 pl-8 text-sm ring-1 ring-zinc-300 ring-inset placeholder:text-zinc-500 focus:ring-2 focus:ring-accent-500 focus:outline-none dark:bg-zinc-900 dark:ring-zinc-700 [&::-webkit-search-cancel-button]:hidden"
       />
       {text && (
         <button

@@ -21,7 +21,7 @@ export function ShortcutsDialog({ open, onOpenChange }: { open: boolean; onOpenC
         <Dialog.Content className="fixed top-1/2 left-1/2 z-50 w-[min(92vw,24rem)] -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white p-5 shadow-xl dark:bg-zinc-900">
           <div className="flex items-center justify-between">
             <Dialog.Title className="text-base font-semibold">Keyboard shortcuts</Dialog.Title>
-            <Dialog.Close aria-label="Close" className="grid size-8 place-items-center rounded hover:bg-zinc-100 dark:hover:bg-zinc-800">
+            <Dialog.Close aria-label="Close" className="grid size-8 pointer-coarse:size-11 place-items-center rounded hover:bg-zinc-100 dark:hover:bg-zinc-800">
               <X className="size-4" aria-hidden />
             </Dialog.Close>
           </div>

@@ -22,7 +22,7 @@ export function SortControl({ sort, update }: { sort: ViewState["sort"]; update:
         id="sort-by"
         value={sort?.by ?? ""}
         onChange={(e) => update({ sort: e.target.value ? { by: e.target.value as SortField, dir } : undefined })}
-        className="h-9 rounded-l-md border-0 bg-white py-0 pr-7 pl-2 text-sm ring-1 ring-zinc-300 ring-inset focus:ring-2 focus:ring-accent-500 dark:bg-zinc-900 dark:ring-zinc-700"
+        className="h-9 pointer-coarse:h-11 rounded-l-md border-0 bg-white py-0 pr-7 pl-2 text-sm ring-1 ring-zinc-300 ring-inset focus:ring-2 focus:ring-accent-500 dark:bg-zinc-900 dark:ring-zinc-700"
       >
         <option value="">Sort: default</option>
         {FIELDS.map((f) => (
@@ -36,7 +36,7 @@ export function SortControl({ sort, update }: { sort: ViewState["sort"]; update:
         disabled={!sort}
         aria-label={dir === "asc" ? "Order: ascending (switch to descending)" : "Order: descending (switch to ascending)"}
         onClick={() => sort && update({ sort: { by: sort.by, dir: dir === "asc" ? "desc" : "asc" } })}
-        className="grid h-9 w-9 place-items-center rounded-r-md ring-1 ring-zinc-300 ring-inset hover:bg-zinc-50 disabled:opacity-40 dark:ring-zinc-700 dark:hover:bg-zinc-800"
+        className="grid size-9 pointer-coarse:size-11 place-items-center rounded-r-md ring-1 ring-zinc-300 ring-inset hover:bg-zinc-50 disabled:opacity-40 dark:ring-zinc-700 dark:hover:bg-zinc-800"
       >
         {dir === "asc" ? <ArrowUpNarrowWide className="size-4" aria-hidden /> : <ArrowDownNarrowWide className="size-4" aria-hidden />}
       </button>

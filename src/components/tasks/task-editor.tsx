@@ -39,7 +39,7 @@ export function TaskEditor({ taskId, onClose, timeZone }: { taskId: string | nul
           <div className="mx-auto mt-2 h-1 w-10 rounded-full bg-zinc-300 md:hidden dark:bg-zinc-700" aria-hidden />
           <div className="flex items-center justify-between border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
             <Dialog.Title className="truncate text-base font-semibold">Edit task</Dialog.Title>
-            <Dialog.Close aria-label="Close editor" className="grid size-8 place-items-center rounded hover:bg-zinc-100 dark:hover:bg-zinc-800">
+            <Dialog.Close aria-label="Close editor" className="grid size-8 pointer-coarse:size-11 place-items-center rounded hover:bg-zinc-100 dark:hover:bg-zinc-800">
               <X className="size-4" aria-hidden />
             </Dialog.Close>
           </div>

@@ -48,7 +48,7 @@ export const TaskRow = memo(function TaskRow({ task, now, timeZone, active, sele
             e.preventDefault();
             onSelect(task, e);
           }}
-          className="mt-0.5 grid size-5 shrink-0 place-items-center rounded border border-zinc-400 data-[state=checked]:border-accent-600 data-[state=checked]:bg-accent-600 dark:border-zinc-500"
+          className="relative mt-0.5 grid size-5 shrink-0 place-items-center rounded border border-zinc-400 before:absolute before:-inset-y-3.5 before:-left-3.5 before:-right-1.5 before:content-[''] data-[state=checked]:border-accent-600 data-[state=checked]:bg-accent-600 dark:border-zinc-500"
         />
       )}
       <CheckButton
@@ -57,7 +57,10 @@ export const TaskRow = memo(function TaskRow({ task, now, timeZone, active, sele
         indicator={<Check className="size-3 text-white" strokeWidth={3} aria-hidden />}
         aria-label={`Complete ${task.title}`}
         className={clsx(
-          "mt-0.5 grid size-5 shrink-0 place-items-center rounded-full border-2 transition-colors",
+          "relative mt-0.5 grid size-5 shrink-0 place-items-center rounded-full border-2 transition-colors",
+          // The circle stays small; an invisible 44 px hit area around it (row padding + gap) makes it easy to tap.
+          "before:absolute before:-inset-3.5 before:content-['']",
+          selectMode && "before:-left-1.5",
           "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500",
           task.priority === "urgent" && "border-red-600",
           task.priority === "high" && "border-orange-500",
@@ -72,7 +75,9 @@ export const TaskRow = memo(function TaskRow({ task, now, timeZone, active, sele
             type="button"
             onClick={() => onOpen(task)}
             className={clsx(
-              "min-w-0 flex-1 text-left text-[15px] leading-snug break-words focus-visible:underline focus-visible:outline-none",
+              "relative min-w-0 flex-1 text-left text-[15px] leading-snug break-words focus-visible:underline focus-visible:outline-none",
+              // Taller hit area (44 px) reaching into the row padding above and the meta line below.
+              "before:absolute before:-inset-y-3 before:inset-x-0 before:content-['']",
               task.completed && "text-zinc-500 line-through dark:text-zinc-500",
             )}
           >

@@ -107,7 +107,7 @@ export function TaskScreen() {
               aria-label="Select tasks"
               title="Select tasks"
               onClick={() => (selection.selectMode ? selection.exit() : selection.setSelectMode(true))}
-              className="grid size-9 shrink-0 place-items-center rounded-md ring-1 ring-zinc-300 ring-inset hover:bg-zinc-50 aria-pressed:bg-accent-600 aria-pressed:text-white aria-pressed:ring-accent-600 dark:ring-zinc-700 dark:hover:bg-zinc-800"
+              className="grid size-9 pointer-coarse:size-11 shrink-0 place-items-center rounded-md ring-1 ring-zinc-300 ring-inset hover:bg-zinc-50 aria-pressed:bg-accent-600 aria-pressed:text-white aria-pressed:ring-accent-600 dark:ring-zinc-700 dark:hover:bg-zinc-800"
             >
               <ListChecks className="size-4" aria-hidden />
             </button>

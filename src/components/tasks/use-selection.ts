@@ -11,19 +11,19 @@ export function useSelection(tasks: TaskItem[]) {
   tasksRef.current = tasks;
 
   const onSelect = useCallback((task: TaskItem, event: MouseEvent) => {
+    // Read the anchor and the list now: the updater below may run later, after the anchor moved on.
+    const list = tasksRef.current;
+    const from = anchor.current ? list.findIndex((t) => t.id === anchor.current) : -1;
+    const to = list.findIndex((t) => t.id === task.id);
+    const range = event.shiftKey && from >= 0 && to >= 0 ? list.slice(Math.min(from, to), Math.max(from, to) + 1) : null;
+    anchor.current = task.id;
     setSelected((prev) => {
       const next = new Set(prev);
-      const list = tasksRef.current;
-      const from = anchor.current ? list.findIndex((t) => t.id === anchor.current) : -1;
-      const to = list.findIndex((t) => t.id === task.id);
-      if (event.shiftKey && from >= 0 && to >= 0) {
-        const [a, b] = from < to ? [from, to] : [to, from];
-        for (const t of list.slice(a, b + 1)) next.add(t.id);
-      } else if (next.has(task.id)) next.delete(task.id);
+      if (range) for (const t of range) next.add(t.id);
+      else if (next.has(task.id)) next.delete(task.id);
       else next.add(task.id);
       return next;
     });
-    anchor.current = task.id;
   }, []);
 
   const selectAll = (on: boolean) => setSelected(on ? new Set(tasks.map((t) => t.id)) : new Set());

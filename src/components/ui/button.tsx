@@ -15,7 +15,7 @@ export function buttonClass(variant: Variant = "secondary", size: "sm" | "md" = 
   return clsx(
     "inline-flex items-center justify-center gap-1.5 rounded-md font-medium transition-colors",
     "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 disabled:cursor-not-allowed",
-    size === "sm" ? "h-8 px-2.5 text-sm" : "h-10 px-4 text-sm",
+    size === "sm" ? "h-8 pointer-coarse:h-11 px-2.5 text-sm" : "h-10 px-4 text-sm",
     VARIANTS[variant],
   );
 }

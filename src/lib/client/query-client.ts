@@ -13,7 +13,12 @@ export function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
-/** One factory for the browser and for server prefetching; pending queries dehydrate through superjson. */
+/**
+ * One factory for the browser and for server prefetching; data dehydrates through superjson.
+ * Only settled queries are dehydrated (the default): every prefetch is awaited, and a pending query caught by
+ * another segment's dehydrate (layout and page share the request's client) would hydrate a promise whose data
+ * predates its `dehydratedAt`, overwriting newer live-synced data in the browser.
+ */
 export function makeQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
@@ -24,7 +29,7 @@ export function makeQueryClient(): QueryClient {
       mutations: { retry: false },
       dehydrate: {
         serializeData: superjson.serialize,
-        shouldDehydrateQuery: (query) => defaultShouldDehydrateQuery(query) || query.state.status === "pending",
+        shouldDehydrateQuery: defaultShouldDehydrateQuery,
       },
       hydrate: { deserializeData: superjson.deserialize },
     },

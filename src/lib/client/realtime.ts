@@ -1,6 +1,7 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
+import { refetchAfterChange, refetchSnapshotsOlderThan } from "./fresh-sync";
 import { useTRPC } from "./trpc";
 
 interface RealtimeConfig {
@@ -27,6 +28,13 @@ export function useRealtimeSync(userId: string): void {
   useEffect(() => {
     let disposed = false;
     let cleanup: (() => void) | undefined;
+    // When the last change (or the last moment notices may have been missed) was seen: older snapshots are stale.
+    let lastChangeAt = 0;
+    const stopWatching = refetchSnapshotsOlderThan(queryClient, () => lastChangeAt);
+    const refetch = (filters: Parameters<typeof refetchAfterChange>[1]) => {
+      lastChangeAt = Date.now();
+      return refetchAfterChange(queryClient, filters);
+    };
     void (async () => {
       const res = await fetch("/api/realtime/config").catch(() => null);
       if (!res?.ok || disposed) return;
@@ -47,13 +55,13 @@ export function useRealtimeSync(userId: string): void {
       });
       const channel = pusher.subscribe(`private-user-${userId}`);
       // Notices sent before the (lazy) subscription was up, or while the connection was down, are gone:
-      // on every (re)subscribe, refetch what is on screen once so nothing missed stays stale.
+      // on every (re)subscribe, refetch what is cached once so nothing missed stays stale.
       channel.bind("pusher:subscription_succeeded", () => {
-        for (const filter of [trpc.task, trpc.category, trpc.tag, trpc.notification, trpc.activity]) void queryClient.invalidateQueries(filter.pathFilter());
+        void refetch([trpc.task, trpc.category, trpc.tag, trpc.notification, trpc.activity].map((router) => router.pathFilter()));
       });
       channel.bind("sync", (notice: SyncNotice) => {
         if (notice.entity === "notification") {
-          void queryClient.invalidateQueries(trpc.notification.pathFilter()).then(() => {
+          void refetch([trpc.notification.pathFilter()]).then(() => {
             if (notice.action === "created") showBrowserNotification(queryClient.getQueriesData(trpc.notification.list.pathFilter()), notice.id);
           });
           return;
@@ -64,7 +72,7 @@ export function useRealtimeSync(userId: string): void {
             : notice.entity === "tag"
               ? [trpc.tag.pathFilter(), trpc.task.pathFilter()]
               : [trpc.task.pathFilter(), trpc.category.pathFilter(), trpc.tag.pathFilter(), trpc.activity.pathFilter()];
-        for (const filter of targets) void queryClient.invalidateQueries(filter);
+        void refetch(targets);
       });
       cleanup = () => {
         pusher.unsubscribe(`private-user-${userId}`);
@@ -73,6 +81,7 @@ export function useRealtimeSync(userId: string): void {
     })();
     return () => {
       disposed = true;
+      stopWatching();
       cleanup?.();
     };
   }, [userId, trpc, queryClient]);

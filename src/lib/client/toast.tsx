@@ -51,5 +51,6 @@ export function LazyToaster(props: ComponentProps<Sonner["Toaster"]>) {
       window.clearTimeout(idle);
     };
   }, []);
-  return Toaster ? <Mounted Toaster={Toaster} props={props} /> : null;
+  // On phones toasts float above the bottom sheet's Save/Cancel bar and the chat button, never over them.
+  return Toaster ? <Mounted Toaster={Toaster} props={{ mobileOffset: { bottom: 84 }, ...props }} /> : null;
 }
