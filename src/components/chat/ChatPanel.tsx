@@ -10,6 +10,7 @@ import { useNow } from "@/lib/client/use-now";
 import { useUser } from "@/lib/client/user";
 import { ConversationList } from "./ConversationList";
 import { MessageList, type MessageItem } from "./MessageList";
+import { refetchAfterChange } from "@/lib/client/fresh-sync";
 import { chatStreamClient } from "./stream-client";
 
 const ACTIVE_KEY = "cadence.chat.conversation";
@@ -45,7 +46,9 @@ export function ChatPanel({ onOpenTask, onEditTask }: { onOpenTask?: (id: string
   const currentId = known ? activeId : (conversations.data?.[0]?.id ?? null);
   const messages = useQuery(trpc.chat.messages.queryOptions({ conversationId: currentId ?? "" }, { enabled: open && currentId !== null }));
 
-  const refreshChat = () => queryClient.invalidateQueries(trpc.chat.pathFilter());
+  // Cancel-then-invalidate: a conversation's first messages fetch may still be in flight from before the
+  // answer was stored, and a plain invalidate would join it and keep its older result.
+  const refreshChat = () => refetchAfterChange(queryClient, [trpc.chat.pathFilter()]);
   const create = useMutation(trpc.chat.create.mutationOptions({ onSuccess: (c) => (choose(c.id), void refreshChat()) }));
   const remove = useMutation(trpc.chat.delete.mutationOptions({ onSuccess: () => (choose(null), void refreshChat()) }));
   const send = useMutation({
@@ -62,9 +65,7 @@ export function ChatPanel({ onOpenTask, onEditTask }: { onOpenTask?: (id: string
     },
     onSettled: async () => {
       // The assistant may have changed tasks, categories or tags.
-      void queryClient.invalidateQueries(trpc.task.pathFilter());
-      void queryClient.invalidateQueries(trpc.category.pathFilter());
-      void queryClient.invalidateQueries(trpc.tag.pathFilter());
+      void refetchAfterChange(queryClient, [trpc.task.pathFilter(), trpc.category.pathFilter(), trpc.tag.pathFilter()]);
       // Keep the pending bubbles until the stored messages are in, so nothing blinks away.
       await refreshChat();
       setSending(null);
