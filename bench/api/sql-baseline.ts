@@ -69,8 +69,7 @@ function filtersSql(p: Params, q: TaskListQuery, userId: string, now: Date, time
       );
     } else if (q.due === "none") parts.push(`${col("due_at")} is null`);
     else if (q.due === "overdue") {
-      parts.push(`(${col("completed")} = false AND (
-        (${col("all_day")} = false AND ${col("due_at")} < ${iso(now)}) OR (${col("all_day")} = true AND ${col("due_at")} < ${iso(w.startOfToday)})))`);
+      parts.push(`(${col("completed")} = false AND ${col("due_at")} < ${iso(now)} AND (${col("all_day")} = false OR ${col("due_at")} < ${iso(w.startOfToday)}))`);
     } else {
       const end = q.due === "today" ? w.startOfTomorrow : w.endOfNext7;
       parts.push(`(${col("due_at")} >= ${iso(w.startOfToday)} and ${col("due_at")} < ${iso(end)})`);

@@ -31,8 +31,9 @@ function dueCondition(due: NonNullable<TaskListQuery["due"]>, now: Date, timeZon
   switch (due) {
     case "overdue":
       // An all-day task (stored as local midnight) is due by the end of its day, as the UI's countdown shows.
-      return sql`(${tasks.completed} = false AND (
-        (${tasks.allDay} = false AND ${lt(tasks.dueAt, now)}) OR (${tasks.allDay} = true AND ${lt(tasks.dueAt, w.startOfToday)})))`;
+      // Written as one due_at range plus a check (start of today <= now) so it is a single index range, not an OR
+      // of two bitmap scans.
+      return sql`(${tasks.completed} = false AND ${lt(tasks.dueAt, now)} AND (${tasks.allDay} = false OR ${lt(tasks.dueAt, w.startOfToday)}))`;
     case "today":
       return and(gte(tasks.dueAt, w.startOfToday), lt(tasks.dueAt, w.startOfTomorrow));
     case "next7":
