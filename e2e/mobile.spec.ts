@@ -1,5 +1,5 @@
 import { expect, test, type Locator } from "@playwright/test";
-import { quickAdd, shot, signUp, taskRow } from "./helpers";
+import { createTaskViaApi, quickAdd, shot, signUp, taskRow } from "./helpers";
 
 test("main flow on a phone", async ({ page }, testInfo) => {
   await signUp(page);
@@ -50,6 +50,75 @@ test("main flow on a phone", async ({ page }, testInfo) => {
   await page.getByRole("dialog").getByRole("link", { name: /Completed/ }).click();
   await expect(page.getByRole("heading", { name: "Completed" })).toBeVisible();
   await expect(taskRow(page, "Buy milk")).toBeVisible();
+});
+
+test("bulk bar stays on one line at 360 px with every action in thumb reach", async ({ page }, testInfo) => {
+  await signUp(page);
+  await page.setViewportSize({ width: 360, height: 740 });
+  for (const title of ["Alpha task", "Bravo task"]) await quickAdd(page, `${title} tomorrow`, title);
+  await page.getByRole("button", { name: "Select tasks" }).click();
+  const bar = page.getByRole("toolbar", { name: "Bulk actions" });
+  await bar.getByRole("checkbox", { name: "Select all" }).check();
+  await expect(bar).toContainText("2 of 2 selected");
+  await shot(page, testInfo, "bulk-360");
+
+  // One row of 44 px controls (plus the bar's padding), not three wrapped lines.
+  expect((await bar.boundingBox())?.height).toBeLessThanOrEqual(60);
+  const controls: Array<[string, Locator]> = [
+    ["select all", bar.getByRole("checkbox", { name: "Select all" })],
+    ["complete", bar.getByRole("button", { name: "Complete" })],
+    ["delete", bar.getByRole("button", { name: "Delete" })],
+    ["more", bar.getByRole("button", { name: "More actions" })],
+    ["done", bar.getByRole("button", { name: "Done" })],
+  ];
+  const tooSmall: string[] = [];
+  // The checkbox's hit area is its label, which toggles it just the same.
+  for (const [name, locator] of controls) if (!(await coversThumb(name === "select all" ? locator.locator("xpath=..") : locator))) tooSmall.push(name);
+  expect(tooSmall).toEqual([]);
+
+  // Priority, Tags and Move to live in the overflow menu on phones.
+  await bar.getByRole("button", { name: "More actions" }).click();
+  await expect(page.getByRole("menuitem", { name: "Move to" })).toBeVisible();
+  await page.getByRole("menuitem", { name: "Priority" }).click();
+  await expect(page.getByRole("menuitem", { name: "Back" })).toBeVisible();
+  await shot(page, testInfo, "bulk-priority-360");
+  await page.getByRole("menuitem", { name: "High" }).click();
+  await expect(page.getByText("Set High on 2 tasks")).toBeVisible();
+  await expect(taskRow(page, "Alpha task")).toContainText("High");
+  await expect(taskRow(page, "Bravo task")).toContainText("High");
+
+  await bar.getByRole("button", { name: "Complete" }).click();
+  await expect(taskRow(page, "Alpha task")).toHaveCount(0);
+  await expect(bar).toHaveCount(0);
+});
+
+test("the assistant launcher never covers the end of the list", async ({ page }, testInfo) => {
+  await signUp(page);
+  const dueAt = new Date(Date.now() + 26 * 3600_000);
+  for (let i = 1; i <= 14; i++) await createTaskViaApi(page.request, `Filler task ${String(i).padStart(2, "0")}`, { dueAt });
+  for (const [width, height] of [[390, 844], [360, 740]] as const) {
+    for (const scheme of ["light", "dark"] as const) {
+      await page.setViewportSize({ width, height });
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.reload();
+      const rows = page.getByRole("listitem").filter({ has: page.getByRole("checkbox", { name: /^Complete Filler task/ }) });
+      await expect(rows).toHaveCount(14);
+      const last = rows.last();
+      const launcher = page.getByRole("button", { name: "Open assistant" });
+      await expect(launcher).toBeVisible();
+      // Scroll the list to its end: the last row must sit wholly above the floating button.
+      await last.evaluate((row) => {
+        let el: HTMLElement | null = row.parentElement;
+        while (el && getComputedStyle(el).overflowY !== "auto") el = el.parentElement;
+        if (el) el.scrollTop = el.scrollHeight;
+      });
+      const rowBox = await last.boundingBox();
+      const buttonBox = await launcher.boundingBox();
+      if (!rowBox || !buttonBox) throw new Error("the last row or the launcher has no layout box");
+      expect(rowBox.y + rowBox.height).toBeLessThanOrEqual(buttonBox.y);
+      await page.screenshot({ path: testInfo.outputPath(`launcher-${width}-${scheme}.png`) });
+    }
+  }
 });
 
 /** True when taps 22 px left, right, above and below the control's centre all land on it (pseudo-element hit areas count). */

@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { CheckCircle2, Folder, Hash, PencilLine, Plus, RotateCcw, Trash2, type LucideIcon } from "lucide-react";
 import { useState } from "react";
 import { useTRPC } from "@/lib/client/trpc";
+import { LAUNCHER_CLEARANCE } from "@/components/chat/launcher";
 import { useUser } from "@/lib/client/user";
 import { describeActivity } from "@/lib/ui/activity-text";
 import { dayHeading, dayKey } from "@/lib/ui/countdown";
@@ -30,7 +31,7 @@ export function ActivityFeed() {
 
   let currentDay = "";
   return (
-    <div className="h-full overflow-y-auto">
+    <div className={`h-full overflow-y-auto ${LAUNCHER_CLEARANCE}`}>
       <div className="mx-auto max-w-2xl px-3 py-4 sm:px-4">
         <h1 className="text-xl font-semibold tracking-tight">Activity</h1>
         {first.isPending ? (

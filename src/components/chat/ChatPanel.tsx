@@ -11,6 +11,7 @@ import { useUser } from "@/lib/client/user";
 import { ConversationList } from "./ConversationList";
 import { MessageList, type MessageItem } from "./MessageList";
 import { refetchAfterChange } from "@/lib/client/fresh-sync";
+import { LAUNCHER_CLASS } from "./launcher";
 import { chatStreamClient } from "./stream-client";
 
 const ACTIVE_KEY = "cadence.chat.conversation";
@@ -76,7 +77,7 @@ export function ChatPanel({ onOpenTask, onEditTask }: { onOpenTask?: (id: string
   const complete = useMutation(
     trpc.task.complete.mutationOptions({
       onSuccess: (_data, input) => setCompleted((prev) => new Set(prev).add(input.id)),
-      onSettled: () => void queryClient.invalidateQueries(trpc.task.pathFilter()),
+      onSettled: () => void refetchAfterChange(queryClient, [trpc.task.pathFilter()]),
       onError: (error) => toast.error(`Could not complete: ${error.message}`),
     }),
   );
@@ -104,10 +105,10 @@ export function ChatPanel({ onOpenTask, onEditTask }: { onOpenTask?: (id: string
 
   if (!open) {
     return (
-      <Button variant="primary" className="fixed right-4 bottom-4 z-40 rounded-full shadow-lg" onClick={() => setOpen(true)} aria-label="Open assistant">
+      <button type="button" className={LAUNCHER_CLASS} onClick={() => setOpen(true)} aria-label="Open assistant" title="Assistant">
         <MessageCircle aria-hidden className="size-5" />
         <span className="hidden sm:inline">Assistant</span>
-      </Button>
+      </button>
     );
   }
   return (

@@ -4,6 +4,7 @@ import { Trash2 } from "lucide-react";
 import { Dialog } from "radix-ui";
 import { useState, type FormEvent } from "react";
 import { toast } from "@/lib/client/toast";
+import { refetchAfterChange } from "@/lib/client/fresh-sync";
 import { PRIORITIES } from "@/lib/ui/constants";
 import { Button } from "@/components/ui/button";
 import { errorCode } from "@/lib/client/query-client";
@@ -43,10 +44,12 @@ export function EditorForm({ task, timeZone, onClose, onDelete }: { task: TaskVi
     trpc.task.update.mutationOptions({
       onSuccess: (saved) => {
         queryClient.setQueryData(trpc.task.get.queryKey({ id: saved.id }), saved);
-        void queryClient.invalidateQueries(trpc.task.list.pathFilter());
-        void queryClient.invalidateQueries(trpc.activity.pathFilter());
-        void queryClient.invalidateQueries(trpc.category.list.queryFilter());
-        void queryClient.invalidateQueries(trpc.tag.list.queryFilter());
+        void refetchAfterChange(queryClient, [
+          trpc.task.list.pathFilter(),
+          trpc.activity.pathFilter(),
+          trpc.category.list.queryFilter(),
+          trpc.tag.list.queryFilter(),
+        ]);
         toast.success("Saved");
         onClose();
       },

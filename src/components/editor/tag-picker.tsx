@@ -4,6 +4,7 @@ import { Plus } from "lucide-react";
 import { Popover } from "radix-ui";
 import { useState } from "react";
 import { toast } from "@/lib/client/toast";
+import { refetchAfterChange } from "@/lib/client/fresh-sync";
 import { TagBadge } from "@/components/tasks/task-badges";
 import { useTRPC } from "@/lib/client/trpc";
 import type { Label } from "@/lib/client/types";
@@ -19,7 +20,7 @@ export function TagPicker({ tags, value, onChange }: { tags: Label[]; value: str
       onSuccess: (tag) => {
         onChange([...value, tag.id].sort());
         setName("");
-        void queryClient.invalidateQueries(trpc.tag.list.queryFilter());
+        void refetchAfterChange(queryClient, [trpc.tag.list.queryFilter()]);
       },
       onError: (error) => toast.error(error.message),
     }),

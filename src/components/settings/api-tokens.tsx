@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { toast } from "@/lib/client/toast";
+import { refetchAfterChange } from "@/lib/client/fresh-sync";
 import { Button, inputClass } from "@/components/ui/button";
 import { useTRPC } from "@/lib/client/trpc";
 import { useUser } from "@/lib/client/user";
@@ -14,7 +15,7 @@ export function ApiTokens() {
   const queryClient = useQueryClient();
   const { timeZone } = useUser();
   const list = useQuery(trpc.apiToken.list.queryOptions());
-  const refresh = () => void queryClient.invalidateQueries(trpc.apiToken.pathFilter());
+  const refresh = () => void refetchAfterChange(queryClient, [trpc.apiToken.pathFilter()]);
   const [name, setName] = useState("");
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const [revoking, setRevoking] = useState<{ id: string; name: string } | null>(null);

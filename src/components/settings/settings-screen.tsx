@@ -1,4 +1,5 @@
 "use client";
+import { LAUNCHER_CLEARANCE } from "@/components/chat/launcher";
 import { useUser } from "@/lib/client/user";
 import { useNow } from "@/lib/client/use-now";
 import { ApiTokens } from "./api-tokens";
@@ -10,7 +11,7 @@ export function SettingsScreen() {
   const browserZone = typeof Intl === "undefined" ? user.timeZone : Intl.DateTimeFormat().resolvedOptions().timeZone;
   const localTime = new Intl.DateTimeFormat("en-GB", { timeZone: user.timeZone, weekday: "short", hour: "2-digit", minute: "2-digit" }).format(now);
   return (
-    <div className="h-full overflow-y-auto">
+    <div className={`h-full overflow-y-auto ${LAUNCHER_CLEARANCE}`}>
       <div className="mx-auto max-w-3xl space-y-8 px-4 py-6">
         <h1 className="text-xl font-semibold tracking-tight">Settings</h1>
         <section aria-labelledby="tz-heading" className="space-y-2">

@@ -1,6 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "@/lib/client/toast";
+import { refetchAfterChange } from "@/lib/client/fresh-sync";
 import { useTRPC } from "@/lib/client/trpc";
 
 export type LabelKind = "category" | "tag";
@@ -12,8 +13,7 @@ export function useLabels(kind: LabelKind) {
   const api = kind === "category" ? trpc.category : trpc.tag;
   const list = useQuery(kind === "category" ? trpc.category.list.queryOptions() : trpc.tag.list.queryOptions());
   const refresh = () => {
-    void queryClient.invalidateQueries(api.pathFilter());
-    void queryClient.invalidateQueries(trpc.task.pathFilter());
+    void refetchAfterChange(queryClient, [api.pathFilter(), trpc.task.pathFilter()]);
   };
   const onError = (error: { message: string }) => toast.error(error.message);
   const create = useMutation({

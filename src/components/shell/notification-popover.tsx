@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Popover } from "radix-ui";
 import { useEffect, useState } from "react";
 import { useEditor } from "@/lib/client/editor-context";
+import { refetchAfterChange } from "@/lib/client/fresh-sync";
 import { useTRPC } from "@/lib/client/trpc";
 import { useUser } from "@/lib/client/user";
 import { BELL_CLASS, BellFace, bellLabel } from "./bell-face";
@@ -16,7 +17,7 @@ export function NotificationPopover({ defaultOpen }: { defaultOpen?: boolean }) 
   const permission = useNotificationPermission();
   const list = useQuery({ ...trpc.notification.list.queryOptions({ limit: 20 }), retry: false });
   const markRead = useMutation(
-    trpc.notification.markRead.mutationOptions({ onSettled: () => void queryClient.invalidateQueries(trpc.notification.pathFilter()) }),
+    trpc.notification.markRead.mutationOptions({ onSettled: () => void refetchAfterChange(queryClient, [trpc.notification.pathFilter()]) }),
   );
   if (!list.data) return <span className="size-9 pointer-coarse:size-11" aria-hidden />;
   const items = list.data.items;

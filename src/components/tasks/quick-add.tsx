@@ -4,6 +4,7 @@ import { clsx } from "clsx";
 import { Plus } from "lucide-react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { toast } from "@/lib/client/toast";
+import { refetchAfterChange } from "@/lib/client/fresh-sync";
 import type { QuickAddResult } from "@/lib/quick-add";
 import { useTRPC, useTRPCClient } from "@/lib/client/trpc";
 import { useNow } from "@/lib/client/use-now";
@@ -82,9 +83,7 @@ export function QuickAdd({ timeZone, defaultCategoryId }: { timeZone: string; de
     },
     onError: (err) => setError(err.message),
     onSettled: () => {
-      void queryClient.invalidateQueries(trpc.task.pathFilter());
-      void queryClient.invalidateQueries(trpc.tag.list.queryFilter());
-      void queryClient.invalidateQueries(trpc.category.list.queryFilter());
+      void refetchAfterChange(queryClient, [trpc.task.pathFilter(), trpc.tag.list.queryFilter(), trpc.category.list.queryFilter()]);
     },
   });
 

@@ -4,6 +4,7 @@ import { ListChecks } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { preloadEditor } from "@/components/shell/editor-host";
+import { LAUNCHER_CLEARANCE } from "@/components/chat/launcher";
 import { useEditor } from "@/lib/client/editor-context";
 import { useTRPC } from "@/lib/client/trpc";
 import type { TaskItem } from "@/lib/client/types";
@@ -127,7 +128,7 @@ export function TaskScreen() {
           />
         )}
       </div>
-      <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto" aria-busy={loading}>
+      <div ref={scrollRef} className={`min-h-0 flex-1 overflow-y-auto ${LAUNCHER_CLEARANCE}`} aria-busy={loading}>
         {loading ? (
           <TaskListSkeleton />
         ) : query.isError ? (

@@ -2,6 +2,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { toast } from "@/lib/client/toast";
+import { refetchAfterChange } from "@/lib/client/fresh-sync";
 import { patchTaskLists, restoreLists } from "@/lib/client/task-cache";
 import { useTRPC } from "@/lib/client/trpc";
 import type { TaskItem } from "@/lib/client/types";
@@ -19,10 +20,12 @@ export function useTaskActions() {
   const queryClient = useQueryClient();
   const listKey = trpc.task.list.pathKey();
   const refresh = () => {
-    void queryClient.invalidateQueries(trpc.task.pathFilter());
-    void queryClient.invalidateQueries(trpc.category.list.queryFilter());
-    void queryClient.invalidateQueries(trpc.tag.list.queryFilter());
-    void queryClient.invalidateQueries(trpc.activity.pathFilter());
+    void refetchAfterChange(queryClient, [
+      trpc.task.pathFilter(),
+      trpc.category.list.queryFilter(),
+      trpc.tag.list.queryFilter(),
+      trpc.activity.pathFilter(),
+    ]);
   };
   /** Hook-level handlers: TanStack only runs onMutate there, not in per-call options. */
   const optimistic = (change: (id: string) => (items: TaskItem[]) => TaskItem[]) => ({
