@@ -22,7 +22,8 @@ export function Providers({ children }: { children: ReactNode }) {
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
         {children}
-        <LazyToaster closeButton position="bottom-center" />
+        {/* Bottom-left, as in Todoist: clear of the editor side panel and the assistant button on the right. */}
+        <LazyToaster closeButton position="bottom-left" />
       </TRPCProvider>
     </QueryClientProvider>
   );
