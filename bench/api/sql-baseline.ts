@@ -7,7 +7,8 @@ import { taskListInput, type TaskListInput, type TaskListQuery } from "@/server/
 /**
  * The direct-SQL baseline for the list/search ratio: the same statements `listTasks`
  * (src/server/domain/tasks/list*.ts + view.ts) sends, hand-written as SQL text and run through
- * postgres.js exactly as drizzle does (unnamed statements, bound parameters, `.values()`), with the
+ * postgres.js exactly as the app's drizzle client does (prepared statements cached per connection, bound
+ * parameters, `.values()`; src/server/db/prepared-statements.ts), with the
  * same sequencing and parallelism:
  *   1. the page query with filter-id ownership checks alongside (categories/tags `id IN (...) AND user_id = $`):
  *      relevance-sorted searches rank every match in a subquery with `count(*) OVER ()` (exact total in the
@@ -24,7 +25,7 @@ type Exec = (text: string, params: unknown[]) => Promise<unknown[][]>;
 /** The same, for the results file. */
 export const SQL_BASELINE_DESCRIPTION =
   "Hand-written copy of the statements listTasks sends (src/server/domain/tasks/list*.ts, view.ts), run through postgres.js " +
-  "like drizzle (unnamed statements, bound parameters), same sequencing: ownership checks of filter ids ‖ page query " +
+  "like the app's drizzle client (prepared statements cached per connection, custom plans, bound parameters), same sequencing: ownership checks of filter ids ‖ page query " +
   "(relevance: window count(*) over the ranked matches; else LIMIT n+1, then a count capped at 1001 when the page is full) " +
   "[‖ fuzzy re-run when a search found < 3]; then one view query (tasks⟕categories, json_agg tags/reminders " +
   "[, ts_headline highlights when searching]). Pool of 20 connections (as the app), 32 concurrent callers, closed loop. " +
@@ -215,10 +216,10 @@ export async function runListSql(exec: Exec, userId: string, rawInput: TaskListI
   return { ...found, fuzzy };
 }
 
-/** postgres.js as drizzle drives it: unnamed statements with bound parameters, rows as arrays. */
+/** postgres.js as the app's drizzle client drives it: prepared statements with bound parameters, rows as arrays. */
 export function postgresExec(sql: postgres.Sql, onStatement?: (text: string, params: unknown[]) => void): Exec {
   return async (text, params) => {
     onStatement?.(text, params);
-    return (await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: false }).values()) as unknown[][];
+    return (await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true }).values()) as unknown[][];
   };
 }

@@ -9,6 +9,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { withPreparedStatements } from "./prepared-statements";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -57,11 +58,18 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
  * worker's start-up and JIT compilation cost more than such a query itself (a LIMIT 51 tag-filtered
  * page measured 9 ms serial vs 1.6 s parallel on a busy 2-core machine), so both are off.
  */
-export const POSTGRES_SESSION_SETTINGS = { application_name: "cadence", max_parallel_workers_per_gather: "0", jit: "off" } as const;
+export const POSTGRES_SESSION_SETTINGS = {
+  application_name: "cadence",
+  max_parallel_workers_per_gather: "0",
+  jit: "off",
+  // Statements are prepared (see withPreparedStatements) but still planned for their actual parameters: one
+  // user's 100,000 tasks and another's 20 want different plans, which a cached generic plan would not give.
+  plan_cache_mode: "force_custom_plan",
+} as const;
 
 async function openPostgres(url: string, maxConnections = 10): Promise<DatabaseHandle> {
   const sql = postgres(url, { max: maxConnections, onnotice: () => {}, connection: POSTGRES_SESSION_SETTINGS });
-  const db = drizzlePostgres({ client: sql, schema }) as unknown as Database;
+  const db = drizzlePostgres({ client: withPreparedStatements(sql), schema }) as unknown as Database;
   return {
     db,
     driver: "postgres",
