@@ -1,7 +1,7 @@
-import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { adminDatabaseUrl } from "../lib/postgres-admin";
 import { startProcess, waitForHttp, type StartedProcess } from "../lib/process";
 import { signIn, signUp, type BenchUser, type Session } from "./auth";
 import { databaseExists, databaseUrl, readSeedMarker, recreateDatabase, seedDatabase, type SeedPlan } from "./seed";
@@ -28,15 +28,6 @@ export interface BenchEnvironment {
 }
 
 const log = (message: string) => process.stderr.write(`[bench:api] ${message}\n`);
-
-/** The superuser URL of the machine's PostgreSQL (BENCH_ADMIN_DATABASE_URL, else scripts/ensure-postgres.sh). */
-export function adminDatabaseUrl(root: string): string {
-  if (process.env.BENCH_ADMIN_DATABASE_URL) return process.env.BENCH_ADMIN_DATABASE_URL;
-  const out = execFileSync("bash", [path.join(root, "scripts/ensure-postgres.sh")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
-  const url = out.trim().split("\n").at(-1);
-  if (!url?.startsWith("postgres")) throw new Error(`ensure-postgres.sh printed no URL: ${out}`);
-  return url;
-}
 
 /**
  * A migrated, seeded `cadence_bench` database and the real app server (`npm start`'s script) on it.

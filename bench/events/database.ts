@@ -1,6 +1,4 @@
-import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import path from "node:path";
 import postgres from "postgres";
 import { openDatabase, type DatabaseHandle } from "@/server/db/client";
 import { users } from "@/server/db/schema";
@@ -17,15 +15,6 @@ export interface BenchDatabase {
 }
 
 const DB_NAME = "cadence_bench_events";
-
-/** The superuser URL of the machine's PostgreSQL (BENCH_ADMIN_DATABASE_URL, else scripts/ensure-postgres.sh). */
-export function adminDatabaseUrl(root: string): string {
-  if (process.env.BENCH_ADMIN_DATABASE_URL) return process.env.BENCH_ADMIN_DATABASE_URL;
-  const out = execFileSync("bash", [path.join(root, "scripts/ensure-postgres.sh")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
-  const url = out.trim().split("\n").at(-1);
-  if (!url?.startsWith("postgres")) throw new Error(`ensure-postgres.sh printed no URL: ${out}`);
-  return url;
-}
 
 /**
  * A fresh, migrated database per scenario, so one scenario's leftovers (outbox rows, timers) never slow another:

@@ -3,7 +3,8 @@
 //   npx tsx bench/events/explain-claim.ts [events=20000] [users=100]
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { adminDatabaseUrl, createUsers, freshDatabase } from "./database";
+import { adminDatabaseUrl } from "../lib/postgres-admin";
+import { createUsers, freshDatabase } from "./database";
 import { seedOutbox } from "./outbox-seed";
 
 // Same statement as startOutboxRelay's claim (relay.ts), written out so the plan can be read.
