@@ -7,7 +7,8 @@ import { defineConfig, devices } from "@playwright/test";
  * Browser flows against a production server on a fresh embedded data directory.
  * Debian's Chromium is used (never Playwright's own download). Set E2E_BASE_URL to reuse a running server.
  */
-const PORT = 3100;
+// E2E_PORT lets several checkouts on one machine run their flows at the same time.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 const external = process.env.E2E_BASE_URL;
 const dataDir = external ? "" : mkdtempSync(path.join(tmpdir(), "cadence-e2e-"));
 
