@@ -28,7 +28,9 @@ describe("countdown", () => {
 describe("date text", () => {
   it("formats due dates in the user's zone", () => {
     expect(formatDue(new Date("2026-12-01T08:00:00Z"), false, zone, now)).toBe("Tue 1 Dec, 09:00");
-    expect(formatDue(new Date("2027-01-01T08:00:00Z"), false, zone, now)).toContain("2027");
+    expect(formatDue(new Date("2027-01-01T08:00:00Z"), false, zone, now)).toBe("Fri 1 Jan 2027, 09:00");
+    expect(formatDue(new Date("2026-12-24T23:00:00Z"), true, zone, now)).toBe("Fri 25 Dec");
+    expect(formatDue(new Date("2027-01-01T23:00:00Z"), true, zone, now)).toBe("Sat 2 Jan 2027");
   });
   it("describes reminder offsets", () => {
     expect(describeOffset(60)).toBe("1 h before");

@@ -54,17 +54,23 @@ export function countdown(dueAt: Date, now: Date, allDay: boolean, timeZone: str
   return { text: `in ${formatSpan(diff)}`, overdue: false, soon: diff < DAY };
 }
 
-/** "Mon, 1 Dec, 09:00" (year shown only when not this year). */
+/** "Mon 1 Dec, 09:00"; "Fri 1 Jan 2027, 09:00" when not this year. Built from parts because en-GB
+ * inserts a comma after the weekday only when the year is shown. */
 export function formatDue(dueAt: Date, allDay: boolean, timeZone: string, now = new Date()): string {
   const sameYear = dayKey(dueAt, timeZone).slice(0, 4) === dayKey(now, timeZone).slice(0, 4);
-  return new Intl.DateTimeFormat("en-GB", {
+  const parts = new Intl.DateTimeFormat("en-GB", {
     timeZone,
     weekday: "short",
     day: "numeric",
     month: "short",
-    ...(sameYear ? {} : { year: "numeric" }),
-    ...(allDay ? {} : { hour: "2-digit", minute: "2-digit" }),
-  }).format(dueAt);
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(dueAt);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  const date = `${part("weekday")} ${part("day")} ${part("month")}${sameYear ? "" : ` ${part("year")}`}`;
+  return allDay ? date : `${date}, ${part("hour")}:${part("minute")}`;
 }
 
 /** "Today", "Tomorrow", or "Wednesday 26 Nov", for day group headings. */
