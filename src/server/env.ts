@@ -40,6 +40,11 @@ export const envSchema = z.object({
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString.pipe(z.url().optional()),
   OPENAI_MODEL: optionalString,
+  /** Development only: lets webhooks reach private / loopback addresses (and plain http:// on loopback). */
+  WEBHOOKS_ALLOW_PRIVATE_NETWORKS: z.preprocess(
+    emptyAsUnset,
+    z.enum(["true", "false"], { message: 'must be "true" or "false"' }).default("false").transform((value) => value === "true"),
+  ),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

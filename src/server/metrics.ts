@@ -1,5 +1,6 @@
 import { collectDefaultMetrics, Gauge, Registry } from "prom-client";
 import { runningBackbone } from "@/server/background";
+import { webhookMetrics } from "@/server/domain/webhooks/metrics";
 
 /** Prometheus metrics of the app process: Node defaults plus the outbox relay's progress. */
 const REGISTRY_KEY = Symbol.for("cadence.metrics");
@@ -26,6 +27,9 @@ export function metricsRegistry(): Registry {
   relayGauge(registry, "cadence_outbox_failed_total", "Failed publish attempts", (m) => m.failed);
   relayGauge(registry, "cadence_outbox_pending", "Unpublished outbox rows seen in the last pass", (m) => m.pending);
   relayGauge(registry, "cadence_outbox_lag_ms", "Age of the oldest unpublished event at the last pass", (m) => m.lagMs);
+  const webhooks = webhookMetrics();
+  registry.registerMetric(webhooks.attempts);
+  registry.registerMetric(webhooks.latency);
   holder[REGISTRY_KEY] = registry;
   return registry;
 }

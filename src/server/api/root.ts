@@ -5,6 +5,7 @@ import { chatRouter } from "./routers/chat";
 import { notificationRouter } from "./routers/notification";
 import { tagRouter } from "./routers/tag";
 import { taskRouter } from "./routers/task";
+import { webhookRouter } from "./routers/webhook";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -15,6 +16,7 @@ export const appRouter = router({
   notification: notificationRouter,
   apiToken: apiTokenRouter,
   chat: chatRouter,
+  webhook: webhookRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,6 +5,8 @@ export const TOPICS = {
   taskEvents: "task-events",
   reminders: "reminders",
   taskUpdates: "task-updates",
+  /** Outgoing webhook work queued from the app (test events, resends, re-enabled endpoints). */
+  webhooks: "webhooks",
 } as const;
 export type Topic = (typeof TOPICS)[keyof typeof TOPICS];
 export const deadLetterTopic = (topic: string) => `${topic}-dlq`;
@@ -24,6 +26,8 @@ export const EVENT_TYPES = {
   reminderSent: "cadence.reminder.sent.v1",
   reminderFailed: "cadence.reminder.failed.v1",
   syncNotice: "cadence.sync.v1",
+  /** An endpoint got a delivery queued outside the event flow; the webhooks worker starts sending. */
+  webhookQueued: "cadence.webhook.queued.v1",
 } as const;
 export type EventType = (typeof EVENT_TYPES)[keyof typeof EVENT_TYPES];
 
@@ -87,3 +91,6 @@ export const syncNoticeSchema = z.object({
   version: z.number().int().optional(),
 });
 export type SyncNotice = z.infer<typeof syncNoticeSchema>;
+
+export const webhookQueuedDataSchema = z.object({ endpointId: z.string() });
+export type WebhookQueuedData = z.infer<typeof webhookQueuedDataSchema>;

@@ -31,6 +31,8 @@ const ENTITY_ARGUMENTS: Record<NotFoundError["entity"], string[]> = {
   notification: [],
   apiToken: [],
   conversation: [],
+  webhookEndpoint: [],
+  webhookDelivery: [],
 };
 
 type Args = Record<string, unknown>;

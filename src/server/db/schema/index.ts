@@ -4,4 +4,5 @@ export * from "./tasks";
 export * from "./reminders";
 export * from "./events";
 export * from "./access";
+export * from "./webhooks";
 export * from "./relations";

@@ -1,0 +1,225 @@
+import { randomUUID } from "node:crypto";
+import { and, asc, eq, exists, gt, isNull, lte, min, or, sql } from "drizzle-orm";
+import type { Executor } from "@/server/db/client";
+import { notifications, webhookDeliveries, webhookEndpoints } from "@/server/db/schema";
+import { EVENT_TYPES, TOPICS, type CloudEvent } from "@/server/events/catalog";
+import { processOnce } from "@/server/events/consumer";
+import { writeEvents } from "@/server/events/outbox-writer";
+import { recordWebhookAttempt } from "./metrics";
+import { sendWebhook, WEBHOOK_TIMEOUT_MS, type SendResult } from "./send";
+import { signWebhook } from "./signing";
+
+/**
+ * The sending side of outgoing webhooks (run by the `webhooks` worker). Per endpoint, only the oldest pending
+ * delivery is ever tried, so a receiver sees its messages in order; after a failure the endpoint waits until
+ * `retry_at` (exponential backoff with jitter) and a scheduler (Dapr Jobs API or the embedded durable timer)
+ * wakes it. One sender per endpoint across replicas holds the row's lease.
+ */
+export interface WebhookDispatchOptions {
+  allowPrivateNetworks: boolean;
+  /** First retry delay; doubles per failed attempt up to retryMaxMs, with jitter. */
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+  /** A message is retried at least this long before it is given up. */
+  retryWindowMs?: number;
+  /** An endpoint failing without a single success for this long is disabled and its owner notified. */
+  disableAfterMs?: number;
+  timeoutMs?: number;
+  leaseMs?: number;
+  now?: () => Date;
+}
+
+export const WEBHOOKS_CONSUMER = "webhooks/enqueue";
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const DEFAULT_RETRY_BASE_MS = 5_000;
+export const DEFAULT_RETRY_MAX_MS = 60 * 60 * 1000;
+export const DEFAULT_RETRY_WINDOW_MS = 3 * DAY_MS;
+export const DEFAULT_DISABLE_AFTER_MS = 3 * DAY_MS;
+const DEFAULT_LEASE_MS = 60_000;
+const WEBHOOKS_SOURCE = "cadence/webhooks";
+
+/** Exponential backoff with "equal jitter": half fixed, half random, so retries of many endpoints spread out. */
+export function retryDelayMs(failedAttempts: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
+  const exponential = Math.min(baseMs * 2 ** Math.max(0, failedAttempts - 1), maxMs);
+  return Math.round(exponential / 2 + (random() * exponential) / 2);
+}
+
+/**
+ * Turns a CloudEvent into one pending delivery per enabled endpoint of its user that subscribes to its type,
+ * once per event id (idempotent consumer). Returns the endpoints that got work.
+ */
+export async function enqueueWebhookEvent(db: Executor, event: CloudEvent, now: Date = new Date()): Promise<string[]> {
+  const userId = event.userid;
+  if (!userId) return [];
+  const { result } = await processOnce(db, WEBHOOKS_CONSUMER, event.id, async (tx) => {
+    const targets = await tx
+      .select({ id: webhookEndpoints.id })
+      .from(webhookEndpoints)
+      .where(and(eq(webhookEndpoints.userId, userId), eq(webhookEndpoints.enabled, true), sql`${event.type} = ANY(${webhookEndpoints.eventTypes})`));
+    if (targets.length === 0) return [];
+    await tx.insert(webhookDeliveries).values(
+      targets.map((target) => ({
+        endpointId: target.id,
+        userId,
+        messageId: event.id,
+        eventType: event.type,
+        payload: event as unknown as Record<string, unknown>,
+        createdAt: now,
+      })),
+    );
+    return targets.map((t) => t.id);
+  });
+  return result ?? [];
+}
+
+const hasPending = exists(
+  sql`(SELECT 1 FROM ${webhookDeliveries} WHERE ${webhookDeliveries.endpointId} = ${webhookEndpoints.id} AND ${webhookDeliveries.status} = 'pending')`,
+);
+
+/** Enabled endpoints with a pending delivery that may be tried now. */
+export async function dueWebhookEndpoints(db: Executor, now: Date, limit = 500): Promise<string[]> {
+  const rows = await db
+    .select({ id: webhookEndpoints.id })
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.enabled, true), or(isNull(webhookEndpoints.retryAt), lte(webhookEndpoints.retryAt, now)), hasPending))
+    .limit(limit);
+  return rows.map((r) => r.id);
+}
+
+/** The earliest future retry of an enabled endpoint with pending deliveries (for the embedded timer). */
+export async function nextWebhookRetryAt(db: Executor, now: Date): Promise<Date | null> {
+  const [row] = await db
+    .select({ at: min(webhookEndpoints.retryAt) })
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.enabled, true), gt(webhookEndpoints.retryAt, now), hasPending));
+  return row?.at ?? null;
+}
+
+export type DrainResult =
+  | { status: "idle" } // nothing left to send
+  | { status: "waiting"; retryAt: Date } // the oldest pending failed; try again then
+  | { status: "busy" } // another sender holds the lease, or the endpoint is disabled / gone
+  | { status: "disabled" };
+
+/**
+ * Sends the endpoint's pending deliveries oldest first until none is left or one fails.
+ * At-least-once: a crash between sending and recording sends the message again with the same `webhook-id`.
+ */
+export async function drainWebhookEndpoint(db: Executor, endpointId: string, options: WebhookDispatchOptions): Promise<DrainResult> {
+  const now = options.now ?? (() => new Date());
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  const leaseUntil = () => new Date(now().getTime() + leaseMs);
+  const [endpoint] = await db
+    .update(webhookEndpoints)
+    .set({ leaseUntil: leaseUntil() })
+    .where(
+      and(
+        eq(webhookEndpoints.id, endpointId),
+        eq(webhookEndpoints.enabled, true),
+        or(isNull(webhookEndpoints.leaseUntil), lte(webhookEndpoints.leaseUntil, now())),
+        or(isNull(webhookEndpoints.retryAt), lte(webhookEndpoints.retryAt, now())),
+      ),
+    )
+    .returning();
+  if (!endpoint) {
+    const [state] = await db.select({ retryAt: webhookEndpoints.retryAt, enabled: webhookEndpoints.enabled }).from(webhookEndpoints).where(eq(webhookEndpoints.id, endpointId));
+    if (state?.enabled && state.retryAt && state.retryAt > now()) return { status: "waiting", retryAt: state.retryAt };
+    return { status: "busy" };
+  }
+  try {
+    for (;;) {
+      const [head] = await db
+        .select()
+        .from(webhookDeliveries)
+        .where(and(eq(webhookDeliveries.endpointId, endpointId), eq(webhookDeliveries.status, "pending")))
+        .orderBy(asc(webhookDeliveries.id))
+        .limit(1);
+      if (!head) return { status: "idle" };
+      const started = now();
+      // Only a message that has been tried is given up: one queued behind a failing one still gets its chance.
+      if (head.attempts > 0 && started.getTime() - head.createdAt.getTime() > (options.retryWindowMs ?? DEFAULT_RETRY_WINDOW_MS)) {
+        await db
+          .update(webhookDeliveries)
+          .set({ status: "failed", error: `${head.error ?? "not delivered"}; gave up after ${head.attempts} attempts`, nextAttemptAt: null })
+          .where(eq(webhookDeliveries.id, head.id));
+        continue;
+      }
+      const secrets = [endpoint.secret];
+      if (endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > started) secrets.push(endpoint.previousSecret);
+      const body = JSON.stringify(head.payload);
+      const result = await sendWebhook(
+        { url: endpoint.url, headers: { ...signWebhook(head.messageId, started, body, secrets) }, body },
+        { allowPrivateNetworks: options.allowPrivateNetworks, timeoutMs: options.timeoutMs ?? WEBHOOK_TIMEOUT_MS },
+      );
+      const outcome = await recordAttempt(db, endpoint, head, result, options, now());
+      recordWebhookAttempt(outcome, result.latencyMs);
+      if (outcome === "delivered") {
+        await db.update(webhookEndpoints).set({ leaseUntil: leaseUntil() }).where(eq(webhookEndpoints.id, endpointId));
+        continue;
+      }
+      if (outcome === "disabled") return { status: "disabled" };
+      const [after] = await db.select({ retryAt: webhookEndpoints.retryAt, enabled: webhookEndpoints.enabled }).from(webhookEndpoints).where(eq(webhookEndpoints.id, endpointId));
+      if (!after?.enabled) return { status: "disabled" };
+      return { status: "waiting", retryAt: after.retryAt ?? now() };
+    }
+  } finally {
+    await db.update(webhookEndpoints).set({ leaseUntil: null }).where(eq(webhookEndpoints.id, endpointId));
+  }
+}
+
+type Endpoint = typeof webhookEndpoints.$inferSelect;
+type Delivery = typeof webhookDeliveries.$inferSelect;
+
+/** Records one attempt and its consequences in one transaction: 2xx done, 410 disables, anything else retries. */
+async function recordAttempt(db: Executor, endpoint: Endpoint, delivery: Delivery, result: SendResult, options: WebhookDispatchOptions, at: Date) {
+  const attempts = delivery.attempts + 1;
+  const answered = result.kind === "answered" ? result : undefined;
+  const base = {
+    attempts,
+    lastAttemptAt: at,
+    latencyMs: result.latencyMs,
+    responseStatus: answered?.status ?? null,
+    responseSnippet: answered?.snippet ?? null,
+    error: result.kind === "failed" ? result.error : answered && (answered.status < 200 || answered.status >= 300) ? `HTTP ${answered.status}` : null,
+  };
+  return db.transaction(async (tx) => {
+    if (answered && answered.status >= 200 && answered.status < 300) {
+      await tx.update(webhookDeliveries).set({ ...base, status: "delivered", deliveredAt: at, nextAttemptAt: null }).where(eq(webhookDeliveries.id, delivery.id));
+      if (endpoint.failingSince || endpoint.retryAt) {
+        await tx.update(webhookEndpoints).set({ failingSince: null, retryAt: null }).where(eq(webhookEndpoints.id, endpoint.id));
+        endpoint.failingSince = null;
+        endpoint.retryAt = null;
+      }
+      return "delivered" as const;
+    }
+    if (answered?.status === 410) {
+      await tx.update(webhookDeliveries).set({ ...base, status: "failed", nextAttemptAt: null }).where(eq(webhookDeliveries.id, delivery.id));
+      await disableEndpoint(tx, endpoint, "The endpoint answered 410 Gone", at);
+      return "disabled" as const;
+    }
+    const failingSince = endpoint.failingSince ?? at;
+    if (at.getTime() - failingSince.getTime() >= (options.disableAfterMs ?? DEFAULT_DISABLE_AFTER_MS)) {
+      await tx.update(webhookDeliveries).set({ ...base, nextAttemptAt: null }).where(eq(webhookDeliveries.id, delivery.id));
+      await disableEndpoint(tx, endpoint, `Failing since ${failingSince.toISOString()} (last: ${base.error ?? "error"})`, at);
+      return "disabled" as const;
+    }
+    const retryAt = new Date(at.getTime() + retryDelayMs(attempts, options.retryBaseMs ?? DEFAULT_RETRY_BASE_MS, options.retryMaxMs ?? DEFAULT_RETRY_MAX_MS));
+    await tx.update(webhookDeliveries).set({ ...base, nextAttemptAt: retryAt }).where(eq(webhookDeliveries.id, delivery.id));
+    await tx.update(webhookEndpoints).set({ failingSince, retryAt }).where(eq(webhookEndpoints.id, endpoint.id));
+    endpoint.failingSince = failingSince;
+    return "retrying" as const;
+  });
+}
+
+/** Stops sending to an endpoint (pending deliveries stay for a re-enable) and tells its owner in the app. */
+async function disableEndpoint(tx: Executor, endpoint: Endpoint, reason: string, at: Date) {
+  await tx.update(webhookEndpoints).set({ enabled: false, disabledReason: reason, retryAt: null, updatedAt: at }).where(eq(webhookEndpoints.id, endpoint.id));
+  const [created] = await tx
+    .insert(notifications)
+    .values({ userId: endpoint.userId, kind: "webhook", title: "Webhook endpoint disabled", body: `${endpoint.url}: ${reason}`, createdAt: at })
+    .returning({ id: notifications.id });
+  const ctx = { userId: endpoint.userId, source: WEBHOOKS_SOURCE, correlationId: randomUUID(), now: () => at };
+  await writeEvents(tx, ctx, [
+    { topic: TOPICS.taskUpdates, type: EVENT_TYPES.syncNotice, subject: created!.id, data: { entity: "notification", action: "created", id: created!.id } },
+  ]);
+}

@@ -1,0 +1,158 @@
+import { dueWebhookEndpoints, drainWebhookEndpoint, enqueueWebhookEvent, type WebhookDispatchOptions } from "@/server/domain/webhooks/dispatch";
+import { WEBHOOK_EVENT_TYPES } from "@/server/domain/webhooks/event-types";
+import { EVENT_TYPES, TOPICS, webhookQueuedDataSchema } from "@/server/events/catalog";
+import { errorText } from "@/server/events/error-text";
+import type { EventSubscription, JobHandler, WorkerDefinition, WorkerServices } from "@/server/events/worker-types";
+import { createDaprJobsRetryScheduler, createDurableRetryTimer, endpointIdOfJob, WEBHOOK_JOB_PREFIX, type WebhookRetryScheduler } from "./scheduler";
+
+export { WEBHOOK_JOB_PREFIX, webhookJobName } from "./scheduler";
+
+export interface WebhooksWorkerOptions {
+  /** Backoff, windows and timeouts; tests shorten them. allowPrivateNetworks defaults to WEBHOOKS_ALLOW_PRIVATE_NETWORKS. */
+  dispatch?: Partial<WebhookDispatchOptions>;
+  /** How often endpoints with due work are looked for (a lost job or timer loses nothing). */
+  reconcileIntervalMs?: number;
+  /** Endpoints sending at the same time in this process. */
+  concurrency?: number;
+}
+
+const DEFAULT_RECONCILE_MS = 30_000;
+const DEFAULT_CONCURRENCY = 16;
+
+const REMINDER_TYPES = new Set<string>([EVENT_TYPES.reminderScheduled, EVENT_TYPES.reminderCancelled, EVENT_TYPES.reminderDue, EVENT_TYPES.reminderSent, EVENT_TYPES.reminderFailed]);
+
+/**
+ * The fifth worker: turns the user's events into signed webhook deliveries and sends them, per endpoint in
+ * order, retrying with backoff. Event handling only records the deliveries (fast, idempotent) and starts a
+ * sender in the background, so a slow or dead endpoint never holds up event delivery or other endpoints.
+ */
+export function createWebhooksWorker(options: WebhooksWorkerOptions = {}): WorkerDefinition {
+  let scheduler: WebhookRetryScheduler | undefined;
+  const running = new Map<string, { again: boolean; done: Promise<void> }>();
+  const waiting: (() => void)[] = [];
+  let active = 0;
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+
+  const dispatchOptions = (s: WorkerServices): WebhookDispatchOptions => ({
+    allowPrivateNetworks: s.env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS,
+    ...options.dispatch,
+  });
+
+  const schedulerFor = (s: WorkerServices): WebhookRetryScheduler =>
+    (scheduler ??= s.env.DAPR_HTTP_PORT
+      ? createDaprJobsRetryScheduler({ daprHttpPort: s.env.DAPR_HTTP_PORT, daprApiToken: s.env.DAPR_API_TOKEN })
+      : createDurableRetryTimer({ db: s.db.db, log: s.log, onDue: () => sendDue(s) }));
+
+  async function slot(): Promise<() => void> {
+    if (active >= concurrency) await new Promise<void>((resolve) => waiting.push(resolve));
+    active += 1;
+    return () => {
+      active -= 1;
+      waiting.shift()?.();
+    };
+  }
+
+  /** Starts (or re-runs) the endpoint's sender; at most one per endpoint in this process. */
+  function kick(s: WorkerServices, endpointId: string): Promise<void> {
+    const current = running.get(endpointId);
+    if (current) {
+      current.again = true;
+      return current.done;
+    }
+    const state = { again: false, done: Promise.resolve() };
+    state.done = (async () => {
+      const release = await slot();
+      try {
+        do {
+          state.again = false;
+          const result = await drainWebhookEndpoint(s.db.db, endpointId, dispatchOptions(s));
+          if (result.status === "waiting") await schedulerFor(s).schedule(endpointId, result.retryAt);
+        } while (state.again);
+      } catch (cause) {
+        s.log.warn({ endpointId, error: errorText(cause) }, "webhook sender failed; the next round retries");
+      } finally {
+        release();
+        running.delete(endpointId);
+      }
+    })();
+    running.set(endpointId, state);
+    return state.done;
+  }
+
+  async function sendDue(s: WorkerServices) {
+    const due = await dueWebhookEndpoints(s.db.db, new Date());
+    await Promise.all(due.map((endpointId) => kick(s, endpointId)));
+  }
+
+  const fromEvents = (name: string, topic: string, types: readonly string[]): EventSubscription => ({
+    name,
+    topic,
+    types,
+    async handle(event, s) {
+      const endpoints = await enqueueWebhookEvent(s.db.db, event);
+      for (const endpointId of endpoints) void kick(s, endpointId);
+      return "success";
+    },
+  });
+
+  const queued: EventSubscription = {
+    name: "queued",
+    topic: TOPICS.webhooks,
+    types: [EVENT_TYPES.webhookQueued],
+    async handle(event, s) {
+      const parsed = webhookQueuedDataSchema.safeParse(event.data);
+      if (!parsed.success) return "drop";
+      void kick(s, parsed.data.endpointId); // the delivery rows are already committed by the app
+      return "success";
+    },
+  };
+
+  /** `POST /job/webhook-<endpointId>` from the sidecar when an endpoint's backoff ends. */
+  const retryJob: JobHandler = {
+    prefix: WEBHOOK_JOB_PREFIX,
+    async handle(jobName, data, s) {
+      const endpointId = endpointIdOfJob(jobName, data);
+      if (!endpointId) return "drop";
+      void kick(s, endpointId);
+      return "success";
+    },
+  };
+
+  return {
+    name: "webhooks",
+    subscriptions: [
+      fromEvents("task-events", TOPICS.taskEvents, WEBHOOK_EVENT_TYPES.filter((type) => !REMINDER_TYPES.has(type))),
+      fromEvents("reminder-events", TOPICS.reminders, WEBHOOK_EVENT_TYPES.filter((type) => REMINDER_TYPES.has(type))),
+      queued,
+    ],
+    jobs: [retryJob],
+    async start(s) {
+      const alarm = schedulerFor(s);
+      let busy = false;
+      const reconcile = async () => {
+        if (busy) return;
+        busy = true;
+        try {
+          await sendDue(s);
+          await alarm.rearm();
+        } catch (cause) {
+          s.log.warn({ error: errorText(cause) }, "webhook reconcile round failed; the next one retries");
+        } finally {
+          busy = false;
+        }
+      };
+      void reconcile(); // whatever was due while the process was down
+      const interval = setInterval(() => void reconcile(), options.reconcileIntervalMs ?? DEFAULT_RECONCILE_MS);
+      interval.unref();
+      return async () => {
+        clearInterval(interval);
+        await alarm.stop();
+        await Promise.all([...running.values()].map((r) => r.done));
+        scheduler = undefined;
+      };
+    },
+  };
+}
+
+export const webhooksWorker = createWebhooksWorker();
+export default webhooksWorker;
