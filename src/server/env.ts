@@ -14,6 +14,8 @@ const optionalPort = z.preprocess(emptyAsUnset, port.optional());
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: port.default(3000),
+  /** Interface to listen on. Unset: the app listens on every interface, a worker only on 127.0.0.1 (its sidecar). */
+  HOST: optionalString,
   DATA_DIR: z.string().default("./.data"),
   DATABASE_URL: optionalString.pipe(z.url({ message: "must be a postgres:// URL" }).optional()),
   BETTER_AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),

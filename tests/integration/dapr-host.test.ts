@@ -80,12 +80,12 @@ async function publish(event: unknown, partitionKey = "user-1"): Promise<number>
 const storedDeadLetters = async () => (await listDeadLetters(database.handle.db, { limit: 100 })).items;
 
 describe("worker served for a Dapr sidecar", () => {
-  it("declares its subscriptions with type routes, a dead-letter topic and a dead-letter consumer", () => {
+  it("declares its subscriptions with one default route, a dead-letter topic and a dead-letter consumer", () => {
     const subscriptions = double.subscriptions("probe");
     expect(subscriptions).toContainEqual({
       pubsubname: "pubsub",
       topic: "task-events",
-      routes: { rules: [{ match: `event.type == "${COMPLETED}"`, path: "/events/probe/completed" }] },
+      routes: { default: "/events/probe/completed" },
       deadLetterTopic: "task-events-dlq",
       metadata: { maxDeliveryAttempts: "5" },
       bulkSubscribe: { enabled: true, maxMessagesCount: 100, maxAwaitDurationMs: 20 },
@@ -103,11 +103,13 @@ describe("worker served for a Dapr sidecar", () => {
     expect(attempts[0]?.bulkId).toBeDefined(); // came as an entry of a bulk delivery
   });
 
-  it("does not receive event types it did not subscribe to", async () => {
+  it("acknowledges event types it does not handle without running the handler or dead-lettering them", async () => {
     const other = makeEvent("user-1", "cadence.task.updated.v1");
     expect(await publish(other)).toBe(204);
     await double.idle();
     expect(handled.map((e) => e.id)).not.toContain(other.id);
+    expect(double.deliveries().filter((d) => d.eventId === other.id).map((d) => d.outcome)).toEqual(["success"]);
+    expect(double.deadLetters().map((d) => d.event.id)).not.toContain(other.id);
   });
 
   it("answers RETRY when the handler throws, and succeeds on a later attempt", async () => {
@@ -133,7 +135,7 @@ describe("worker served for a Dapr sidecar", () => {
     expect(handled.map((e) => e.id)).not.toContain(malformed.id);
   });
 
-  it("stores an event whose handler keeps failing, once, after the sidecar's retries are exhausted", async () => {
+  it("gives up on an event whose handler keeps failing after 5 attempts, and stores it once as a dead letter", async () => {
     const poison = makeEvent("user-2", COMPLETED);
     failuresToGo.set(poison.id, 1_000);
     expect(await publish(poison, "user-2")).toBe(204);
@@ -141,7 +143,9 @@ describe("worker served for a Dapr sidecar", () => {
     const letters = await waitFor(storedDeadLetters, (rows) => rows.some((row) => row.eventId === poison.id));
     const mine = letters.filter((row) => row.eventId === poison.id);
     expect(mine).toHaveLength(1);
-    expect(mine[0]).toMatchObject({ consumer: "probe/completed", attempts: 6 });
+    // The sidecar would retry for ever (a down worker must lose nothing); the worker answers DROP on the 5th failure.
+    expect(double.deliveries().filter((d) => d.eventId === poison.id && d.topic === "task-events").map((d) => d.outcome)).toEqual(["retry", "retry", "retry", "retry", "drop"]);
+    expect(mine[0]).toMatchObject({ consumer: "probe/completed", attempts: 5 });
     expect(mine[0]?.reason).toContain("transient failure");
   });
 

@@ -11,6 +11,7 @@ import { daprSubscriptions, fanOutName, subscriptionsByTopic } from "./subscript
 export interface DaprServeOptions {
   /** The app port the sidecar calls (dapr.io/app-port); 0 = pick a free one (tests). */
   port: number;
+  /** Interface to listen on; default 127.0.0.1 (the sidecar is the only caller). */
   host?: string;
   services: WorkerServices;
   maxDeliveryAttempts?: number;
@@ -38,7 +39,7 @@ export async function serveWithDapr(worker: WorkerDefinition, options: DaprServe
     ? []
     : daprSubscriptions(worker, services.env.DAPR_PUBSUB_NAME, options.maxDeliveryAttempts, options.bulkSubscribe);
   const byTopic = subscriptionsByTopic(worker);
-  const delivery = createDeliveryHandler(worker.name, scoped);
+  const delivery = createDeliveryHandler(worker.name, scoped, options.maxDeliveryAttempts);
   const jobs = createJobRunner([worker], scoped);
 
   const authorized = (req: http.IncomingMessage) => {
@@ -103,7 +104,7 @@ export async function serveWithDapr(worker: WorkerDefinition, options: DaprServe
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(options.port, options.host ?? "0.0.0.0", () => resolve());
+    server.listen(options.port, options.host ?? "127.0.0.1", () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
   log.info({ port, declarative, subscriptions: subscriptions.map((s) => s.topic) }, "worker serving the Dapr app API");

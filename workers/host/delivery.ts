@@ -13,12 +13,26 @@ interface FailureNote {
   attempts: number;
 }
 
+/** Failed attempts after which an event is given up (DROP → dead letter) instead of retried again. */
+export const DEFAULT_MAX_DELIVERY_ATTEMPTS = 5;
+
 /**
  * Handles deliveries of one worker. Remembers recent failures by event id so that, when the sidecar later
  * hands the message back on the dead-letter topic, the stored dead letter says who failed and why.
+ * The sidecar retries without limit (so a worker that is down loses nothing); this handler is what turns an
+ * event that keeps failing into a dead letter, after `maxAttempts` failed attempts.
  */
-export function createDeliveryHandler(workerName: string, services: WorkerServices) {
+export function createDeliveryHandler(workerName: string, services: WorkerServices, maxAttempts = DEFAULT_MAX_DELIVERY_ATTEMPTS) {
   const failures = new Map<string, FailureNote>();
+  const retriesAsked = new Map<string, number>();
+  /** Counts one more failed attempt of the event; true when it has used up its attempts. */
+  const exhausted = (eventId: string) => {
+    const attempts = (retriesAsked.get(eventId) ?? 0) + 1;
+    retriesAsked.delete(eventId);
+    retriesAsked.set(eventId, attempts);
+    if (retriesAsked.size > 1_000) retriesAsked.delete(retriesAsked.keys().next().value ?? "");
+    return attempts >= maxAttempts;
+  };
   const note = (eventId: string, consumer: string, reason: string) => {
     const attempts = (failures.get(eventId)?.attempts ?? 0) + 1;
     failures.delete(eventId);
@@ -57,7 +71,13 @@ export function createDeliveryHandler(workerName: string, services: WorkerServic
         outcomes.push("retry");
       }
     }
-    if (outcomes.includes("retry")) return "RETRY";
+    if (outcomes.includes("retry")) {
+      if (!exhausted(event.id)) return "RETRY";
+      services.log.error({ worker: workerName, eventId: event.id, type: event.type, attempts: maxAttempts }, "giving up on an event: dead-lettered");
+      retriesAsked.delete(event.id);
+      return "DROP";
+    }
+    retriesAsked.delete(event.id);
     if (outcomes.includes("drop")) return "DROP";
     failures.delete(event.id);
     return "SUCCESS";

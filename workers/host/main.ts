@@ -37,8 +37,12 @@ export async function runWorkerProcess(worker: WorkerDefinition): Promise<void> 
       throw new ConfigError("Invalid configuration: DATABASE_URL is required to run a worker as its own process");
     }
     db = await openDatabase({ driver: "postgres", url: env.DATABASE_URL });
+    // A worker may start before the app: it applies pending migrations itself (under the same advisory lock
+    // as the app, so only one process migrates) instead of failing on tables that do not exist yet.
+    await db.migrate();
     const services = { env, db, log };
-    server = await serveWithDapr(worker, { port: env.PORT, services });
+    // Only the sidecar next to it calls a worker, so it listens on loopback unless HOST says otherwise.
+    server = await serveWithDapr(worker, { port: env.PORT, host: env.HOST ?? "127.0.0.1", services });
     stopWorker = await worker.start?.(services);
     process.once("SIGTERM", () => void shutdown("SIGTERM"));
     process.once("SIGINT", () => void shutdown("SIGINT"));

@@ -1,6 +1,7 @@
 import { deadLetterTopic } from "@/server/events/catalog";
 import type { EventSubscription, WorkerDefinition } from "@/server/events/worker-types";
 import { DEFAULT_BULK_SUBSCRIBE, type BulkSubscribeConfig } from "./bulk";
+import { DEFAULT_MAX_DELIVERY_ATTEMPTS } from "./delivery";
 
 /** One entry of the `GET /dapr/subscribe` answer. */
 export interface DaprSubscription {
@@ -27,27 +28,26 @@ export function subscriptionsByTopic(worker: WorkerDefinition): Map<string, Even
 }
 
 /**
- * Programmatic subscriptions: one per topic, routed by CloudEvent type when the worker names types
- * (other types then match no rule and are not delivered), dead-lettered to `<topic>-dlq`; plus a
- * subscription to each `<topic>-dlq` that stores dead letters in the database. Event subscriptions use bulk
+ * Programmatic subscriptions: one per topic, every event on it delivered to one path (the default route),
+ * dead-lettered to `<topic>-dlq`; plus a subscription to each `<topic>-dlq` that stores dead letters in the
+ * database. The worker itself skips (and acknowledges) types it does not handle: routing by type in daprd would
+ * send every event matching no rule straight to the dead-letter topic (and, in bulk, post it to path ""). Event subscriptions use bulk
  * subscribe unless `bulk` is false; dead-letter subscriptions stay per message (rare, and each is stored alone).
  */
 export function daprSubscriptions(
   worker: WorkerDefinition,
   pubsubname: string,
-  maxDeliveryAttempts = 5,
+  maxDeliveryAttempts = DEFAULT_MAX_DELIVERY_ATTEMPTS,
   bulk: BulkSubscribeConfig | false = DEFAULT_BULK_SUBSCRIBE,
 ): DaprSubscription[] {
   const entries: DaprSubscription[] = [];
   for (const [topic, subscriptions] of subscriptionsByTopic(worker)) {
     const only = subscriptions.length === 1 ? subscriptions[0] : undefined;
     const path = eventPath(worker.name, only ? only.name : fanOutName(topic));
-    const everyType = subscriptions.every((s) => s.types !== undefined);
-    const types = [...new Set(subscriptions.flatMap((s) => s.types ?? []))];
     entries.push({
       pubsubname,
       topic,
-      routes: everyType ? { rules: types.map((type) => ({ match: `event.type == ${JSON.stringify(type)}`, path })) } : { default: path },
+      routes: { default: path },
       deadLetterTopic: deadLetterTopic(topic),
       metadata: { maxDeliveryAttempts: String(maxDeliveryAttempts) },
       ...(bulk && bulk.enabled ? { bulkSubscribe: { ...bulk } } : {}),

@@ -67,6 +67,9 @@ export const POSTGRES_SESSION_SETTINGS = {
   plan_cache_mode: "force_custom_plan",
 } as const;
 
+/** Advisory lock key held while migrating ("cadence-migrate" as a number); released when the connection ends. */
+const MIGRATION_LOCK_KEY = 7_262_023_360_411;
+
 async function openPostgres(url: string, maxConnections = 10): Promise<DatabaseHandle> {
   const sql = postgres(url, { max: maxConnections, onnotice: () => {}, connection: POSTGRES_SESSION_SETTINGS });
   const db = drizzlePostgres({ client: withPreparedStatements(sql), schema }) as unknown as Database;
@@ -81,6 +84,8 @@ async function openPostgres(url: string, maxConnections = 10): Promise<DatabaseH
       // Migrations run on a single dedicated connection, as drizzle recommends for production.
       const migrationClient = postgres(url, { max: 1, onnotice: () => {} });
       try {
+        // The app and every worker migrate at start-up; the lock makes the others wait and then find nothing to do.
+        await migrationClient`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
         await migratePostgres(drizzlePostgres({ client: migrationClient }), { migrationsFolder: migrationsFolder() });
       } finally {
         await migrationClient.end();

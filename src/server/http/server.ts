@@ -35,7 +35,9 @@ async function main() {
     if (background.pusher?.handleUpgrade(req, socket, head)) return;
     void upgradeNext(req, socket, head);
   });
-  server.listen(env.PORT, () => runtime.log.info({ port: env.PORT, dev }, `Cadence listening on http://localhost:${env.PORT}`));
+  const onListening = () => runtime.log.info({ port: env.PORT, host: env.HOST, dev }, `Cadence listening on http://${env.HOST ?? "localhost"}:${env.PORT}`);
+  if (env.HOST) server.listen(env.PORT, env.HOST, onListening);
+  else server.listen(env.PORT, onListening);
 
   const shutdown = async (signal: string) => {
     runtime.log.info({ signal }, "shutting down");
