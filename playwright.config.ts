@@ -10,10 +10,15 @@ import { defineConfig, devices } from "@playwright/test";
 // E2E_PORT lets several checkouts on one machine run their flows at the same time.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const external = process.env.E2E_BASE_URL;
-const dataDir = external ? "" : mkdtempSync(path.join(tmpdir(), "cadence-e2e-"));
+// The CLI process and every worker evaluate this file; the first one's directory is handed down to the others.
+const dataDir = external ? "" : (process.env.CADENCE_E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "cadence-e2e-")));
+// The server's JSON logs, checked after the run for leaked secrets and CSP violation reports.
+export const serverLogFile = external ? "" : path.join(dataDir, "server.log");
+process.env.CADENCE_E2E_LOG_FILE = serverLogFile;
 
 export default defineConfig({
   testDir: "./e2e",
+  globalTeardown: "./e2e/global-teardown.ts",
   outputDir: "./test-results",
   timeout: 90_000,
   expect: { timeout: 15_000 },
@@ -43,7 +48,7 @@ export default defineConfig({
         url: `http://localhost:${PORT}/api/health`,
         timeout: 300_000,
         reuseExistingServer: false,
-        env: { PORT: String(PORT), DATA_DIR: dataDir, LOG_LEVEL: "warn" },
+        env: { PORT: String(PORT), DATA_DIR: dataDir, LOG_LEVEL: "info", LOG_FILE: serverLogFile },
         stdout: "ignore",
         stderr: "pipe",
       },

@@ -1,9 +1,12 @@
 import { expect, type APIRequestContext, type Page, type TestInfo } from "@playwright/test";
 
+/** The password every flow signs up with; the run's server logs are checked for it afterwards. */
+export const TEST_PASSWORD = "correct horse battery";
+
 /** A fresh account per test, so flows never see each other's data. */
 export async function signUp(page: Page): Promise<{ email: string; password: string }> {
   const email = `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
-  const password = "correct horse battery";
+  const password = TEST_PASSWORD;
   await page.goto("/sign-up");
   await page.getByLabel("Name").fill("Test Person");
   await page.getByLabel("Email").fill(email);

@@ -13,7 +13,8 @@ export async function productionServer(): Promise<{ baseUrl: string; stop: () =>
     cmd: "npm",
     args: ["start"],
     cwd: path.resolve(import.meta.dirname, "..", ".."),
-    env: { PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: "warn" },
+    // Seeding writes hundreds of tasks a second for one user: far past the per-user write limit.
+    env: { PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: "warn", RATE_LIMIT_WRITES_PER_MINUTE: "0" },
     logFile: path.join(dataDir, "server.log"),
   });
   const baseUrl = `http://localhost:${port}`;

@@ -47,6 +47,16 @@ export const envSchema = z.object({
     emptyAsUnset,
     z.enum(["true", "false"], { message: 'must be "true" or "false"' }).default("false").transform((value) => value === "true"),
   ),
+  /** "true" when a TLS-terminating proxy sets X-Forwarded-Proto: enables HSTS and upgrade-insecure-requests. */
+  TRUST_PROXY: optionalString.pipe(z.enum(["true", "false"], { message: 'must be "true" or "false"' }).optional()),
+  /** Comma-separated extra origins whose pages may call the API with the session cookie. */
+  TRUSTED_ORIGINS: optionalString,
+  /** Requests per minute per user (writes, assistant) and per API token (MCP); 0 turns the limit off. */
+  RATE_LIMIT_WRITES_PER_MINUTE: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).default(300)),
+  RATE_LIMIT_ASSISTANT_PER_MINUTE: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).default(20)),
+  RATE_LIMIT_MCP_PER_MINUTE: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).default(120)),
+  /** Also write the JSON logs to this file (tests grep it for leaked secrets). */
+  LOG_FILE: optionalString,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -72,8 +82,14 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   if (pusherParts.some(Boolean) && !pusherParts.every(Boolean)) {
     throw new ConfigError("Invalid configuration: PUSHER_APP_ID, PUSHER_KEY and PUSHER_SECRET must be set together");
   }
+  for (const origin of trustedOriginList(env)) {
+    if (!URL.canParse(origin)) throw new ConfigError(`Invalid configuration: TRUSTED_ORIGINS entry "${origin}" is not a URL`);
+  }
   return env;
 }
+
+export const trustedOriginList = (env: Pick<Env, "TRUSTED_ORIGINS">): string[] =>
+  (env.TRUSTED_ORIGINS ?? "").split(",").map((origin) => origin.trim()).filter(Boolean);
 
 let cached: Env | undefined;
 export function env(): Env {

@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Gauge, Registry } from "prom-client";
+import { collectDefaultMetrics, Counter, Gauge, Registry } from "prom-client";
 import { runningBackbone } from "@/server/background";
 import { webhookMetrics } from "@/server/domain/webhooks/metrics";
 
@@ -30,6 +30,13 @@ export function metricsRegistry(): Registry {
   const webhooks = webhookMetrics();
   registry.registerMetric(webhooks.attempts);
   registry.registerMetric(webhooks.latency);
+  new Counter({ name: CSP_REPORTS_METRIC, help: "Content-Security-Policy violation reports received", registers: [registry] });
   holder[REGISTRY_KEY] = registry;
   return registry;
+}
+
+const CSP_REPORTS_METRIC = "cadence_csp_violation_reports_total";
+
+export function countCspReports(count: number): void {
+  (metricsRegistry().getSingleMetric(CSP_REPORTS_METRIC) as Counter | undefined)?.inc(count);
 }

@@ -16,8 +16,28 @@ export interface InnerContext {
   log?: Logger;
   now: () => Date;
   correlationId: string;
+  /** Per-user requests per minute; absent (tests, scripts) means unlimited. */
+  rateLimits?: RateLimits;
 }
 
-export function createInnerContext(input: { db: Database; user: SessionUser | null; log?: Logger; now?: () => Date }): InnerContext {
-  return { db: input.db, user: input.user, log: input.log, now: input.now ?? (() => new Date()), correlationId: randomUUID() };
+export interface RateLimits {
+  writesPerMinute: number;
+  assistantPerMinute: number;
+}
+
+export function createInnerContext(input: {
+  db: Database;
+  user: SessionUser | null;
+  log?: Logger;
+  now?: () => Date;
+  rateLimits?: RateLimits;
+}): InnerContext {
+  return {
+    db: input.db,
+    user: input.user,
+    log: input.log,
+    now: input.now ?? (() => new Date()),
+    correlationId: randomUUID(),
+    rateLimits: input.rateLimits,
+  };
 }

@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import { ConflictError, DomainError, LimitError, NotFoundError, ValidationError } from "@/server/domain/errors";
+import { RateLimitedError } from "@/server/limits/rate-limit";
 
 /** Structured details the client gets with an error, beside the message. */
 export interface ErrorDetails {
@@ -8,6 +9,8 @@ export interface ErrorDetails {
   reason?: string;
   example?: string;
   limit?: string;
+  /** For TOO_MANY_REQUESTS: seconds until the next window (also sent as Retry-After). */
+  retryAfterSeconds?: number;
   /** For CONFLICT on a stale edit: the task as it is now. */
   current?: unknown;
 }
@@ -35,6 +38,7 @@ function pgCodeOf(error: unknown): { code?: string; constraint?: string } {
 export function toTRPCError(error: unknown): TRPCError | undefined {
   if (error instanceof TRPCError) return error.cause ? (toTRPCError(error.cause) ?? error) : error;
   if (error instanceof ZodError) return new TRPCError({ code: "BAD_REQUEST", message: error.issues[0]?.message ?? "Invalid input", cause: error });
+  if (error instanceof RateLimitedError) return new TRPCError({ code: "TOO_MANY_REQUESTS", message: error.message, cause: error });
   if (error instanceof NotFoundError) return new TRPCError({ code: "NOT_FOUND", message: error.message, cause: error });
   if (error instanceof ConflictError) return new TRPCError({ code: "CONFLICT", message: error.message, cause: error });
   if (error instanceof ValidationError || error instanceof LimitError) {
@@ -58,6 +62,7 @@ export function toTRPCError(error: unknown): TRPCError | undefined {
 export function errorDetails(cause: unknown): ErrorDetails | undefined {
   if (cause instanceof ValidationError) return { field: cause.field, reason: cause.reason, example: cause.example };
   if (cause instanceof LimitError) return { limit: cause.limit, reason: cause.message };
+  if (cause instanceof RateLimitedError) return { limit: cause.kind, reason: cause.message, retryAfterSeconds: cause.retryAfterSeconds };
   if (cause instanceof ConflictError) return { reason: cause.message, current: cause.current };
   if (cause instanceof NotFoundError) return { field: cause.entity, reason: cause.message };
   return undefined;

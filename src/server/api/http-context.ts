@@ -26,5 +26,13 @@ export async function sessionUserFromHeaders(runtime: Runtime, headers: Headers)
 }
 
 export async function createHttpContext(runtime: Runtime, headers: Headers): Promise<InnerContext> {
-  return createInnerContext({ db: runtime.db.db, user: await sessionUserFromHeaders(runtime, headers), log: runtime.log });
+  return createInnerContext({
+    db: runtime.db.db,
+    user: await sessionUserFromHeaders(runtime, headers),
+    log: runtime.log,
+    rateLimits: {
+      writesPerMinute: runtime.env.RATE_LIMIT_WRITES_PER_MINUTE,
+      assistantPerMinute: runtime.env.RATE_LIMIT_ASSISTANT_PER_MINUTE,
+    },
+  });
 }

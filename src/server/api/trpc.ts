@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import { createDomainContext } from "@/server/domain/context";
+import { consumeRateLimit } from "@/server/limits/rate-limit";
 import type { InnerContext } from "./context";
 import { errorDetails, toTRPCError } from "./errors";
 
@@ -37,7 +38,7 @@ export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(mapErrors);
 
 /** Narrows ctx.user to the signed-in user and hands procedures a domain context scoped to them. */
-export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
   const domain = createDomainContext({
     db: ctx.db,
@@ -47,4 +48,22 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
     correlationId: ctx.correlationId,
   });
   return next({ ctx: { ...ctx, user: ctx.user, domain } });
+});
+
+/** Every change a signed-in user makes counts against their writes-per-minute limit. */
+const limitWrites = t.middleware(async ({ ctx, type, next }) => {
+  if (type === "mutation" && ctx.user && ctx.rateLimits) {
+    await consumeRateLimit(ctx.db, { kind: "writes", subject: ctx.user.id, limit: ctx.rateLimits.writesPerMinute, now: ctx.now() });
+  }
+  return next();
+});
+
+export const protectedProcedure = signedInProcedure.use(limitWrites);
+
+/** Assistant turns (which may run an LLM) also count against the tighter assistant limit. */
+export const assistantProcedure = protectedProcedure.use(async ({ ctx, next }) => {
+  if (ctx.rateLimits) {
+    await consumeRateLimit(ctx.db, { kind: "assistant", subject: ctx.user.id, limit: ctx.rateLimits.assistantPerMinute, now: ctx.now() });
+  }
+  return next();
 });

@@ -4,6 +4,7 @@ import { ConfigError, parseEnv } from "@/server/env";
 import { getRuntime } from "@/server/runtime";
 import { startBackground } from "@/server/background";
 import { createTrpcHandler, isTrpcRequest } from "./trpc-handler";
+import { createRequestGuard } from "./request-guard";
 
 /**
  * The app's HTTP server: Next.js for pages and API routes, plus what Next cannot host itself —
@@ -20,8 +21,11 @@ async function main() {
   const background = await startBackground(runtime);
   const handleTrpc = createTrpcHandler(runtime);
 
+  const guard = createRequestGuard({ env, baseURL: runtime.baseURL, dev });
+
   const server = http.createServer((req, res) => {
     void (async () => {
+      if (!guard(req, res)) return;
       if (isTrpcRequest(req.url)) return handleTrpc(req, res);
       if (background.pusher && (await background.pusher.handleHttp(req, res))) return;
       await handle(req, res);

@@ -5,6 +5,8 @@ import { fromNodeHeaders } from "better-auth/node";
 import { appRouter } from "@/server/api/root";
 import { createHttpContext } from "@/server/api/http-context";
 import type { Runtime } from "@/server/runtime";
+import { bodyLimitFor } from "@/server/limits";
+import { RateLimitedError } from "@/server/limits/rate-limit";
 
 export const TRPC_BASE_PATH = "/api/trpc/";
 
@@ -26,8 +28,14 @@ function isStreamed(req: http.IncomingMessage): boolean {
 export function createTrpcHandler(runtime: Runtime): http.RequestListener {
   const handle = createHTTPHandler({
     basePath: TRPC_BASE_PATH,
+    maxBodySize: bodyLimitFor(TRPC_BASE_PATH),
     router: appRouter,
     createContext: ({ req }) => createHttpContext(runtime, fromNodeHeaders(req.headers)),
+    // A refused rate tells the client when to come back.
+    responseMeta: ({ errors }) => {
+      const limited = errors.map((error) => error.cause).find((cause) => cause instanceof RateLimitedError);
+      return limited ? { headers: new Headers({ "Retry-After": String(limited.retryAfterSeconds) }) } : {};
+    },
     onError: ({ error, path }) => {
       if (error.code === "INTERNAL_SERVER_ERROR") runtime.log.error({ err: error, path }, "tRPC internal error");
     },

@@ -29,3 +29,13 @@ export function channelSigningCredentials(env: Env): { key: string; secret: stri
   const { key, secret } = pusherCredentials(env);
   return { key, secret };
 }
+
+/** WebSocket origins the browser may connect to besides the app's own (an external Pusher-protocol server). */
+export function realtimeConnectSources(env: Env): string[] {
+  if (usesBuiltInPusher(env)) return [];
+  if (!env.PUSHER_HOST) return [`wss://ws-${env.PUSHER_CLUSTER ?? "mt1"}.pusher.com`];
+  const port = env.PUSHER_PORT ? `:${env.PUSHER_PORT}` : "";
+  // Unset PUSHER_USE_TLS: the browser follows the page's scheme.
+  const schemes = env.PUSHER_USE_TLS === "true" ? ["wss"] : env.PUSHER_USE_TLS === "false" ? ["ws"] : ["ws", "wss"];
+  return schemes.map((scheme) => `${scheme}://${env.PUSHER_HOST}${port}`);
+}

@@ -3,6 +3,7 @@ import type { Database } from "@/server/db/client";
 import { authenticateApiToken, type ApiTokenIdentity } from "@/server/domain/api-tokens";
 import { createDomainContext } from "@/server/domain/context";
 import { buildMcpServer } from "./mcp-server";
+import { consumeRateLimit, RateLimitedError } from "@/server/limits/rate-limit";
 
 /**
  * The MCP Streamable HTTP endpoint as a Fetch handler (the Next route is a thin adapter over it, and tests
@@ -12,6 +13,8 @@ import { buildMcpServer } from "./mcp-server";
 
 export interface McpHttpDeps {
   db: Database;
+  /** Requests per minute per API token; absent or 0 means unlimited. */
+  requestsPerMinute?: number;
   log?: { error(details: Record<string, unknown>, message: string): void };
   now?: () => Date;
 }
@@ -43,6 +46,12 @@ export async function authenticateMcpRequest(request: Request, deps: McpHttpDeps
 export async function handleMcpRequest(request: Request, deps: McpHttpDeps): Promise<Response> {
   const identity = await authenticateMcpRequest(request, deps);
   if (identity instanceof Response) return identity;
+  try {
+    await consumeRateLimit(deps.db, { kind: "mcp", subject: identity.tokenId, limit: deps.requestsPerMinute ?? 0, now: deps.now?.() });
+  } catch (error) {
+    if (!(error instanceof RateLimitedError)) throw error;
+    return jsonRpcError(429, -32029, error.message, { "Retry-After": String(error.retryAfterSeconds) });
+  }
   if (request.method !== "POST") {
     // Stateless server: no standalone SSE stream (GET) and no session to end (DELETE).
     return jsonRpcError(405, -32000, "Method not allowed: this MCP server is stateless; send requests with POST", { Allow: "POST" });

@@ -4,13 +4,18 @@ import { llmConfigFrom } from "@/server/chat/llm";
 import { createConversation, deleteConversation, listConversations, listMessages, loadConversation } from "@/server/chat/store";
 import { streamChatTurn } from "@/server/chat/stream";
 import { env } from "@/server/env";
+import { LIMITS } from "@/server/limits";
 import type { InnerContext } from "../context";
 import { toTRPCError } from "../errors";
-import { protectedProcedure, router } from "../trpc";
+import { assistantProcedure, protectedProcedure, router } from "../trpc";
 
 const conversationInput = z.object({ conversationId: z.uuid({ message: "must be a conversation id" }) }).strict();
 const sendInput = conversationInput.extend({
-  text: z.string().trim().min(1, "must not be empty").max(2000, "must be at most 2000 characters"),
+  text: z
+    .string()
+    .trim()
+    .min(1, "must not be empty")
+    .max(LIMITS.chatMessageLength, `must be at most ${LIMITS.chatMessageLength} characters`),
 });
 
 const turnOptions = (ctx: InnerContext) => ({
@@ -32,12 +37,12 @@ export const chatRouter = router({
   create: protectedProcedure.mutation(({ ctx }) => createConversation(ctx.domain)),
   messages: protectedProcedure.input(conversationInput).query(({ ctx, input }) => listMessages(ctx.domain, input.conversationId)),
   /** The whole answer at once, for callers that do not read streams. */
-  send: protectedProcedure.input(sendInput).mutation(({ ctx, input }) => handleChatTurn(ctx.domain, input.conversationId, input.text, turnOptions(ctx))),
+  send: assistantProcedure.input(sendInput).mutation(({ ctx, input }) => handleChatTurn(ctx.domain, input.conversationId, input.text, turnOptions(ctx))),
   /**
    * The answer as it is written: `token` events, then the stored `message`. Needs httpBatchStreamLink
    * (or createCaller, which hands back the async iterable).
    */
-  sendStream: protectedProcedure.input(sendInput).mutation(async ({ ctx, input }) => {
+  sendStream: assistantProcedure.input(sendInput).mutation(async ({ ctx, input }) => {
     // Checked before streaming starts, while the error-mapping middleware can still turn it into NOT_FOUND.
     await loadConversation(ctx.domain, input.conversationId);
     return withMappedErrors(streamChatTurn(ctx.domain, input.conversationId, input.text, turnOptions(ctx)));

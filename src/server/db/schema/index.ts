@@ -6,3 +6,4 @@ export * from "./events";
 export * from "./access";
 export * from "./webhooks";
 export * from "./relations";
+export * from "./rate-limits";

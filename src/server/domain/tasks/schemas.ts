@@ -1,3 +1,4 @@
+import { LIMITS } from "@/server/limits";
 import { z } from "zod";
 import { isValidTimeZone } from "@/lib/recurrence/zone";
 
@@ -64,7 +65,10 @@ export const taskIdInput = z.object({ id: uuid }).strict();
 
 export const bulkUpdateInput = z
   .object({
-    ids: z.array(uuid).min(1, "select at least one task").max(500, "at most 500 tasks at once"),
+    ids: z
+      .array(uuid)
+      .min(1, "select at least one task")
+      .max(LIMITS.tasksPerBulkCall, `at most ${LIMITS.tasksPerBulkCall} tasks at once`),
     action: z.discriminatedUnion("type", [
       z.object({ type: z.literal("complete") }),
       z.object({ type: z.literal("uncomplete") }),
@@ -93,11 +97,11 @@ export const DUE_FILTERS = ["overdue", "today", "next7", "none", "range"] as con
 
 export const taskListInput = z
   .object({
-    search: z.string().trim().max(200, "must be at most 200 characters").optional(),
+    search: z.string().trim().max(LIMITS.searchLength, `must be at most ${LIMITS.searchLength} characters`).optional(),
     status: z.enum(["open", "done", "all"]).default("open"),
     priorities: z.array(prioritySchema).max(4).optional(),
-    categoryIds: z.array(uuid).max(50).optional(),
-    tagIds: z.array(uuid).max(100).optional(),
+    categoryIds: z.array(uuid).max(LIMITS.categoriesPerFilter, `at most ${LIMITS.categoriesPerFilter} categories per filter`).optional(),
+    tagIds: z.array(uuid).max(LIMITS.tagsPerFilter, `at most ${LIMITS.tagsPerFilter} tags per filter`).optional(),
     tagMode: z.enum(["any", "all"]).default("any"),
     due: z
       .union([
