@@ -2,9 +2,12 @@ import { randomBytes } from "node:crypto";
 import type http from "node:http";
 import type { TLSSocket } from "node:tls";
 
-/** Where browsers send Content-Security-Policy violation reports (report-uri and the Reporting API's report-to). */
+/**
+ * Where browsers send Content-Security-Policy violation reports. Only `report-uri`: with a `report-to` group as well,
+ * Chromium ignores report-uri and queues reports in the Reporting API, which in our runs delivered none within
+ * 75 s, so a violation during a test run would go unnoticed.
+ */
 export const CSP_REPORT_PATH = "/api/csp-report";
-export const CSP_REPORT_GROUP = "csp";
 
 export interface SecurityConfig {
   dev: boolean;
@@ -37,7 +40,6 @@ export function contentSecurityPolicy(nonce: string, config: SecurityConfig, tls
     "form-action 'self'",
     "frame-ancestors 'none'",
     `report-uri ${CSP_REPORT_PATH}`,
-    `report-to ${CSP_REPORT_GROUP}`,
   ];
   if (tls) directives.push("upgrade-insecure-requests");
   return directives.join("; ");
@@ -65,7 +67,6 @@ export function applySecurityHeaders(req: http.IncomingMessage, res: http.Server
   const csp = contentSecurityPolicy(nonce, config, tls);
   req.headers["content-security-policy"] = csp;
   res.setHeader("Content-Security-Policy", csp);
-  res.setHeader("Reporting-Endpoints", `${CSP_REPORT_GROUP}="${CSP_REPORT_PATH}"`);
   res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("X-Frame-Options", "DENY");
   res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
