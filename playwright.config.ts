@@ -48,7 +48,8 @@ export default defineConfig({
         url: `http://localhost:${PORT}/api/health`,
         timeout: 300_000,
         reuseExistingServer: false,
-        env: { PORT: String(PORT), DATA_DIR: dataDir, LOG_LEVEL: "info", LOG_FILE: serverLogFile },
+        // Loopback webhook receivers in e2e/webhooks.spec.ts: allowed for development only.
+        env: { PORT: String(PORT), DATA_DIR: dataDir, LOG_LEVEL: "info", LOG_FILE: serverLogFile, WEBHOOKS_ALLOW_PRIVATE_NETWORKS: "true" },
         stdout: "ignore",
         stderr: "pipe",
       },

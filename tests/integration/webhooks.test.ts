@@ -36,7 +36,7 @@ beforeAll(async () => {
   const worker = createWebhooksWorker({ dispatch: { retryBaseMs: 20, retryMaxMs: 200, disableAfterMs: 60_000 }, reconcileIntervalMs: 200 });
   workers = await runEmbedded([worker], services, transport);
   relay = await startOutboxRelay({ db: db.handle, transport, log: silentLog, sweepIntervalMs: 100 });
-});
+}, 180_000);
 
 afterAll(async () => {
   await relay.stop();
@@ -44,7 +44,7 @@ afterAll(async () => {
   await workers.stop();
   await Promise.all(receivers.map((r) => r.close()));
   await db.drop();
-});
+}, 180_000);
 
 async function receiver() {
   const r = await startReceiver();
@@ -52,7 +52,7 @@ async function receiver() {
   return r;
 }
 
-describe("outgoing webhooks", () => {
+describe("outgoing webhooks", { timeout: 120_000 }, () => {
   it("a receiver failing the first 5 attempts gets every event exactly once, in order, signed per Standard Webhooks", async () => {
     const { caller, domain } = await callerForNewUser(db.handle);
     const r = await receiver();

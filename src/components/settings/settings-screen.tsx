@@ -3,8 +3,9 @@ import { LAUNCHER_CLEARANCE } from "@/components/chat/launcher";
 import { useUser } from "@/lib/client/user";
 import { useNow } from "@/lib/client/use-now";
 import { ApiTokens } from "./api-tokens";
+import { Webhooks } from "./webhooks";
 
-/** Account settings: the time zone dates are shown in, and API tokens for the MCP server. */
+/** Account settings: the time zone dates are shown in, API tokens for the MCP server, and outgoing webhooks. */
 export function SettingsScreen() {
   const user = useUser();
   const now = useNow();
@@ -26,6 +27,7 @@ export function SettingsScreen() {
           )}
         </section>
         <ApiTokens />
+        <Webhooks />
       </div>
     </div>
   );

@@ -36,6 +36,7 @@ export const DEFAULT_RETRY_MAX_MS = 60 * 60 * 1000;
 export const DEFAULT_RETRY_WINDOW_MS = 3 * DAY_MS;
 export const DEFAULT_DISABLE_AFTER_MS = 3 * DAY_MS;
 const DEFAULT_LEASE_MS = 60_000;
+const PAGE_SIZE = 50;
 const WEBHOOKS_SOURCE = "cadence/webhooks";
 
 /** Exponential backoff with "equal jitter": half fixed, half random, so retries of many endpoints spread out. */
@@ -109,7 +110,7 @@ export async function drainWebhookEndpoint(db: Executor, endpointId: string, opt
   const now = options.now ?? (() => new Date());
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const leaseUntil = () => new Date(now().getTime() + leaseMs);
-  const [endpoint] = await db
+  const [claimed] = await db
     .update(webhookEndpoints)
     .set({ leaseUntil: leaseUntil() })
     .where(
@@ -121,46 +122,54 @@ export async function drainWebhookEndpoint(db: Executor, endpointId: string, opt
       ),
     )
     .returning();
-  if (!endpoint) {
+  if (!claimed) {
     const [state] = await db.select({ retryAt: webhookEndpoints.retryAt, enabled: webhookEndpoints.enabled }).from(webhookEndpoints).where(eq(webhookEndpoints.id, endpointId));
     if (state?.enabled && state.retryAt && state.retryAt > now()) return { status: "waiting", retryAt: state.retryAt };
     return { status: "busy" };
   }
+  let endpoint: Endpoint = claimed;
+  let leaseRenewedAt = now().getTime();
   try {
     for (;;) {
-      const [head] = await db
+      // Re-read per page: a rotation, edit or disable made meanwhile applies from the next page on.
+      const [fresh] = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, endpointId));
+      if (!fresh?.enabled) return { status: "disabled" };
+      endpoint = fresh;
+      // A page of the oldest pending deliveries, sent one after another: one query per page, not per message.
+      const page = await db
         .select()
         .from(webhookDeliveries)
         .where(and(eq(webhookDeliveries.endpointId, endpointId), eq(webhookDeliveries.status, "pending")))
         .orderBy(asc(webhookDeliveries.id))
-        .limit(1);
-      if (!head) return { status: "idle" };
-      const started = now();
-      // Only a message that has been tried is given up: one queued behind a failing one still gets its chance.
-      if (head.attempts > 0 && started.getTime() - head.createdAt.getTime() > (options.retryWindowMs ?? DEFAULT_RETRY_WINDOW_MS)) {
-        await db
-          .update(webhookDeliveries)
-          .set({ status: "failed", error: `${head.error ?? "not delivered"}; gave up after ${head.attempts} attempts`, nextAttemptAt: null })
-          .where(eq(webhookDeliveries.id, head.id));
-        continue;
+        .limit(PAGE_SIZE);
+      if (page.length === 0) return { status: "idle" };
+      for (const head of page) {
+        const started = now();
+        if (started.getTime() - leaseRenewedAt > leaseMs / 3) {
+          await db.update(webhookEndpoints).set({ leaseUntil: leaseUntil() }).where(eq(webhookEndpoints.id, endpointId));
+          leaseRenewedAt = started.getTime();
+        }
+        // Only a message that has been tried is given up: one queued behind a failing one still gets its chance.
+        if (head.attempts > 0 && started.getTime() - head.createdAt.getTime() > (options.retryWindowMs ?? DEFAULT_RETRY_WINDOW_MS)) {
+          await db
+            .update(webhookDeliveries)
+            .set({ status: "failed", error: `${head.error ?? "not delivered"}; gave up after ${head.attempts} attempts`, nextAttemptAt: null })
+            .where(eq(webhookDeliveries.id, head.id));
+          continue;
+        }
+        const secrets = [endpoint.secret];
+        if (endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > started) secrets.push(endpoint.previousSecret);
+        const body = JSON.stringify(head.payload);
+        const result = await sendWebhook(
+          { url: endpoint.url, headers: { ...signWebhook(head.messageId, started, body, secrets) }, body },
+          { allowPrivateNetworks: options.allowPrivateNetworks, timeoutMs: options.timeoutMs ?? WEBHOOK_TIMEOUT_MS },
+        );
+        const outcome = await recordAttempt(db, endpoint, head, result, options, now());
+        recordWebhookAttempt(outcome, result.latencyMs);
+        if (outcome === "delivered") continue;
+        if (outcome === "disabled") return { status: "disabled" };
+        return { status: "waiting", retryAt: endpoint.retryAt ?? now() };
       }
-      const secrets = [endpoint.secret];
-      if (endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > started) secrets.push(endpoint.previousSecret);
-      const body = JSON.stringify(head.payload);
-      const result = await sendWebhook(
-        { url: endpoint.url, headers: { ...signWebhook(head.messageId, started, body, secrets) }, body },
-        { allowPrivateNetworks: options.allowPrivateNetworks, timeoutMs: options.timeoutMs ?? WEBHOOK_TIMEOUT_MS },
-      );
-      const outcome = await recordAttempt(db, endpoint, head, result, options, now());
-      recordWebhookAttempt(outcome, result.latencyMs);
-      if (outcome === "delivered") {
-        await db.update(webhookEndpoints).set({ leaseUntil: leaseUntil() }).where(eq(webhookEndpoints.id, endpointId));
-        continue;
-      }
-      if (outcome === "disabled") return { status: "disabled" };
-      const [after] = await db.select({ retryAt: webhookEndpoints.retryAt, enabled: webhookEndpoints.enabled }).from(webhookEndpoints).where(eq(webhookEndpoints.id, endpointId));
-      if (!after?.enabled) return { status: "disabled" };
-      return { status: "waiting", retryAt: after.retryAt ?? now() };
     }
   } finally {
     await db.update(webhookEndpoints).set({ leaseUntil: null }).where(eq(webhookEndpoints.id, endpointId));
@@ -182,8 +191,14 @@ async function recordAttempt(db: Executor, endpoint: Endpoint, delivery: Deliver
     responseSnippet: answered?.snippet ?? null,
     error: result.kind === "failed" ? result.error : answered && (answered.status < 200 || answered.status >= 300) ? `HTTP ${answered.status}` : null,
   };
+  const delivered = answered && answered.status >= 200 && answered.status < 300;
+  if (delivered && !endpoint.failingSince && !endpoint.retryAt) {
+    // The common case is one statement, no transaction.
+    await db.update(webhookDeliveries).set({ ...base, status: "delivered", deliveredAt: at, nextAttemptAt: null }).where(eq(webhookDeliveries.id, delivery.id));
+    return "delivered" as const;
+  }
   return db.transaction(async (tx) => {
-    if (answered && answered.status >= 200 && answered.status < 300) {
+    if (delivered) {
       await tx.update(webhookDeliveries).set({ ...base, status: "delivered", deliveredAt: at, nextAttemptAt: null }).where(eq(webhookDeliveries.id, delivery.id));
       if (endpoint.failingSince || endpoint.retryAt) {
         await tx.update(webhookEndpoints).set({ failingSince: null, retryAt: null }).where(eq(webhookEndpoints.id, endpoint.id));
@@ -207,6 +222,7 @@ async function recordAttempt(db: Executor, endpoint: Endpoint, delivery: Deliver
     await tx.update(webhookDeliveries).set({ ...base, nextAttemptAt: retryAt }).where(eq(webhookDeliveries.id, delivery.id));
     await tx.update(webhookEndpoints).set({ failingSince, retryAt }).where(eq(webhookEndpoints.id, endpoint.id));
     endpoint.failingSince = failingSince;
+    endpoint.retryAt = retryAt;
     return "retrying" as const;
   });
 }
