@@ -38,6 +38,22 @@ export default defineConfig({
             },
           ]
         : []),
+      // The fleet on daprd + Kafka (tests/real-stack): only when asked, as scripts/test.sh does after building them.
+      ...(process.env.CADENCE_REAL_STACK === "1"
+        ? [
+            {
+              resolve,
+              test: {
+                ...shared,
+                name: "real-stack",
+                include: ["tests/real-stack/**/*.test.ts"],
+                env: { CADENCE_TEST_DRIVER: "postgres" },
+                testTimeout: 600_000,
+                hookTimeout: 600_000,
+              },
+            },
+          ]
+        : []),
     ],
   },
 });

@@ -196,6 +196,42 @@ describe("publish and delivery", () => {
     expect(dapr.deadLetters("t")[0]?.reason).toBe("retries-exhausted");
   });
 
+  it("dead-letters a message that matches no route when the subscription has a dead-letter topic, as daprd does", async () => {
+    const worker = await startApp({
+      subscriptions: [{ ...sub("t", { deadLetterTopic: "t-dlq" }), route: undefined, routes: { rules: [{ match: 'event.type == "wanted"', path: "/events/t" }] } }],
+    });
+    const dapr = await startDouble({ apps: [{ appId: "worker", appPort: worker.port }] });
+    await call(`${dapr.url}/v1.0/publish/pubsub/t`, "POST", cloudEvent("u1"), ce);
+    await dapr.idle();
+    expect(worker.to("/events/t")).toHaveLength(0);
+    expect(dapr.deadLetters("t").map((d) => [d.event.id, d.reason])).toEqual([["u1", "no-route"]]);
+    expect(dapr.published("t-dlq").map((m) => m.event.id)).toEqual(["u1"]);
+  });
+
+  it("counts a refused connection (the app's process is down) as a failed attempt", async () => {
+    const stopped = await startApp({ subscriptions: [sub("t", { deadLetterTopic: "t-dlq" })] });
+    const dapr = await startDouble({
+      resiliency: { maxRetries: 2, initialIntervalMs: 5, maxIntervalMs: 20 },
+      apps: [{ appId: "worker", appPort: stopped.port }],
+    });
+    await stopped.close();
+    await call(`${dapr.url}/v1.0/publish/pubsub/t`, "POST", cloudEvent("r1"), ce);
+    await dapr.idle();
+    expect(dapr.deadLetters("t").map((d) => [d.event.id, d.reason])).toEqual([["r1", "retries-exhausted"]]);
+  });
+
+  it("retries without limit when maxRetries is -1, so a restarted app still gets the message", async () => {
+    const first = await startApp({ subscriptions: [sub("t", { deadLetterTopic: "t-dlq" })] });
+    const port = first.port;
+    const dapr = await startDouble({ resiliency: { maxRetries: -1, initialIntervalMs: 5, maxIntervalMs: 20 }, apps: [{ appId: "worker", appPort: port }] });
+    await first.close();
+    await call(`${dapr.url}/v1.0/publish/pubsub/t`, "POST", cloudEvent("k1"), ce);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const restarted = await startApp({ subscriptions: [sub("t", { deadLetterTopic: "t-dlq" })], port });
+    await waitFor(() => restarted.to("/events/t").length === 1, "redelivery after the restart");
+    expect(dapr.deadLetters()).toEqual([]);
+  });
+
   it("dead-letters at once when a dead-letter topic is set and no retries are declared", async () => {
     const worker = await startApp({ subscriptions: [sub("t", { deadLetterTopic: "t-dlq" })], handle: () => ({ status: 503 }) });
     const dapr = await startDouble({ resiliency: { maxRetries: 0 }, apps: [{ appId: "worker", appPort: worker.port }] });

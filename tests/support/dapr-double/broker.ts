@@ -173,15 +173,16 @@ export class Broker {
       const path = selectPath(subscription, message.event);
       attempt += 1;
       if (path === undefined) {
+        // As daprd: a message matching no rule (and no default route) goes to the dead-letter topic if there is one.
         this.record(group, message, "", attempt, "no-route");
-        return;
+        return this.deadLetter(group, message, "no-route");
       }
       // Bulk: at most one message per lane is in flight, so a bulk holds one message per partition key
       // and per-key order is kept whatever order the app handles the entries in.
       const bulk = group.batcher;
       const { outcome, status, bulkId } = bulk ? await bulk.submit(path, message) : await this.deliverOne(group, message, path);
-      if (outcome === "unreachable") {
-        // The sidecar waits for its app: log once per outage, do not count it as an attempt.
+      if (outcome === "unreachable" && this.ctx.appPort(group.appId) === undefined) {
+        // The app was never started: daprd does not subscribe before its app is up, so nothing is attempted.
         if (!waitingForApp) this.record(group, message, path, attempt, outcome, status);
         waitingForApp = true;
         attempt -= 1;
@@ -192,8 +193,9 @@ export class Broker {
       this.record(group, message, path, attempt, outcome, status, bulkId);
       if (outcome === "success" || outcome === "not-found") return;
       if (outcome === "drop") return this.deadLetter(group, message, "drop");
+      // Connection refused from a stopped app counts as a failed attempt, exactly like an error answer (daprd).
       failures += 1;
-      if (failures > resiliency.maxRetries) return this.deadLetter(group, message, "retries-exhausted");
+      if (resiliency.maxRetries >= 0 && failures > resiliency.maxRetries) return this.deadLetter(group, message, "retries-exhausted");
       const backoff = resiliency.initialIntervalMs * 2 ** (failures - 1);
       await sleep(Math.min(backoff, resiliency.maxIntervalMs), signal);
     }

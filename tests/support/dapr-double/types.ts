@@ -88,6 +88,7 @@ export interface AppRef {
 }
 
 export interface Resiliency {
+  /** Retries after the first attempt; -1 = without limit (dapr-components/resiliency.yaml). */
   maxRetries: number;
   initialIntervalMs: number;
   maxIntervalMs: number;
@@ -108,8 +109,8 @@ export type DeliveryOutcome =
   | "drop" // app answered DROP
   | "not-found" // 404: route does not exist → dropped
   | "error" // other status code, timeout, reset → retried
-  | "unreachable" // connection refused: the sidecar waits, not counted as a retry
-  | "no-route"; // no rule matched and no default → ignored
+  | "unreachable" // connection refused: a failed attempt, as daprd counts it (an app never started is waited for)
+  | "no-route"; // no rule matched and no default → dead-lettered when the subscription has a dead-letter topic
 
 export interface DeliveryRecord {
   appId: string;
@@ -131,7 +132,7 @@ export interface DeadLetterRecord {
   topic: string;
   deadLetterTopic: string;
   event: CloudEvent;
-  reason: "drop" | "retries-exhausted";
+  reason: "drop" | "retries-exhausted" | "no-route";
   at: number;
 }
 

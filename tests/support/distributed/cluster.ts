@@ -68,8 +68,9 @@ export async function startCluster(databaseUrl: string): Promise<Cluster> {
     apiToken,
     appToken,
     apps: names.map((n) => ({ appId: appIdOf(n), appPort: ports[n] })),
-    // Quick retries so a redelivery after a crash does not dominate the run time.
-    resiliency: { maxRetries: 5, initialIntervalMs: 50, maxIntervalMs: 500 },
+    // Retries without limit, as dapr-components/resiliency.yaml (a killed worker's refused connections count as
+    // attempts); quick ones so a redelivery after a crash does not dominate the run time.
+    resiliency: { maxRetries: -1, initialIntervalMs: 50, maxIntervalMs: 500 },
   });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "cadence-distributed-"));
   const pusher = { PUSHER_APP_ID: "cadence-test", PUSHER_KEY: "distributed-key", PUSHER_SECRET: "distributed-secret-distributed" };
