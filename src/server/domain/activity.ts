@@ -1,8 +1,17 @@
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq, exists, lt, or } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/server/db/client";
-import { activity } from "@/server/db/schema";
+import { activity, activityChanges } from "@/server/db/schema";
 import type { DomainContext } from "./context";
+import type { EntitySnapshot, SnapshotEntity } from "./undo/snapshots";
+
+/** One entity's exact state before and after a change (null = the row did not exist). */
+export interface EntityChange {
+  entityType: SnapshotEntity;
+  entityId: string;
+  before: EntitySnapshot | null;
+  after: EntitySnapshot | null;
+}
 
 export interface ActivityDraft {
   entityType: "task" | "category" | "tag" | "reminder";
@@ -10,22 +19,43 @@ export interface ActivityDraft {
   action: string;
   oldValues?: Record<string, unknown> | null;
   newValues?: Record<string, unknown> | null;
+  /** What the entry changed, exactly, so it can be reverted; several for a bulk edit or a label deletion. */
+  changes?: EntityChange[];
 }
 
-export async function recordActivity(tx: Executor, ctx: DomainContext, drafts: ActivityDraft[]): Promise<void> {
-  if (drafts.length === 0) return;
-  await tx.insert(activity).values(
-    drafts.map((d) => ({
+/** Writes activity entries (and their exact changes) in the caller's transaction; returns their ids in order. */
+export async function recordActivity(tx: Executor, ctx: DomainContext, drafts: ActivityDraft[]): Promise<number[]> {
+  if (drafts.length === 0) return [];
+  const rows = await tx
+    .insert(activity)
+    .values(
+      drafts.map((d) => ({
+        userId: ctx.userId,
+        entityType: d.entityType,
+        entityId: d.entityId,
+        action: d.action,
+        oldValues: d.oldValues ?? null,
+        newValues: d.newValues ?? null,
+        correlationId: ctx.correlationId,
+        createdAt: ctx.now(),
+      })),
+    )
+    .returning({ id: activity.id });
+  const ids = rows.map((r) => r.id);
+  const changeRows = drafts.flatMap((d, i) =>
+    (d.changes ?? []).map((c) => ({
+      activityId: ids[i]!,
       userId: ctx.userId,
-      entityType: d.entityType,
-      entityId: d.entityId,
-      action: d.action,
-      oldValues: d.oldValues ?? null,
-      newValues: d.newValues ?? null,
-      correlationId: ctx.correlationId,
-      createdAt: ctx.now(),
+      entityType: c.entityType,
+      entityId: c.entityId,
+      before: c.before as Record<string, unknown> | null,
+      after: c.after as Record<string, unknown> | null,
     })),
   );
+  // Chunked: a 500-task bulk edit is 3,000 parameters per chunk of 500, well under the protocol's limit.
+  for (let i = 0; i < changeRows.length; i += 500) await tx.insert(activityChanges).values(changeRows.slice(i, i + 500));
+  ctx.recordedActivityIds?.push(...ids);
+  return ids;
 }
 
 export const activityListInput = z.object({
@@ -45,7 +75,18 @@ export async function listActivity(ctx: DomainContext, rawInput: ActivityListInp
       and(
         eq(activity.userId, ctx.userId),
         input.entityType ? eq(activity.entityType, input.entityType) : undefined,
-        input.entityId ? eq(activity.entityId, input.entityId) : undefined,
+        // A task's history includes the bulk edits and reverts that changed it among others.
+        input.entityId
+          ? or(
+              eq(activity.entityId, input.entityId),
+              exists(
+                ctx.db
+                  .select({ one: activityChanges.id })
+                  .from(activityChanges)
+                  .where(and(eq(activityChanges.activityId, activity.id), eq(activityChanges.userId, ctx.userId), eq(activityChanges.entityId, input.entityId))),
+              ),
+            )
+          : undefined,
         input.cursor ? lt(activity.id, input.cursor) : undefined,
       ),
     )

@@ -13,6 +13,8 @@ export interface DomainContext {
   correlationId: string;
   /** CloudEvent `source` of events this context emits. */
   source: string;
+  /** When set, the ids of activity entries written through this context are appended (the undo toast reverts them). */
+  recordedActivityIds?: number[];
 }
 
 export function createDomainContext(

@@ -12,7 +12,7 @@ export class DomainError extends Error {
 /** Missing, deleted, or another user's: indistinguishable on purpose. */
 export class NotFoundError extends DomainError {
   constructor(
-    readonly entity: "task" | "category" | "tag" | "reminder" | "notification" | "apiToken" | "conversation" | "webhookEndpoint" | "webhookDelivery",
+    readonly entity: "task" | "category" | "tag" | "reminder" | "notification" | "apiToken" | "conversation" | "webhookEndpoint" | "webhookDelivery" | "activity",
     readonly id?: string,
   ) {
     super(`${entity} ${id ? `${id} ` : ""}not found`);

@@ -5,7 +5,8 @@ import type { Executor } from "@/server/db/client";
 import { categories, tags, tasks } from "@/server/db/schema";
 import { EVENT_TYPES, TOPICS, type EventType } from "@/server/events/catalog";
 import { writeEvents } from "@/server/events/outbox-writer";
-import { recordActivity } from "./activity";
+import { recordActivity, type EntityChange } from "./activity";
+import { loadTaskSnapshots, type LabelSnapshot, type TaskSnapshot } from "./undo/snapshots";
 import type { DomainContext } from "./context";
 import { ConflictError, LimitError, NotFoundError } from "./errors";
 import { PG_CHECK_VIOLATION, PG_UNIQUE_VIOLATION, pgErrorOf } from "./pg-errors";
@@ -118,10 +119,17 @@ export function createTaxonomyService(spec: TaxonomySpec) {
   async function emit(
     tx: Executor,
     ctx: DomainContext,
-    change: { action: "created" | "updated" | "deleted"; id: string; oldValues: Record<string, unknown> | null; newValues: Record<string, unknown> | null; data: Record<string, unknown> },
+    change: {
+      action: "created" | "updated" | "deleted";
+      id: string;
+      oldValues: Record<string, unknown> | null;
+      newValues: Record<string, unknown> | null;
+      data: Record<string, unknown>;
+      changes: EntityChange[];
+    },
   ) {
     await recordActivity(tx, ctx, [
-      { entityType: spec.entity, entityId: change.id, action: change.action, oldValues: change.oldValues, newValues: change.newValues },
+      { entityType: spec.entity, entityId: change.id, action: change.action, oldValues: change.oldValues, newValues: change.newValues, changes: change.changes },
     ]);
     await writeEvents(tx, ctx, [
       { topic: TOPICS.taskEvents, type: spec.eventType, subject: change.id, data: { action: change.action, id: change.id, ...change.data } },
@@ -130,6 +138,21 @@ export function createTaxonomyService(spec: TaxonomySpec) {
   }
 
   const publicFields = (item: Pick<TaxonomyItem, "name" | "color">) => ({ name: item.name, color: item.color });
+  const snapshot = (item: Pick<TaxonomyItem, "id" | "name" | "color" | "createdAt">): LabelSnapshot => ({
+    id: item.id,
+    name: item.name,
+    color: item.color,
+    createdAt: item.createdAt.toISOString(),
+  });
+  const labelChange = (id: string, before: LabelSnapshot | null, after: LabelSnapshot | null): EntityChange => ({
+    entityType: spec.entity,
+    entityId: id,
+    before,
+    after,
+  });
+  /** A task's state before it lost the label, rebuilt exactly from its state after (nothing else changed). */
+  const withLabel = (task: TaskSnapshot, id: string): TaskSnapshot =>
+    spec.entity === "category" ? { ...task, categoryId: id } : { ...task, tagIds: [...task.tagIds, id].sort() };
 
   async function create(ctx: DomainContext, rawInput: z.input<Schemas["create"]>): Promise<TaxonomyItem> {
     const input = schemas.create.parse(rawInput);
@@ -140,7 +163,14 @@ export function createTaxonomyService(spec: TaxonomySpec) {
       const now = ctx.now();
       const item: TaxonomyItem = { id: randomUUID(), name: input.name, color: input.color ?? null, createdAt: now, updatedAt: now };
       await tx.insert(t).values({ ...item, userId: ctx.userId });
-      await emit(tx, ctx, { action: "created", id: item.id, oldValues: null, newValues: publicFields(item), data: { [spec.entity]: publicFields(item) } });
+      await emit(tx, ctx, {
+        action: "created",
+        id: item.id,
+        oldValues: null,
+        newValues: publicFields(item),
+        data: { [spec.entity]: publicFields(item) },
+        changes: [labelChange(item.id, null, snapshot(item))],
+      });
       return item;
     });
   }
@@ -159,7 +189,14 @@ export function createTaxonomyService(spec: TaxonomySpec) {
         .set({ ...next, updatedAt })
         .where(and(eq(t.id, before.id), eq(t.userId, ctx.userId)));
       const pick = (source: Pick<TaxonomyItem, "name" | "color">) => Object.fromEntries(changed.map((key) => [key, source[key]]));
-      await emit(tx, ctx, { action: "updated", id: before.id, oldValues: pick(before), newValues: pick(next), data: { [spec.entity]: next, changed } });
+      await emit(tx, ctx, {
+        action: "updated",
+        id: before.id,
+        oldValues: pick(before),
+        newValues: pick(next),
+        data: { [spec.entity]: next, changed },
+        changes: [labelChange(before.id, snapshot(before), snapshot({ ...before, ...next }))],
+      });
       return { ...before, ...next, updatedAt };
     });
   }
@@ -170,12 +207,17 @@ export function createTaxonomyService(spec: TaxonomySpec) {
       const before = await loadOwned(tx, ctx.userId, input.id);
       const affectedTaskIds = await spec.detachFromTasks(tx, ctx, before.id);
       await tx.delete(t).where(and(eq(t.id, before.id), eq(t.userId, ctx.userId)));
+      const detached = await loadTaskSnapshots(tx, ctx.userId, affectedTaskIds);
       await emit(tx, ctx, {
         action: "deleted",
         id: before.id,
         oldValues: publicFields(before),
         newValues: null,
         data: { affectedTaskIds },
+        changes: [
+          labelChange(before.id, snapshot(before), null),
+          ...[...detached.values()].map((task): EntityChange => ({ entityType: "task", entityId: task.id, before: withLabel(task, before.id), after: task })),
+        ],
       });
       return { id: before.id, affectedTasks: affectedTaskIds.length };
     });

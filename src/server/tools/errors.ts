@@ -33,6 +33,7 @@ const ENTITY_ARGUMENTS: Record<NotFoundError["entity"], string[]> = {
   conversation: [],
   webhookEndpoint: [],
   webhookDelivery: [],
+  activity: ["activity_id"],
 };
 
 type Args = Record<string, unknown>;

@@ -16,11 +16,35 @@ export const activity = pgTable(
     newValues: jsonb("new_values").$type<Record<string, unknown> | null>(),
     correlationId: uuid("correlation_id").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The later entry that reverted this one (cleared when that revert is itself reverted). */
+    revertedById: bigint("reverted_by_id", { mode: "number" }),
   },
   (t) => [
     index("activity_user_created_idx").on(t.userId, t.createdAt, t.id),
     index("activity_entity_idx").on(t.entityType, t.entityId, t.createdAt),
   ],
+);
+
+/**
+ * The exact state of every entity an activity entry changed, before and after (null = the row did not exist),
+ * so the entry can be reverted field by field; a bulk edit is one entry with one row per task.
+ */
+export const activityChanges = pgTable(
+  "activity_changes",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    activityId: bigint("activity_id", { mode: "number" })
+      .notNull()
+      .references(() => activity.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id").notNull(),
+    before: jsonb("before").$type<Record<string, unknown> | null>(),
+    after: jsonb("after").$type<Record<string, unknown> | null>(),
+  },
+  (t) => [index("activity_changes_activity_idx").on(t.activityId, t.id), index("activity_changes_entity_idx").on(t.userId, t.entityId)],
 );
 
 /** Transactional outbox: each row is a complete CloudEvent, written with the change it describes. */

@@ -5,6 +5,7 @@ import {
   customType,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   text,
@@ -19,6 +20,20 @@ import { categories } from "./taxonomy";
 /** Declaration order is the sort order: ORDER BY priority DESC puts urgent first. */
 export const priorityEnum = pgEnum("task_priority", ["low", "medium", "high", "urgent"]);
 export const recurrenceBasisEnum = pgEnum("recurrence_basis", ["due", "completion"]);
+
+export interface RecurrenceMove {
+  from: string;
+  to: string;
+}
+
+/** Fields an occurrence passes on to the next one; any of them may be pinned by a "this occurrence" edit. */
+export interface SeriesValues {
+  title?: string;
+  description?: string;
+  priority?: "low" | "medium" | "high" | "urgent";
+  categoryId?: string | null;
+  tagIds?: string[];
+}
 
 const tsvector = customType<{ data: string }>({
   dataType: () => "tsvector",
@@ -47,6 +62,14 @@ export const tasks = pgTable(
     previousOccurrenceId: uuid("previous_occurrence_id"),
     /** 1-based position in the series, so COUNT can end it. */
     occurrenceIndex: integer("occurrence_index").notNull().default(1),
+    /** Skipped occurrences of the series (RFC 5545 EXDATE), as ISO instants; carried to each next occurrence. */
+    recurrenceExdates: jsonb("recurrence_exdates").$type<string[]>().notNull().default([]),
+    /** Occurrences moved to another date without touching the rule: rule date (ISO) -> new due date (ISO). */
+    recurrenceMoves: jsonb("recurrence_moves").$type<RecurrenceMove[]>().notNull().default([]),
+    /** The rule date this occurrence stands for when it was moved (the next one is computed from it); null = dueAt. */
+    occurrenceDate: timestamp("occurrence_date", { withTimezone: true }),
+    /** After an edit of "this occurrence" only: the values the series' next occurrences keep instead of this one's. */
+    seriesValues: jsonb("series_values").$type<SeriesValues | null>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     version: integer("version").notNull().default(1),

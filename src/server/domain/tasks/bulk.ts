@@ -10,10 +10,13 @@ import { loadTaskOrThrow } from "./mutations";
 import { assertCategoryOwned, assertTagsOwned } from "./ownership";
 import { bulkUpdateInput, MAX_TAGS_PER_TASK, type BulkUpdateInput } from "./schemas";
 import type { TaskView } from "./view";
+import { recordActivity, type EntityChange } from "../activity";
+import { loadTaskSnapshot } from "../undo/snapshots";
 
 /**
  * One action over many tasks, all or nothing: if any task is not the user's, nothing changes.
- * Each task still gets its own activity row and events, like a single change would.
+ * Each task gets its own events, like a single change would; the activity log gets ONE entry holding every
+ * task's exact change, so the whole edit is reverted in one step.
  */
 export async function bulkUpdateTasks(ctx: DomainContext, rawInput: BulkUpdateInput): Promise<{ items: TaskView[] }> {
   const { ids: rawIds, action } = bulkUpdateInput.parse(rawInput);
@@ -31,17 +34,24 @@ export async function bulkUpdateTasks(ctx: DomainContext, rawInput: BulkUpdateIn
     if (action.type === "setCategory" && action.categoryId) await assertCategoryOwned(tx, ctx.userId, action.categoryId);
 
     const items: TaskView[] = [];
+    const changes: EntityChange[] = [];
     for (const id of ids) {
       switch (action.type) {
         case "complete":
         case "uncomplete":
         case "delete":
         case "restore":
-          items.push(await applyTransition(tx, ctx, id, action.type));
+          items.push(await applyTransition(tx, ctx, id, action.type, changes));
           break;
         default:
-          items.push(await applyFieldChange(tx, ctx, id, action));
+          items.push(await applyFieldChange(tx, ctx, id, action, changes));
       }
+    }
+    if (changes.length > 0) {
+      const { type, ...params } = action;
+      await recordActivity(tx, ctx, [
+        { entityType: "task", entityId: ctx.correlationId, action: "bulk", oldValues: null, newValues: { action: type, ...params, count: changes.length }, changes },
+      ]);
     }
     return { items };
   });
@@ -54,8 +64,9 @@ async function applyFieldChange(
   ctx: DomainContext,
   id: string,
   action: FieldAction,
+  collect: EntityChange[],
 ): Promise<TaskView> {
-  const before = await loadTaskOrThrow(tx, ctx.userId, id);
+  const [before, beforeSnapshot] = await Promise.all([loadTaskOrThrow(tx, ctx.userId, id), loadTaskSnapshot(tx, ctx.userId, id)]);
   const hasTag = (tagId: string) => before.tags.some((t) => t.id === tagId);
   switch (action.type) {
     case "setPriority":
@@ -81,6 +92,6 @@ async function applyFieldChange(
     .set({ version: before.version + 1, updatedAt: ctx.now() })
     .where(eq(tasks.id, id));
   const after = await loadTaskOrThrow(tx, ctx.userId, id);
-  await emitTaskChange(tx, ctx, { type: EVENT_TYPES.taskUpdated, before, after });
+  await emitTaskChange(tx, ctx, { type: EVENT_TYPES.taskUpdated, before, beforeSnapshot, after, collect });
   return after;
 }

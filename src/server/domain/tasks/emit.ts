@@ -1,8 +1,9 @@
 import type { Executor } from "@/server/db/client";
 import { EVENT_TYPES, TOPICS, type EventType } from "@/server/events/catalog";
 import { writeEvents, type EventDraft } from "@/server/events/outbox-writer";
-import { recordActivity } from "../activity";
+import { recordActivity, type EntityChange } from "../activity";
 import type { DomainContext } from "../context";
+import { loadTaskSnapshot, type TaskSnapshot } from "../undo/snapshots";
 import { toEventState, type TaskView } from "./view";
 
 /** Fields compared for "what changed" in activity rows and events. */
@@ -63,16 +64,30 @@ const ACTION_BY_TYPE: Partial<Record<EventType, string>> = {
  * Records one task change in the caller's transaction: an activity row, the lifecycle event with the
  * full task state, a compact sync notice for clients, and any reminder events the change caused.
  */
-export async function emitTaskChange(
-  tx: Executor,
-  ctx: DomainContext,
-  change: { type: EventType; before: TaskView | null; after: TaskView; extraEvents?: EventDraft[] },
-): Promise<void> {
+export interface TaskChange {
+  type: EventType;
+  before: TaskView | null;
+  after: TaskView;
+  /** The task's exact state before the change (null when it is new), loaded before changing it. */
+  beforeSnapshot: TaskSnapshot | null;
+  /** The exact state after; loaded here when not given (null when the row is gone). */
+  afterSnapshot?: TaskSnapshot | null;
+  extraEvents?: EventDraft[];
+  /** Part of a larger entry (a bulk edit, a revert): the change is appended here instead of its own entry. */
+  collect?: EntityChange[];
+}
+
+export async function emitTaskChange(tx: Executor, ctx: DomainContext, change: TaskChange): Promise<void> {
   const action = ACTION_BY_TYPE[change.type] ?? "updated";
   const { changed, oldValues, newValues } = diffTasks(change.before, change.after);
+  const afterSnapshot = change.afterSnapshot !== undefined ? change.afterSnapshot : await loadTaskSnapshot(tx, ctx.userId, change.after.id);
+  const entityChange: EntityChange = { entityType: "task", entityId: change.after.id, before: change.beforeSnapshot, after: afterSnapshot };
+  if (change.collect) change.collect.push(entityChange);
   // Both inserts go out together (pipelined on the transaction's connection): one round-trip instead of two.
   await Promise.all([
-    recordActivity(tx, ctx, [{ entityType: "task", entityId: change.after.id, action, oldValues, newValues }]),
+    change.collect
+      ? undefined
+      : recordActivity(tx, ctx, [{ entityType: "task", entityId: change.after.id, action, oldValues, newValues, changes: [entityChange] }]),
     writeEvents(tx, ctx, [
       {
         topic: TOPICS.taskEvents,

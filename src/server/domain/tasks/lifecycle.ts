@@ -8,6 +8,8 @@ import { emitTaskChange } from "./emit";
 import { loadTaskOrThrow } from "./mutations";
 import { syncReminders } from "./reminder-sync";
 import { taskColumns, type TaskView } from "./view";
+import type { EntityChange } from "../activity";
+import { loadTaskSnapshot } from "../undo/snapshots";
 
 /** The task's own columns as the view names them (not userId / previousOccurrenceId, which views omit). */
 const { userId: _userId, previousOccurrenceId: _previous, ...scalarViewColumns } = taskColumns;
@@ -56,10 +58,17 @@ const TRANSITIONS = {
 export type TaskTransition = keyof typeof TRANSITIONS;
 
 /** Applies a lifecycle transition inside an open transaction (shared by single and bulk calls). */
-export async function applyTransition(tx: Executor, ctx: DomainContext, id: string, name: TaskTransition): Promise<TaskView> {
+export async function applyTransition(
+  tx: Executor,
+  ctx: DomainContext,
+  id: string,
+  name: TaskTransition,
+  collect?: EntityChange[],
+): Promise<TaskView> {
   const transition: Transition = TRANSITIONS[name];
   const before = await loadTaskOrThrow(tx, ctx.userId, id, { includeDeleted: transition.includeDeleted });
   if (!transition.applies(before)) return before;
+  const beforeSnapshot = await loadTaskSnapshot(tx, ctx.userId, id);
   const now = ctx.now();
   // RETURNING gives the row as committed by this statement (even if someone changed it since `before`),
   // so the view needs no reload: tags and reminders are untouched by the update itself.
@@ -75,7 +84,7 @@ export async function applyTransition(tx: Executor, ctx: DomainContext, id: stri
   const reminderEvents =
     !active && before.reminders.length === 0 ? [] : await syncReminders(tx, ctx, { id, dueAt: interim.dueAt, active });
   const after = reminderEvents.length > 0 ? await loadTaskOrThrow(tx, ctx.userId, id, { includeDeleted: true }) : interim;
-  await emitTaskChange(tx, ctx, { type: transition.type, before, after, extraEvents: reminderEvents });
+  await emitTaskChange(tx, ctx, { type: transition.type, before, beforeSnapshot, after, extraEvents: reminderEvents, collect });
   return after;
 }
 

@@ -11,6 +11,7 @@ import { normalizeRecurrenceRule } from "./recurrence-rule";
 import { syncReminders } from "./reminder-sync";
 import { taskCreateInput, taskUpdateInput, type TaskCreateInput, type TaskUpdateInput } from "./schemas";
 import { loadTaskViews, type TaskView } from "./view";
+import { loadTaskSnapshot } from "../undo/snapshots";
 
 export async function loadTaskOrThrow(db: Executor, userId: string, id: string, options: { includeDeleted?: boolean } = {}): Promise<TaskView> {
   const [view] = await loadTaskViews(db, userId, [id], { includeDeleted: options.includeDeleted ?? false });
@@ -73,7 +74,7 @@ export async function createTask(ctx: DomainContext, rawInput: TaskCreateInput, 
       ? await syncReminders(tx, ctx, { id, dueAt: input.dueAt ?? null, active: true }, input.reminders)
       : [];
     const after = await loadTaskOrThrow(tx, ctx.userId, id);
-    await emitTaskChange(tx, ctx, { type: EVENT_TYPES.taskCreated, before: null, after, extraEvents: reminderEvents });
+    await emitTaskChange(tx, ctx, { type: EVENT_TYPES.taskCreated, before: null, beforeSnapshot: null, after, extraEvents: reminderEvents });
     return after;
   });
 }
@@ -82,7 +83,7 @@ export async function updateTask(ctx: DomainContext, rawInput: TaskUpdateInput):
   const input = taskUpdateInput.parse(rawInput);
   const recurrenceRule = normalizeRecurrenceRule(input.recurrenceRule);
   return ctx.db.transaction(async (tx) => {
-    const before = await loadTaskOrThrow(tx, ctx.userId, input.id);
+    const [before, beforeSnapshot] = await Promise.all([loadTaskOrThrow(tx, ctx.userId, input.id), loadTaskSnapshot(tx, ctx.userId, input.id)]);
     if (before.version !== input.version) {
       throw new ConflictError(`task was changed elsewhere (you edited version ${input.version}, current is ${before.version})`, before);
     }
@@ -121,7 +122,7 @@ export async function updateTask(ctx: DomainContext, rawInput: TaskUpdateInput):
         ? await syncReminders(tx, ctx, { id: input.id, dueAt, active: !before.completed }, input.reminders)
         : [];
     const after = await loadTaskOrThrow(tx, ctx.userId, input.id);
-    await emitTaskChange(tx, ctx, { type: EVENT_TYPES.taskUpdated, before, after, extraEvents: reminderEvents });
+    await emitTaskChange(tx, ctx, { type: EVENT_TYPES.taskUpdated, before, beforeSnapshot, after, extraEvents: reminderEvents });
     return after;
   });
 }

@@ -27,13 +27,13 @@ function remindAtFor(input: ReminderInput, dueAt: Date | null): Date {
   return new Date(dueAt.getTime() - input.minutesBefore * 60_000);
 }
 
-const scheduledEvent = (ctx: DomainContext, row: Pick<ReminderRow, "id" | "taskId" | "remindAt">): EventDraft => ({
+export const scheduledEvent = (ctx: DomainContext, row: Pick<ReminderRow, "id" | "taskId" | "remindAt">): EventDraft => ({
   topic: TOPICS.reminders,
   type: EVENT_TYPES.reminderScheduled,
   subject: row.id,
   data: { reminderId: row.id, taskId: row.taskId, userId: ctx.userId, remindAt: row.remindAt.toISOString() },
 });
-const cancelledEvent = (ctx: DomainContext, row: Pick<ReminderRow, "id" | "taskId" | "remindAt">): EventDraft => ({
+export const cancelledEvent = (ctx: DomainContext, row: Pick<ReminderRow, "id" | "taskId" | "remindAt">): EventDraft => ({
   topic: TOPICS.reminders,
   type: EVENT_TYPES.reminderCancelled,
   subject: row.id,

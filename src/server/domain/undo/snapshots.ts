@@ -1,0 +1,131 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Executor } from "@/server/db/client";
+import { categories, reminders, tags, tasks, taskTags, type RecurrenceMove, type SeriesValues } from "@/server/db/schema";
+
+/**
+ * Exact, JSON-safe states of the rows a change touches. An activity entry stores one before and one after
+ * per entity, so a revert can put back precisely what was there (ids, timestamps, links), field by field.
+ * `version` and `updatedAt` are left out on purpose: a revert is a new change and moves them forward, so
+ * an editor holding the old version still gets a conflict instead of silently overwriting.
+ */
+export interface ReminderSnapshot {
+  id: string;
+  remindAt: string;
+  minutesBefore: number | null;
+  status: "pending" | "sent" | "failed" | "cancelled";
+  sentAt: string | null;
+}
+
+export interface TaskSnapshot {
+  id: string;
+  title: string;
+  description: string;
+  priority: "low" | "medium" | "high" | "urgent";
+  dueAt: string | null;
+  allDay: boolean;
+  completed: boolean;
+  completedAt: string | null;
+  categoryId: string | null;
+  tagIds: string[];
+  recurrenceRule: string | null;
+  recurrenceBasis: "due" | "completion";
+  seriesId: string | null;
+  previousOccurrenceId: string | null;
+  occurrenceIndex: number;
+  recurrenceExdates: string[];
+  recurrenceMoves: RecurrenceMove[];
+  occurrenceDate: string | null;
+  seriesValues: SeriesValues | null;
+  reminders: ReminderSnapshot[];
+  createdAt: string;
+  deletedAt: string | null;
+}
+
+export interface LabelSnapshot {
+  id: string;
+  name: string;
+  color: string | null;
+  createdAt: string;
+}
+
+export type EntitySnapshot = TaskSnapshot | LabelSnapshot;
+export type SnapshotEntity = "task" | "category" | "tag";
+
+const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
+const parseJson = <T>(value: unknown): T => (typeof value === "string" ? (JSON.parse(value) as T) : (value as T));
+
+/** Full states of the given tasks of one user (deleted ones included), keyed by id; one round trip. */
+export async function loadTaskSnapshots(db: Executor, userId: string, ids: readonly string[]): Promise<Map<string, TaskSnapshot>> {
+  const result = new Map<string, TaskSnapshot>();
+  if (ids.length === 0) return result;
+  const rows = await db
+    .select({
+      id: tasks.id,
+      title: tasks.title,
+      description: tasks.description,
+      priority: tasks.priority,
+      dueAt: tasks.dueAt,
+      allDay: tasks.allDay,
+      completed: tasks.completed,
+      completedAt: tasks.completedAt,
+      categoryId: tasks.categoryId,
+      recurrenceRule: tasks.recurrenceRule,
+      recurrenceBasis: tasks.recurrenceBasis,
+      seriesId: tasks.seriesId,
+      previousOccurrenceId: tasks.previousOccurrenceId,
+      occurrenceIndex: tasks.occurrenceIndex,
+      recurrenceExdates: tasks.recurrenceExdates,
+      recurrenceMoves: tasks.recurrenceMoves,
+      occurrenceDate: tasks.occurrenceDate,
+      seriesValues: tasks.seriesValues,
+      createdAt: tasks.createdAt,
+      deletedAt: tasks.deletedAt,
+      tagIdsJson: sql<unknown>`(SELECT coalesce(json_agg(${taskTags.tagId} ORDER BY ${taskTags.tagId}), '[]'::json) FROM ${taskTags} WHERE ${taskTags.taskId} = ${tasks.id})`,
+      remindersJson: sql<unknown>`(SELECT coalesce(json_agg(json_build_object('id', ${reminders.id}, 'remindAt', ${reminders.remindAt},
+          'minutesBefore', ${reminders.minutesBefore}, 'status', ${reminders.status}, 'sentAt', ${reminders.sentAt}) ORDER BY ${reminders.id}), '[]'::json)
+        FROM ${reminders} WHERE ${reminders.taskId} = ${tasks.id})`,
+    })
+    .from(tasks)
+    .where(and(eq(tasks.userId, userId), inArray(tasks.id, [...ids])));
+  for (const row of rows) {
+    const { tagIdsJson, remindersJson, ...rest } = row;
+    result.set(row.id, {
+      ...rest,
+      dueAt: iso(row.dueAt),
+      completedAt: iso(row.completedAt),
+      occurrenceDate: iso(row.occurrenceDate),
+      createdAt: iso(row.createdAt)!,
+      deletedAt: iso(row.deletedAt),
+      recurrenceExdates: [...row.recurrenceExdates],
+      recurrenceMoves: [...row.recurrenceMoves],
+      tagIds: parseJson<string[]>(tagIdsJson),
+      reminders: parseJson<ReminderSnapshot[]>(remindersJson).map((r) => ({
+        id: r.id,
+        remindAt: iso(r.remindAt)!,
+        minutesBefore: r.minutesBefore,
+        status: r.status,
+        sentAt: iso(r.sentAt),
+      })),
+    });
+  }
+  return result;
+}
+
+export async function loadTaskSnapshot(db: Executor, userId: string, id: string): Promise<TaskSnapshot | null> {
+  return (await loadTaskSnapshots(db, userId, [id])).get(id) ?? null;
+}
+
+export const labelTable = (entity: "category" | "tag") => (entity === "category" ? categories : tags);
+
+export async function loadLabelSnapshot(db: Executor, entity: "category" | "tag", userId: string, id: string): Promise<LabelSnapshot | null> {
+  const table = labelTable(entity);
+  const [row] = await db
+    .select({ id: table.id, name: table.name, color: table.color, createdAt: table.createdAt })
+    .from(table)
+    .where(and(eq(table.id, id), eq(table.userId, userId)));
+  return row ? { ...row, createdAt: row.createdAt.toISOString() } : null;
+}
+
+export function loadSnapshot(db: Executor, entity: SnapshotEntity, userId: string, id: string): Promise<EntitySnapshot | null> {
+  return entity === "task" ? loadTaskSnapshot(db, userId, id) : loadLabelSnapshot(db, entity, userId, id);
+}
