@@ -4,6 +4,7 @@
  * first due date and dates are computed in the user's IANA time zone.
  */
 export { validateRecurrenceRule, type RuleValidation } from "./validate";
+export { nextFromCompletion, type CompletionOptions } from "./completion";
 export { nextOccurrence, previewOccurrences, type NextOccurrenceOptions, type PreviewOptions } from "./occurrences";
 export { describeRecurrence, type DescribeOptions } from "./describe";
 export {

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { nextOccurrence } from "@/lib/recurrence";
+import { nextFromCompletion, nextOccurrence } from "@/lib/recurrence";
 import type { Database, Executor } from "@/server/db/client";
 import { tasks, users } from "@/server/db/schema";
 import type { TaskEventState } from "@/server/events/catalog";
@@ -9,6 +9,8 @@ import { pgErrorOf, PG_UNIQUE_VIOLATION } from "./pg-errors";
 import { createTask } from "./tasks/mutations";
 import { relativeReminderOffsets } from "./tasks/reminder-sync";
 import { loadTaskViews, type TaskView } from "./tasks/view";
+import { existingLabels } from "./undo/apply";
+import { loadTaskSnapshot, type TaskSnapshot } from "./undo/snapshots";
 
 export type NextOccurrenceResult =
   | { status: "created"; task: TaskView }
@@ -44,12 +46,20 @@ async function existingNext(db: Executor, previousId: string): Promise<string | 
   return row?.id ?? null;
 }
 
-/** The first due date of the series: the time of day and the COUNT/INTERVAL origin of every later date. */
-async function seriesStart(db: Executor, userId: string, task: TaskView): Promise<Date | null> {
-  if (!task.seriesId || task.seriesId === task.id) return task.dueAt;
-  const [first] = await loadTaskViews(db, userId, [task.seriesId], { includeDeleted: true });
-  return first?.dueAt ?? task.dueAt;
+/**
+ * The first date of the series: the time of day and the COUNT/INTERVAL origin of every later date. A first
+ * occurrence that was moved still starts the series at its rule date.
+ */
+export async function seriesStartOf(db: Executor, userId: string, task: Pick<TaskSnapshot, "id" | "seriesId" | "dueAt" | "occurrenceDate">): Promise<Date> {
+  const own = new Date(task.occurrenceDate ?? task.dueAt!);
+  if (!task.seriesId || task.seriesId === task.id) return own;
+  const first = await loadTaskSnapshot(db, userId, task.seriesId);
+  const start = first?.occurrenceDate ?? first?.dueAt;
+  return start ? new Date(start) : own;
 }
+
+/** At most this many skipped dates in a row are passed over looking for the next occurrence. */
+const MAX_SKIPPED_IN_A_ROW = 1000;
 
 /**
  * Creates the occurrence that follows a completed task of a series, with the same title, description,
@@ -66,37 +76,60 @@ export async function createNextOccurrence(ctx: DomainContext, completed: Pick<T
   const already = await existingNext(ctx.db, current.id);
   if (already) return { status: "exists", taskId: already };
 
-  const start = (await seriesStart(ctx.db, ctx.userId, current)) ?? current.dueAt;
+  const snapshot = await loadTaskSnapshot(ctx.db, ctx.userId, current.id);
+  if (!snapshot) throw new NotFoundError("task", completed.id);
+  const rule = current.recurrenceRule;
+  const start = await seriesStartOf(ctx.db, ctx.userId, snapshot);
+  const ruleDate = new Date(snapshot.occurrenceDate ?? current.dueAt);
   const completedAt = current.completedAt ?? (completed.completedAt ? new Date(completed.completedAt) : ctx.now());
-  // Completion basis counts from when the task was done, but never lands on or before the finished occurrence.
-  const after =
-    current.recurrenceBasis === "completion" && completedAt.getTime() > current.dueAt.getTime() ? completedAt : current.dueAt;
-  const dueAt = nextOccurrence({
-    rule: current.recurrenceRule,
-    after,
-    seriesStart: start,
-    timeZone: ctx.timeZone,
-    occurrencesSoFar: current.occurrenceIndex,
-  });
+  let index = current.occurrenceIndex;
+  const ruleNext = (after: Date) => nextOccurrence({ rule, after, seriesStart: start, timeZone: ctx.timeZone, occurrencesSoFar: index });
+  let dueAt: Date | null;
+  if (current.recurrenceBasis === "completion") {
+    // Counts from when the task was done, but never lands on or before the finished occurrence.
+    const from = completedAt.getTime() > ruleDate.getTime() ? completedAt : ruleDate;
+    const fromCompletion = nextFromCompletion({ rule, completedAt: from, seriesStart: start, timeZone: ctx.timeZone, occurrencesSoFar: index });
+    dueAt = fromCompletion === undefined ? ruleNext(from) : fromCompletion;
+  } else {
+    dueAt = ruleNext(ruleDate);
+  }
+  // Skipped dates (EXDATE) use up their place in the series (RFC 5545 COUNT counts them) but create nothing.
+  const skipped = new Set(snapshot.recurrenceExdates);
+  for (let guard = 0; dueAt && skipped.has(dueAt.toISOString()) && guard < MAX_SKIPPED_IN_A_ROW; guard++) {
+    index += 1;
+    dueAt = ruleNext(dueAt);
+  }
   if (!dueAt) return { status: "skipped", reason: "series-ended" };
+  const occurrenceDate = dueAt;
+  const move = snapshot.recurrenceMoves.find((m) => m.from === occurrenceDate.toISOString());
+  const pinned = { ...snapshot, ...(snapshot.seriesValues ?? {}) };
+  // Values pinned by a "this occurrence" edit may name a label deleted since; the next occurrence goes without it.
+  const values = { ...pinned, ...(await existingLabels(ctx.db, ctx.userId, pinned)) };
 
   const offsets = [...new Set(await relativeReminderOffsets(ctx.db, current.id))];
   try {
     const task = await createTask(
       ctx,
       {
-        title: current.title,
-        description: current.description,
-        priority: current.priority,
-        dueAt,
+        title: values.title,
+        description: values.description,
+        priority: values.priority,
+        dueAt: move ? new Date(move.to) : occurrenceDate,
         allDay: current.allDay,
-        categoryId: current.category ? current.category.id : null,
-        tagIds: current.tags.map((t) => t.id),
+        categoryId: values.categoryId,
+        tagIds: values.tagIds,
         recurrenceRule: current.recurrenceRule,
         recurrenceBasis: current.recurrenceBasis,
         reminders: offsets.map((minutesBefore) => ({ minutesBefore })),
       },
-      { seriesId: current.seriesId ?? current.id, previousOccurrenceId: current.id, occurrenceIndex: current.occurrenceIndex + 1 },
+      {
+        seriesId: current.seriesId ?? current.id,
+        previousOccurrenceId: current.id,
+        occurrenceIndex: index + 1,
+        occurrenceDate: move ? occurrenceDate : null,
+        recurrenceExdates: snapshot.recurrenceExdates.filter((d) => d > occurrenceDate.toISOString()),
+        recurrenceMoves: snapshot.recurrenceMoves.filter((m) => m.from > occurrenceDate.toISOString()),
+      },
     );
     return { status: "created", task };
   } catch (cause) {

@@ -18,6 +18,8 @@ const FIELD_ARGUMENTS: Record<string, string[]> = {
   categoryId: ["category_id"],
   tagIds: ["tag_ids", "tag_id"],
   tagId: ["tag_id"],
+  date: ["date"],
+  to: ["to"],
   recurrenceRule: ["recurrence_rule"],
   reminders: ["remind_at", "remind_before_minutes"],
   name: ["name"],

@@ -19,6 +19,7 @@ export {
 export { TOOL_ERROR_CODES, ToolArgumentError, type ToolDefinition, type ToolError, type ToolErrorCode, type ToolOutcome, type ToolResultBase } from "./types";
 export { toToolTask, type ToolLabel, type ToolReminder, type ToolTask } from "./present";
 export type { TaskResult } from "./task-tools";
+export type { OccurrenceResult } from "./occurrence-tools";
 export type { TaskListToolResult } from "./query-tools";
 export type { ToolLabelWithCount } from "./taxonomy-tools";
 export { resolveDate, resolveRecurrence, type ResolvedDate, type ResolvedRecurrence } from "./args";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { DomainContext } from "@/server/domain/context";
 import { argumentIssueError, toToolError } from "./errors";
+import { rescheduleOccurrenceTool, skipOccurrenceTool } from "./occurrence-tools";
 import { getOverdueTasks, getUpcomingTasks, listTasksTool, searchTasks } from "./query-tools";
 import { addTask, completeTaskTool, deleteTaskTool, setReminder, updateTaskTool } from "./task-tools";
 import {
@@ -15,7 +16,7 @@ import {
 } from "./taxonomy-tools";
 import type { ToolDefinition, ToolOutcome, ToolResultBase } from "./types";
 
-/** The seventeen tools, in the order an LLM or an MCP client sees them. */
+/** The tools, in the order an LLM or an MCP client sees them. */
 export const TOOLS = [
   addTask,
   listTasksTool,
@@ -34,6 +35,8 @@ export const TOOLS = [
   setReminder,
   getOverdueTasks,
   getUpcomingTasks,
+  skipOccurrenceTool,
+  rescheduleOccurrenceTool,
 ] as const;
 
 type AnyTool = (typeof TOOLS)[number];

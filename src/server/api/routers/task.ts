@@ -16,6 +16,18 @@ import {
   uncompleteTask,
   updateTask,
 } from "@/server/domain/tasks";
+import {
+  endSeries,
+  endSeriesInput,
+  listOccurrences,
+  occurrencesInput,
+  rescheduleOccurrence,
+  rescheduleOccurrenceInput,
+  skipOccurrence,
+  skipOccurrenceInput,
+  updateOccurrence,
+  updateOccurrenceInput,
+} from "@/server/domain/occurrences";
 import { protectedProcedure, router } from "../trpc";
 
 export const taskRouter = router({
@@ -28,5 +40,11 @@ export const taskRouter = router({
   get: protectedProcedure.input(taskIdInput).query(({ ctx, input }) => getTask(ctx.domain, input.id)),
   list: protectedProcedure.input(taskListInput).query(({ ctx, input }) => listTasks(ctx.domain, input)),
   bulkUpdate: protectedProcedure.input(bulkUpdateInput).mutation(({ ctx, input }) => bulkUpdateTasks(ctx.domain, input)),
+  /** One occurrence of a series: skip, move, edit alone or with the following ones, end the series there. */
+  occurrences: protectedProcedure.input(occurrencesInput).query(({ ctx, input }) => listOccurrences(ctx.domain, input)),
+  skipOccurrence: protectedProcedure.input(skipOccurrenceInput).mutation(({ ctx, input }) => skipOccurrence(ctx.domain, input)),
+  rescheduleOccurrence: protectedProcedure.input(rescheduleOccurrenceInput).mutation(({ ctx, input }) => rescheduleOccurrence(ctx.domain, input)),
+  updateOccurrence: protectedProcedure.input(updateOccurrenceInput).mutation(({ ctx, input }) => updateOccurrence(ctx.domain, input)),
+  endSeries: protectedProcedure.input(endSeriesInput).mutation(({ ctx, input }) => endSeries(ctx.domain, input)),
   previewRecurrence: protectedProcedure.input(previewRecurrenceInput).query(({ input }) => previewRecurrence(input)),
 });

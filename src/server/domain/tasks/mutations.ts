@@ -11,7 +11,8 @@ import { normalizeRecurrenceRule } from "./recurrence-rule";
 import { syncReminders } from "./reminder-sync";
 import { taskCreateInput, taskUpdateInput, type TaskCreateInput, type TaskUpdateInput } from "./schemas";
 import { loadTaskViews, type TaskView } from "./view";
-import { loadTaskSnapshot } from "../undo/snapshots";
+import { loadTaskSnapshot, type TaskSnapshot } from "../undo/snapshots";
+import type { RecurrenceMove } from "@/server/db/schema";
 
 export async function loadTaskOrThrow(db: Executor, userId: string, id: string, options: { includeDeleted?: boolean } = {}): Promise<TaskView> {
   const [view] = await loadTaskViews(db, userId, [id], { includeDeleted: options.includeDeleted ?? false });
@@ -36,7 +37,15 @@ export interface SeriesLink {
   seriesId: string;
   previousOccurrenceId: string;
   occurrenceIndex: number;
+  /** The rule date the new occurrence stands for when it was moved ahead of time. */
+  occurrenceDate?: Date | null;
+  /** Skipped and moved occurrences still ahead, carried along the series. */
+  recurrenceExdates?: string[];
+  recurrenceMoves?: RecurrenceMove[];
 }
+
+/** Extra columns an occurrence edit sets in the same UPDATE (series split, pinned values, moved date). */
+export type SeriesPatch = (before: TaskView, snapshot: TaskSnapshot) => Partial<Pick<typeof tasks.$inferInsert, "seriesId" | "occurrenceIndex" | "occurrenceDate" | "seriesValues" | "recurrenceExdates" | "recurrenceMoves">>;
 
 export async function createTask(ctx: DomainContext, rawInput: TaskCreateInput, series?: SeriesLink): Promise<TaskView> {
   const input = taskCreateInput.parse(rawInput);
@@ -64,6 +73,9 @@ export async function createTask(ctx: DomainContext, rawInput: TaskCreateInput, 
       seriesId: series?.seriesId ?? (recurrenceRule ? id : null),
       previousOccurrenceId: series?.previousOccurrenceId ?? null,
       occurrenceIndex: series?.occurrenceIndex ?? 1,
+      occurrenceDate: series?.occurrenceDate ?? null,
+      recurrenceExdates: series?.recurrenceExdates ?? [],
+      recurrenceMoves: series?.recurrenceMoves ?? [],
       createdAt: now,
       updatedAt: now,
     });
@@ -79,7 +91,7 @@ export async function createTask(ctx: DomainContext, rawInput: TaskCreateInput, 
   });
 }
 
-export async function updateTask(ctx: DomainContext, rawInput: TaskUpdateInput): Promise<TaskView> {
+export async function updateTask(ctx: DomainContext, rawInput: TaskUpdateInput, seriesPatch?: SeriesPatch): Promise<TaskView> {
   const input = taskUpdateInput.parse(rawInput);
   const recurrenceRule = normalizeRecurrenceRule(input.recurrenceRule);
   return ctx.db.transaction(async (tx) => {
@@ -87,6 +99,7 @@ export async function updateTask(ctx: DomainContext, rawInput: TaskUpdateInput):
     if (before.version !== input.version) {
       throw new ConflictError(`task was changed elsewhere (you edited version ${input.version}, current is ${before.version})`, before);
     }
+    if (!beforeSnapshot) throw new NotFoundError("task", input.id);
     if (input.categoryId) await assertCategoryOwned(tx, ctx.userId, input.categoryId);
     if (input.tagIds) await assertTagsOwned(tx, ctx.userId, input.tagIds);
     const dueAt = input.dueAt === undefined ? before.dueAt : input.dueAt;
@@ -105,6 +118,7 @@ export async function updateTask(ctx: DomainContext, rawInput: TaskUpdateInput):
         recurrenceRule,
         recurrenceBasis: input.recurrenceBasis,
         seriesId: rule && !before.seriesId ? before.id : undefined,
+        ...seriesPatch?.(before, beforeSnapshot),
         updatedAt: ctx.now(),
         version: before.version + 1,
       })

@@ -25,7 +25,7 @@ function eventTypeFor(current: TaskSnapshot | null, target: TaskSnapshot): Event
 }
 
 /** Labels the task may point at: ones deleted since are left off rather than failing the whole revert. */
-async function existingLabels(tx: Executor, userId: string, target: TaskSnapshot) {
+export async function existingLabels(tx: Executor, userId: string, target: Pick<TaskSnapshot, "categoryId" | "tagIds">) {
   const [categoryRows, tagRows] = await Promise.all([
     target.categoryId ? tx.select({ id: labelTable("category").id }).from(labelTable("category")).where(and(eq(labelTable("category").id, target.categoryId), eq(labelTable("category").userId, userId))) : [],
     target.tagIds.length > 0 ? tx.select({ id: labelTable("tag").id }).from(labelTable("tag")).where(and(inArray(labelTable("tag").id, target.tagIds), eq(labelTable("tag").userId, userId))) : [],

@@ -1,0 +1,75 @@
+import { TZDate } from "@date-fns/tz";
+import { z } from "zod";
+import type { DomainContext } from "@/server/domain/context";
+import { listOccurrences, rescheduleOccurrence, skipOccurrence } from "@/server/domain/occurrences";
+import { getTask, type TaskView } from "@/server/domain/tasks";
+import { args, resolveDate } from "./args";
+import { formatLocal, taskLine, toToolTask, type ToolTask } from "./present";
+import { defineTool } from "./types";
+
+/** Tools for one occurrence of a repeating task; the rule itself stays as it is. */
+
+export interface OccurrenceResult {
+  summary: string;
+  task: ToolTask;
+  /** The next few occurrences after the change, skipped and moved ones marked. */
+  upcoming: { date: string; due: string; status: "scheduled" | "skipped" | "moved" }[];
+}
+
+const occurrenceDate = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .max(100, "must be at most 100 characters")
+  .describe("Which occurrence, by its date: ISO 8601 (2026-12-07) or words in the user's time zone ('next monday')");
+
+async function result(ctx: DomainContext, view: TaskView, summary: (line: string) => string): Promise<OccurrenceResult> {
+  const task = toToolTask(ctx, view);
+  const { items } = await listOccurrences(ctx, { id: view.id, count: 5 });
+  const upcoming = items.map((item) => ({
+    date: formatLocal(ctx, item.date, view.allDay),
+    due: formatLocal(ctx, item.dueAt, view.allDay),
+    status: item.status,
+  }));
+  return { summary: summary(taskLine(task)), task, upcoming };
+}
+
+/** A day without a time, for a timed series, keeps the series' time of day on the new day. */
+function newDueDate(ctx: DomainContext, task: TaskView, text: string): Date {
+  const resolved = resolveDate(ctx, text, "to");
+  if (!resolved.allDay || task.allDay || !task.dueAt) return resolved.at;
+  const time = new TZDate(task.dueAt.getTime(), ctx.timeZone);
+  const day = new TZDate(resolved.at.getTime(), ctx.timeZone);
+  day.setHours(time.getHours(), time.getMinutes(), 0, 0);
+  return new Date(day.getTime());
+}
+
+export const skipOccurrenceTool = defineTool({
+  name: "skip_occurrence",
+  description: "Skip one occurrence of a repeating task (e.g. next Monday's standup) without changing the rule; skipping the open one moves the task to the next date.",
+  inputSchema: z.object({ task_id: args.taskId, date: occurrenceDate }).strict(),
+  async run(ctx, a) {
+    const date = resolveDate(ctx, a.date, "date").at;
+    const view = await skipOccurrence(ctx, { id: a.task_id, date });
+    return result(ctx, view, (line) => `Skipped the occurrence on ${formatLocal(ctx, date, true)}; ${line}.`);
+  },
+});
+
+export const rescheduleOccurrenceTool = defineTool({
+  name: "reschedule_occurrence",
+  description: "Move one occurrence of a repeating task to another date or time; the other occurrences and the rule stay as they are.",
+  inputSchema: z
+    .object({
+      task_id: args.taskId,
+      date: occurrenceDate,
+      to: z.string().trim().min(1, "must not be empty").max(100).describe("The new date and time: ISO 8601 or words ('wednesday 10am'); a day alone keeps the usual time"),
+    })
+    .strict(),
+  async run(ctx, a) {
+    const date = resolveDate(ctx, a.date, "date").at;
+    const task = await getTask(ctx, a.task_id);
+    const to = newDueDate(ctx, task, a.to);
+    const view = await rescheduleOccurrence(ctx, { id: a.task_id, date, to });
+    return result(ctx, view, (line) => `Moved the occurrence on ${formatLocal(ctx, date, true)} to ${formatLocal(ctx, to, task.allDay)}; ${line}.`);
+  },
+});
