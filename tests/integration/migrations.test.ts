@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { categories, tasks } from "@/server/db/schema";
 import { createTestDatabase, createTestUser, type TestDatabase } from "../support/database";
@@ -41,10 +41,10 @@ describe("migrations", () => {
     testDb = await createTestDatabase();
     const ctx = await createTestUser(testDb.handle);
     await testDb.handle.db.insert(categories).values({ userId: ctx.userId, name: "Work" });
-    await testDb.handle.db.insert(tasks).values([
-      { userId: ctx.userId, title: "Old task one", description: "from the first release" },
-      { userId: ctx.userId, title: "Old task two", priority: "urgent" },
-    ]);
+    // Raw SQL: the current schema object names columns the first release did not have yet.
+    await testDb.handle.db.execute(
+      sql`INSERT INTO tasks (user_id, title, description, priority) VALUES (${ctx.userId}, 'Old task one', 'from the first release', 'medium'), (${ctx.userId}, 'Old task two', '', 'urgent')`,
+    );
     delete process.env.CADENCE_MIGRATIONS_DIR;
     await testDb.handle.migrate();
     const rows = await testDb.handle.db.select().from(tasks).where(eq(tasks.userId, ctx.userId));

@@ -40,7 +40,7 @@ describe("tool registry: each tool with good arguments", () => {
       [
         "add_category", "add_tag", "add_tag_to_task", "add_task", "complete_task", "delete_category", "delete_tag", "delete_task",
         "get_overdue_tasks", "get_upcoming_tasks", "list_categories", "list_tags", "list_tasks", "remove_tag_from_task",
-        "search_tasks", "set_reminder", "update_task",
+        "search_tasks", "set_reminder", "update_task", "skip_occurrence", "reschedule_occurrence",
       ].sort(),
     );
     expect(TOOL_NAMES).toHaveLength(19);
