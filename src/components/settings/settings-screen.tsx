@@ -3,9 +3,10 @@ import { LAUNCHER_CLEARANCE } from "@/components/chat/launcher";
 import { useUser } from "@/lib/client/user";
 import { useNow } from "@/lib/client/use-now";
 import { ApiTokens } from "./api-tokens";
+import { DeleteAccount } from "./delete-account";
 import { Webhooks } from "./webhooks";
 
-/** Account settings: the time zone dates are shown in, API tokens for the MCP server, and outgoing webhooks. */
+/** Account settings: the time zone dates are shown in, API tokens for the MCP server, outgoing webhooks, and deleting the account. */
 export function SettingsScreen() {
   const user = useUser();
   const now = useNow();
@@ -28,6 +29,7 @@ export function SettingsScreen() {
         </section>
         <ApiTokens />
         <Webhooks />
+        <DeleteAccount />
       </div>
     </div>
   );

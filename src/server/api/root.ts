@@ -1,3 +1,4 @@
+import { accountRouter } from "./routers/account";
 import { activityRouter } from "./routers/activity";
 import { apiTokenRouter } from "./routers/api-token";
 import { categoryRouter } from "./routers/category";
@@ -17,6 +18,7 @@ export const appRouter = router({
   apiToken: apiTokenRouter,
   chat: chatRouter,
   webhook: webhookRouter,
+  account: accountRouter,
 });
 
 export type AppRouter = typeof appRouter;
