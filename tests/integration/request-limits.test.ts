@@ -96,6 +96,18 @@ describe("origin checks on cookie-authenticated writes", () => {
     expect(fake("POST", "/api/pusher/auth", { origin: "https://evil.example", "content-length": "10" })).toBe(403);
     expect(fake("GET", "/api/trpc/task.list", { origin: "https://evil.example" })).toBe("passed");
   });
+
+  it("does not let a client choose the address sign-in attempts are counted under (X-Forwarded-For) unless a proxy is trusted", () => {
+    const run = (trustProxy: boolean) => {
+      const guard = createRequestGuard({ env: parseEnv({ TRUST_PROXY: String(trustProxy) }), baseURL: authURL, dev: false });
+      const req = Object.assign(new http.IncomingMessage(null as never), { method: "POST", url: "/api/auth/sign-in/email", headers: { "x-forwarded-for": "203.0.113.7" } });
+      Object.defineProperty(req, "socket", { value: { remoteAddress: "127.0.0.1" } });
+      guard(req, new http.ServerResponse(req));
+      return req.headers["x-forwarded-for"];
+    };
+    expect(run(false)).toBe("127.0.0.1");
+    expect(run(true)).toBe("203.0.113.7");
+  });
 });
 
 describe("request limits", () => {

@@ -18,6 +18,13 @@ export function createRequestGuard(input: { env: Env; baseURL: string; dev: bool
     return false;
   };
   return (req: http.IncomingMessage, res: http.ServerResponse): boolean => {
+    // Better Auth rate-limits sign-in per X-Forwarded-For; unless a trusted proxy sets it, it is the socket's
+    // address, so a client cannot dodge the limit by sending a new made-up address with every try.
+    if (!security.trustProxy) {
+      const peer = (req.socket as { remoteAddress?: string } | null)?.remoteAddress;
+      if (peer) req.headers["x-forwarded-for"] = peer;
+      else delete req.headers["x-forwarded-for"];
+    }
     applySecurityHeaders(req, res, security);
     const origin = checkOrigin(req, origins);
     if (!origin.ok) return refuse(res, 403, origin.reason);
