@@ -18,8 +18,10 @@ import { daprSubscriptions, type DaprSubscription } from "@workers/host/subscrip
 
 export const REPO_ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const SUBSCRIPTIONS_DIR = path.join(REPO_ROOT, "dapr-components", "subscriptions");
+/** The Helm chart's copy (a chart can only read files inside itself); rendered with DAPR_SUBSCRIPTIONS=declarative. */
+export const CHART_SUBSCRIPTIONS_DIR = path.join(REPO_ROOT, "k8s", "subscriptions");
 
-/** The Dapr app id each worker runs under (dapr-components/local/dapr.yaml, k8s/cadence-<worker>.yaml). */
+/** The Dapr app id each worker runs under (dapr-components/local/dapr.yaml, the Helm chart's cadence.appId). */
 export const daprAppId = (worker: WorkerDefinition) => `cadence-${worker.name}`;
 
 /** A `dapr.io/v2alpha1` Subscription resource (docs.dapr.io/reference/resource-specs/subscription-schema). */
@@ -95,22 +97,25 @@ export function staleFiles(expected: Map<string, string>, actual: Map<string, st
 
 async function main(argv: string[]): Promise<number> {
   const expected = generateSubscriptionFiles();
-  const actual = await readSubscriptionFiles();
-  const stale = staleFiles(expected, actual);
-  const relative = path.relative(process.cwd(), SUBSCRIPTIONS_DIR) || ".";
-  if (argv.includes("--check")) {
-    if (stale.length === 0) return 0;
-    console.error(`${relative}: out of date (${stale.join(", ")}); run npm run dapr:subscriptions`);
-    return 1;
+  let code = 0;
+  for (const dir of [SUBSCRIPTIONS_DIR, CHART_SUBSCRIPTIONS_DIR]) {
+    const stale = staleFiles(expected, await readSubscriptionFiles(dir));
+    const relative = path.relative(process.cwd(), dir) || ".";
+    if (argv.includes("--check")) {
+      if (stale.length === 0) continue;
+      console.error(`${relative}: out of date (${stale.join(", ")}); run npm run dapr:subscriptions`);
+      code = 1;
+      continue;
+    }
+    await mkdir(dir, { recursive: true });
+    for (const name of stale) {
+      const content = expected.get(name);
+      if (content === undefined) await rm(path.join(dir, name));
+      else await writeFile(path.join(dir, name), content);
+    }
+    console.log(stale.length ? `${relative}: wrote ${stale.join(", ")}` : `${relative}: up to date`);
   }
-  await mkdir(SUBSCRIPTIONS_DIR, { recursive: true });
-  for (const name of stale) {
-    const content = expected.get(name);
-    if (content === undefined) await rm(path.join(SUBSCRIPTIONS_DIR, name));
-    else await writeFile(path.join(SUBSCRIPTIONS_DIR, name), content);
-  }
-  console.log(stale.length ? `${relative}: wrote ${stale.join(", ")}` : `${relative}: up to date`);
-  return 0;
+  return code;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

@@ -13,9 +13,10 @@ if [ -z "${TEST_DATABASE_URL:-}" ]; then
   TEST_DATABASE_URL=$(bash scripts/ensure-postgres.sh)
   export TEST_DATABASE_URL
 fi
-# Built before vitest: the distributed integration test runs the production build as a separate process.
-echo "== next build"
-CADENCE_REBUILD=1 npx next build >/dev/null
+# Built before vitest: the distributed and image tests run the production build as separate processes;
+# build:prod is `next build` plus dist/, the production image's contents.
+echo "== build:prod"
+npm run --silent build:prod | tail -1
 
 echo "== vitest (PGlite + PostgreSQL at ${TEST_DATABASE_URL%%@*}@…)"
 npx vitest run

@@ -11,8 +11,9 @@ export interface Background {
   stop(): Promise<void>;
 }
 
-const BACKBONE_KEY = Symbol.for("cadence.backbone");
-type BackboneHolder = { [BACKBONE_KEY]?: EventBackbone };
+/** Read by metrics.ts under the same symbol. */
+const BACKGROUND_KEY = Symbol.for("cadence.background");
+type BackgroundHolder = { [BACKGROUND_KEY]?: Background };
 
 /** What runs beside the HTTP handlers: the outbox relay, in-process workers (embedded) and the Pusher endpoint. */
 export async function startBackground(runtime: Runtime): Promise<Background> {
@@ -21,9 +22,7 @@ export async function startBackground(runtime: Runtime): Promise<Background> {
   // realtime workers reach it with PUSHER_HOST/PUSHER_PORT pointing here and the same credentials.
   const pusher = usesBuiltInPusher(env) ? createEmbeddedPusher(pusherCredentials(env)) : undefined;
   const backbone = await startEventBackbone({ env, db, log, workers: ALL_WORKERS });
-  // Route handlers (another module graph in this process) read relay metrics from here.
-  (globalThis as BackboneHolder)[BACKBONE_KEY] = backbone;
-  return {
+  const background: Background = {
     pusher,
     backbone,
     async stop() {
@@ -31,6 +30,9 @@ export async function startBackground(runtime: Runtime): Promise<Background> {
       pusher?.close();
     },
   };
+  // Route handlers (another module graph in this process) read relay and connection metrics from here.
+  (globalThis as BackgroundHolder)[BACKGROUND_KEY] = background;
+  return background;
 }
 
-export const runningBackbone = (): EventBackbone | undefined => (globalThis as BackboneHolder)[BACKBONE_KEY];
+export const runningBackground = (): Background | undefined => (globalThis as BackgroundHolder)[BACKGROUND_KEY];

@@ -9,6 +9,7 @@ import type { WorkerDefinition } from "@/server/events/worker-types";
 import { ALL_WORKERS } from "@/server/workers";
 import { serveWithDapr, type DaprWorkerServer } from "@workers/host/dapr-server";
 import {
+  CHART_SUBSCRIPTIONS_DIR,
   REPO_ROOT,
   SUBSCRIPTIONS_DIR,
   daprAppId,
@@ -29,23 +30,27 @@ async function committedResources(worker: WorkerDefinition): Promise<Resource[]>
   return documents.map((document) => document.toJS() as Resource);
 }
 
-/** The app id Kubernetes gives the worker's pod (the Subscription must be scoped to exactly that). */
+/**
+ * The app id the Helm chart gives the worker's pods (the Subscription must be scoped to exactly that): the
+ * worker is an entry of `workers` in k8s/values.yaml and the chart's "cadence.appId" helper names it.
+ */
 async function k8sAppId(worker: WorkerDefinition): Promise<string | undefined> {
-  const text = await readFile(path.join(REPO_ROOT, "k8s", `cadence-${worker.name}.yaml`), "utf8");
-  const documents = parseAllDocuments(text);
-  if (!Array.isArray(documents)) return undefined;
-  for (const document of documents) {
-    const manifest = document.toJS() as { kind?: string; spec?: { template?: { metadata?: { annotations?: Record<string, string> } } } };
-    const appId = manifest.spec?.template?.metadata?.annotations?.["dapr.io/app-id"];
-    if (manifest.kind === "Deployment" && appId) return appId;
-  }
-  return undefined;
+  const values = parse(await readFile(path.join(REPO_ROOT, "k8s", "values.yaml"), "utf8")) as { workers: Record<string, unknown> };
+  if (!(worker.name in values.workers)) return undefined;
+  const helpers = await readFile(path.join(REPO_ROOT, "k8s", "templates", "_helpers.tpl"), "utf8");
+  const template = /define "cadence\.appId" -\}\}\n(.*)\n/.exec(helpers)?.[1];
+  return template?.replace("{{ . }}", worker.name);
 }
 
 describe("dapr-components/subscriptions (declarative subscriptions)", () => {
   it("match what `npm run dapr:subscriptions` generates from the workers today", async () => {
     const stale = staleFiles(generateSubscriptionFiles(), await readSubscriptionFiles());
     expect(stale, `stale files in dapr-components/subscriptions — run npm run dapr:subscriptions`).toEqual([]);
+  });
+
+  it("have an identical copy in the Helm chart (k8s/subscriptions)", async () => {
+    const stale = staleFiles(generateSubscriptionFiles(), await readSubscriptionFiles(CHART_SUBSCRIPTIONS_DIR));
+    expect(stale, `stale files in k8s/subscriptions — run npm run dapr:subscriptions`).toEqual([]);
   });
 
   it("say they are generated and how to regenerate them", async () => {

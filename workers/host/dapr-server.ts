@@ -6,6 +6,9 @@ import type { WorkerDefinition, WorkerServices } from "@/server/events/worker-ty
 import { bulkEnvelopeSchema, deliverBulk, looksLikeBulk, type BulkSubscribeConfig } from "./bulk";
 import { createDeliveryHandler, parseJson, type DaprStatus } from "./delivery";
 import { createJobRunner } from "./jobs";
+import { trackRequests } from "@/server/http/graceful";
+import { declareWorker } from "./metrics";
+import { processMetrics, PROMETHEUS_CONTENT_TYPE } from "./process-metrics";
 import { daprSubscriptions, fanOutName, subscriptionsByTopic } from "./subscriptions";
 
 export interface DaprServeOptions {
@@ -24,6 +27,9 @@ export interface DaprWorkerServer {
   close(): Promise<void>;
 }
 
+/** Longest a delivery in hand may take on SIGTERM (Dapr's delivery timeout is 15 s). */
+const DRAIN_TIMEOUT_MS = 15_000;
+
 /** Room for a full bulk (100 events of a few KB each) with a wide margin. */
 const MAX_BODY_BYTES = 8 * 1_048_576;
 
@@ -41,6 +47,7 @@ export async function serveWithDapr(worker: WorkerDefinition, options: DaprServe
   const byTopic = subscriptionsByTopic(worker);
   const delivery = createDeliveryHandler(worker.name, scoped, options.maxDeliveryAttempts);
   const jobs = createJobRunner([worker], scoped);
+  declareWorker(worker);
 
   const authorized = (req: http.IncomingMessage) => {
     if (!appToken) return true;
@@ -49,11 +56,12 @@ export async function serveWithDapr(worker: WorkerDefinition, options: DaprServe
     return given.length === expected.length && timingSafeEqual(given, expected);
   };
 
-  async function route(req: http.IncomingMessage, body: string): Promise<{ status: number; body?: unknown }> {
+  async function route(req: http.IncomingMessage, body: string): Promise<Answer> {
     const url = new URL(req.url ?? "/", "http://app");
     const segments = url.pathname.split("/").filter(Boolean).map(decodeURIComponent);
     const [first, second, third] = segments;
     if (req.method === "GET" && url.pathname === "/healthz") return { status: 200, body: { status: "ok", worker: worker.name } };
+    if (req.method === "GET" && url.pathname === "/metrics") return { status: 200, body: await processMetrics(), contentType: PROMETHEUS_CONTENT_TYPE };
     if (!authorized(req)) return { status: 401, body: { error: "missing or wrong dapr-api-token" } };
     if (req.method === "GET" && url.pathname === "/dapr/subscribe") return { status: 200, body: subscriptions };
     if (req.method !== "POST") return { status: 405 };
@@ -92,12 +100,16 @@ export async function serveWithDapr(worker: WorkerDefinition, options: DaprServe
   const server = http.createServer((req, res) => {
     void readBody(req)
       .then((body) => route(req, body))
-      .catch((cause: unknown): { status: number; body?: unknown } => {
+      .catch((cause: unknown): Answer => {
         // Never crash on a delivery: anything unexpected becomes a retry for the sidecar.
         log.error({ url: req.url, error: errorText(cause) }, "request failed");
         return cause instanceof BodyTooLarge ? { status: 413 } : { status: 500 };
       })
-      .then(({ status, body }) => {
+      .then(({ status, body, contentType }) => {
+        if (contentType && typeof body === "string") {
+          res.writeHead(status, { "content-type": contentType }).end(body);
+          return;
+        }
         res.writeHead(status, body === undefined ? {} : { "content-type": "application/json" });
         res.end(body === undefined ? undefined : JSON.stringify(body));
       });
@@ -106,16 +118,23 @@ export async function serveWithDapr(worker: WorkerDefinition, options: DaprServe
     server.once("error", reject);
     server.listen(options.port, options.host ?? "127.0.0.1", () => resolve());
   });
+  const requests = trackRequests(server);
   const port = (server.address() as AddressInfo).port;
   log.info({ port, declarative, subscriptions: subscriptions.map((s) => s.topic) }, "worker serving the Dapr app API");
   return {
     port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      }),
+    // Deliveries and job callbacks in hand finish and are answered (the sidecar acks them); new ones are refused.
+    close: async () => {
+      await requests.drain(DRAIN_TIMEOUT_MS);
+    },
   };
+}
+
+interface Answer {
+  status: number;
+  body?: unknown;
+  /** Set for a pre-rendered text body (Prometheus exposition); otherwise the body is sent as JSON. */
+  contentType?: string;
 }
 
 class BodyTooLarge extends Error {}

@@ -4,6 +4,7 @@ import { processOnce } from "@/server/events/consumer";
 import { eventIdOf, recordDeadLetter } from "@/server/events/dead-letters";
 import { errorText } from "@/server/events/error-text";
 import type { EventSubscription, HandlerOutcome, WorkerServices } from "@/server/events/worker-types";
+import { recordDelivery, workerMetrics } from "./metrics";
 
 export type DaprStatus = "SUCCESS" | "RETRY" | "DROP";
 
@@ -60,15 +61,18 @@ export function createDeliveryHandler(workerName: string, services: WorkerServic
       if (subscription.types && !subscription.types.includes(event.type)) continue;
       const consumer = `${workerName}/${subscription.name}`;
       const log = services.log.child({ consumer, eventId: event.id, type: event.type });
+      const startedAt = performance.now();
       try {
         const outcome = (await subscription.handle(event, { ...services, log })) ?? "success";
         if (outcome !== "success") note(event.id, consumer, outcome === "drop" ? "dropped by the consumer" : "the consumer asked for a retry");
         outcomes.push(outcome);
+        recordDelivery(workerName, subscription.topic, outcome, startedAt);
       } catch (cause) {
         const reason = errorText(cause);
         log.warn({ error: reason }, "handler failed, asking the sidecar to retry");
         note(event.id, consumer, reason);
         outcomes.push("retry");
+        recordDelivery(workerName, subscription.topic, "retry", startedAt);
       }
     }
     if (outcomes.includes("retry")) {
@@ -104,6 +108,7 @@ export function createDeliveryHandler(workerName: string, services: WorkerServic
         }),
       );
       failures.delete(eventId);
+      workerMetrics().deadLettered.inc({ worker: workerName, topic });
       services.log.warn({ topic, eventId, consumer: hint?.consumer }, "dead letter stored");
       return "SUCCESS";
     } catch (cause) {

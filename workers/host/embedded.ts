@@ -1,6 +1,7 @@
 import type { EmbeddedTransport } from "@/server/events/transports/embedded";
 import type { WorkerDefinition, WorkerServices } from "@/server/events/worker-types";
 import { createJobRunner, type JobRunner } from "./jobs";
+import { declareWorker, recordDelivery } from "./metrics";
 
 export interface EmbeddedWorkers {
   /** Job dispatch for in-process timers (e.g. the reminders worker's durable scheduler). */
@@ -21,12 +22,23 @@ export async function runEmbedded(
   try {
     for (const worker of workers) {
       const workerServices: WorkerServices = { ...services, log: services.log.child({ worker: worker.name }) };
+      declareWorker(worker);
       for (const subscription of worker.subscriptions) {
         const unsubscribe = transport.subscribe({
           consumer: `${worker.name}/${subscription.name}`,
           topic: subscription.topic,
           types: subscription.types,
-          handle: (event) => subscription.handle(event, workerServices),
+          handle: async (event) => {
+            const startedAt = performance.now();
+            try {
+              const outcome = (await subscription.handle(event, workerServices)) ?? "success";
+              recordDelivery(worker.name, subscription.topic, outcome, startedAt);
+              return outcome;
+            } catch (cause) {
+              recordDelivery(worker.name, subscription.topic, "retry", startedAt);
+              throw cause;
+            }
+          },
         });
         stops.push(unsubscribe);
       }

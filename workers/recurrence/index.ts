@@ -2,6 +2,7 @@ import { contextForUser, createNextOccurrence } from "@/server/domain/recurrence
 import { EVENT_TYPES, TOPICS, taskEventDataSchema } from "@/server/events/catalog";
 import { processOnce } from "@/server/events/consumer";
 import type { EventSubscription, WorkerDefinition } from "@/server/events/worker-types";
+import { workerMetrics } from "@workers/host/metrics";
 
 export const RECURRENCE_SOURCE = "cadence/recurrence";
 
@@ -23,7 +24,11 @@ const taskCompleted: EventSubscription = {
       return ctx ? createNextOccurrence(ctx, task) : ({ status: "skipped", reason: "user-gone" } as const);
     });
     if (duplicate) log.debug({ taskId: task.id }, "repeated task.completed ignored");
-    else if (result?.status === "created") log.info({ taskId: task.id, next: result.task.id, dueAt: result.task.dueAt }, "next occurrence created");
+    else if (result?.status === "created") {
+      log.info({ taskId: task.id, next: result.task.id, dueAt: result.task.dueAt }, "next occurrence created");
+      const completedAt = event.time ? Date.parse(event.time) : Number.NaN;
+      if (Number.isFinite(completedAt)) workerMetrics().recurrenceLatency.observe(Math.max(0, Date.now() - completedAt) / 1000);
+    }
     else log.debug({ taskId: task.id, result }, "no next occurrence created");
     return "success";
   },

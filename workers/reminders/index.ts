@@ -5,6 +5,7 @@ import type { EventSubscription, JobHandler, WorkerDefinition, WorkerServices } 
 import { createDaprJobsScheduler } from "./dapr-jobs";
 import { createDurableTimerScheduler } from "./durable-timer";
 import { REMINDER_JOB_PREFIX, reminderIdOfJob, type ReminderScheduler } from "./scheduler";
+import { workerMetrics } from "@workers/host/metrics";
 
 export { createDaprJobsScheduler } from "./dapr-jobs";
 export { createDurableTimerScheduler } from "./durable-timer";
@@ -60,6 +61,7 @@ export function createRemindersWorker(options: RemindersWorkerOptions = {}): Wor
         return "drop";
       }
       const result = await fireReminder(services.db.db, reminderId);
+      if (result.status === "fired") workerMetrics().reminderLateness.observe(Math.max(0, Date.now() - result.remindAt.getTime()) / 1000);
       // Woken early or by a stale job after the reminder moved later: keep its real wake-up armed.
       if (result.status === "not-due") await schedulerFor(services).schedule(reminderId, result.remindAt);
       services.log.info({ reminderId, result: result.status }, "reminder job handled");

@@ -3,6 +3,7 @@ import superjson from "superjson";
 import { ZodError } from "zod";
 import { createDomainContext } from "@/server/domain/context";
 import { consumeRateLimit } from "@/server/limits/rate-limit";
+import { appMetrics } from "@/server/metrics";
 import type { InnerContext } from "./context";
 import { errorDetails, toTRPCError } from "./errors";
 
@@ -33,9 +34,19 @@ const mapErrors = t.middleware(async ({ next, ctx }) => {
   return result;
 });
 
+/** Latency and outcome of every procedure call, for the API dashboard and the p95 alert. */
+const timed = t.middleware(async ({ path, type, next }) => {
+  const started = performance.now();
+  const result = await next();
+  const metrics = appMetrics();
+  metrics.trpcDuration.observe({ procedure: path, type }, (performance.now() - started) / 1000);
+  metrics.trpcRequests.inc({ procedure: path, type, code: result.ok ? "OK" : result.error.code });
+  return result;
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(mapErrors);
+export const publicProcedure = t.procedure.use(timed).use(mapErrors);
 
 /** Narrows ctx.user to the signed-in user and hands procedures a domain context scoped to them. */
 const signedInProcedure = publicProcedure.use(({ ctx, next }) => {

@@ -32,7 +32,7 @@ export interface ReminderWakeUp {
 }
 
 export type FireResult =
-  | { status: "fired"; eventId: string }
+  | { status: "fired"; eventId: string; remindAt: Date }
   | { status: "duplicate" }
   | { status: "not-pending" }
   | { status: "not-due"; remindAt: Date }
@@ -59,7 +59,7 @@ export async function fireReminder(db: Executor, reminderId: string, options: { 
       ]);
       return event!.id;
     });
-    return claimed.duplicate || claimed.result === undefined ? { status: "duplicate" } : { status: "fired", eventId: claimed.result };
+    return claimed.duplicate || claimed.result === undefined ? { status: "duplicate" } : { status: "fired", eventId: claimed.result, remindAt: row.remindAt };
   });
 }
 

@@ -30,6 +30,8 @@ export interface RelayMetrics {
   /** Age of the oldest unpublished event after the last pass, in ms (0 when the outbox is drained). */
   lagMs: number;
   pending: number;
+  /** Events published per topic since start (the per-topic dashboards and alerts). */
+  publishedByTopic: Record<string, number>;
 }
 
 export interface OutboxRelay {
@@ -54,7 +56,7 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
   // Short lease: a batch publishes in milliseconds, and a crashed relay's rows must not stall a user for long.
   const leaseMs = options.leaseMs ?? 15_000;
   const log = options.log.child({ component: "outbox-relay", instance: options.instanceId });
-  const metrics: RelayMetrics = { published: 0, failed: 0, lagMs: 0, pending: 0 };
+  const metrics: RelayMetrics = { published: 0, failed: 0, lagMs: 0, pending: 0, publishedByTopic: {} };
   const abort = new AbortController();
   let stopped = false;
   let wakeTimer: NodeJS.Timeout | undefined;
@@ -149,6 +151,7 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
     const outcome = await publishInWaves(transport, rows, Date.now() + leaseMs / 2);
     await record(outcome);
     metrics.published += outcome.published.length;
+    for (const row of outcome.published) metrics.publishedByTopic[row.topic] = (metrics.publishedByTopic[row.topic] ?? 0) + 1;
     metrics.failed += outcome.failed.length;
     for (const { row, error } of outcome.failed) {
       log.warn({ eventId: row.eventId, topic: row.topic, attempts: row.attempts + 1, error }, "publish failed, will retry");

@@ -19,6 +19,8 @@ export interface Tab {
 
 export interface UserSession {
   id: string;
+  /** The session cookie, for raw HTTP requests. */
+  cookie: string;
   trpc: TRPCClient<AppRouter>;
   /** A browser tab subscribed to the user's private channel; resolves once the subscription succeeded. */
   openTab(): Promise<Tab>;
@@ -74,5 +76,5 @@ export async function signUp(appUrl: string, name: string): Promise<UserSession>
     return { received, close: () => client.disconnect() };
   }
 
-  return { id: user.id, trpc, openTab };
+  return { id: user.id, cookie, trpc, openTab };
 }

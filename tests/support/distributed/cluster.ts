@@ -1,7 +1,7 @@
 // The app and every worker as separate processes, each next to its own sidecar of the Dapr double —
 // the distributed mode exactly as `dapr run -f dapr-components/local/dapr.yaml` starts it, minus Kafka and daprd.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -25,10 +25,14 @@ const ENTRY: Record<ProcessName, string> = {
 export interface Cluster {
   dapr: DaprDouble;
   appUrl: string;
+  /** Base URL of one worker's own HTTP server (health, metrics, the Dapr app API). */
+  workerUrl(name: WorkerName): string;
   /** Starts (or restarts) one process on its fixed port and waits until it is healthy. */
   start(name: ProcessName): Promise<void>;
   /** SIGKILL: no clean shutdown, deliveries in flight are lost to the process. */
   kill(name: ProcessName): Promise<void>;
+  /** Sends a signal (e.g. SIGTERM, as Kubernetes does) and resolves with the exit code once the process is gone. */
+  signal(name: ProcessName, signal: NodeJS.Signals): Promise<number | null>;
   /** Output of every process so far, for failure messages. */
   output(): string;
   stop(): Promise<void>;
@@ -59,7 +63,22 @@ const ok = (url: string) =>
     () => false,
   );
 
-export async function startCluster(databaseUrl: string): Promise<Cluster> {
+/** How one process is started: the source through tsx (default) or, for the image test, the built dist/. */
+export interface Launcher {
+  command: string;
+  args: string[];
+  cwd: string;
+}
+const fromSource = (name: ProcessName): Launcher => ({ command: process.execPath, args: ["--import", "tsx", ENTRY[name]], cwd: root });
+
+export interface ClusterOptions {
+  launcher?: (name: ProcessName) => Launcher;
+  /** Extra environment for every process. */
+  env?: Record<string, string>;
+}
+
+export async function startCluster(databaseUrl: string, options: ClusterOptions = {}): Promise<Cluster> {
+  const launcher = options.launcher ?? fromSource;
   const apiToken = "dapr-api-token-for-tests";
   const appToken = "app-api-token-for-tests";
   const names: ProcessName[] = ["app", ...WORKERS];
@@ -73,8 +92,12 @@ export async function startCluster(databaseUrl: string): Promise<Cluster> {
     resiliency: { maxRetries: -1, initialIntervalMs: 50, maxIntervalMs: 500 },
   });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "cadence-distributed-"));
+  // CI uploads every process's output as an artifact (CADENCE_FLEET_LOG_DIR, set by .github/workflows/ci.yml).
+  const fleetLogDir = process.env.CADENCE_FLEET_LOG_DIR;
+  const fleetRun = `${path.basename(dataDir)}`;
+  if (fleetLogDir) mkdirSync(fleetLogDir, { recursive: true });
   const pusher = { PUSHER_APP_ID: "cadence-test", PUSHER_KEY: "distributed-key", PUSHER_SECRET: "distributed-secret-distributed" };
-  const children = new Map<ProcessName, { child: ChildProcess; exited: Promise<void> }>();
+  const children = new Map<ProcessName, { child: ChildProcess; exited: Promise<number | null> }>();
   let log = "";
 
   const envFor = (name: ProcessName): NodeJS.ProcessEnv => ({
@@ -92,6 +115,7 @@ export async function startCluster(databaseUrl: string): Promise<Cluster> {
     ...pusher,
     // The app serves the built-in Pusher endpoint; the realtime worker publishes to it like to Soketi.
     ...(name === "realtime" ? { PUSHER_HOST: "127.0.0.1", PUSHER_PORT: String(ports.app), PUSHER_USE_TLS: "false" } : {}),
+    ...options.env,
   });
 
   const healthUrl = (name: ProcessName) => `http://127.0.0.1:${ports[name]}${name === "app" ? "/api/health" : "/healthz"}`;
@@ -99,17 +123,22 @@ export async function startCluster(databaseUrl: string): Promise<Cluster> {
   const cluster: Cluster = {
     dapr,
     appUrl: `http://127.0.0.1:${ports.app}`,
+    workerUrl: (name) => `http://127.0.0.1:${ports[name]}`,
     async start(name) {
       if (children.has(name)) throw new Error(`${name} is already running`);
-      const child = spawn(process.execPath, ["--import", "tsx", ENTRY[name]], { cwd: root, env: envFor(name), stdio: ["ignore", "pipe", "pipe"] });
-      const collect = (chunk: Buffer) => (log += `[${name}] ${chunk.toString()}`);
+      const { command, args, cwd } = launcher(name);
+      const child = spawn(command, args, { cwd, env: envFor(name), stdio: ["ignore", "pipe", "pipe"] });
+      const collect = (chunk: Buffer) => {
+        log += `[${name}] ${chunk.toString()}`;
+        if (fleetLogDir) appendFileSync(path.join(fleetLogDir, `${fleetRun}-${name}.log`), chunk);
+      };
       child.stdout?.on("data", collect);
       child.stderr?.on("data", collect);
       let exitCode: number | null | undefined;
-      const exited = new Promise<void>((resolve) =>
+      const exited = new Promise<number | null>((resolve) =>
         child.on("exit", (code) => {
           exitCode = code;
-          resolve();
+          resolve(code);
         }),
       );
       children.set(name, { child, exited });
@@ -129,6 +158,14 @@ export async function startCluster(databaseUrl: string): Promise<Cluster> {
       running.child.kill("SIGKILL");
       await running.exited;
       children.delete(name);
+    },
+    async signal(name, signal) {
+      const running = children.get(name);
+      if (!running) throw new Error(`${name} is not running`);
+      running.child.kill(signal);
+      const code = await running.exited;
+      children.delete(name);
+      return code;
     },
     output: () => log,
     async stop() {

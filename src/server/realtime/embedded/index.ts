@@ -23,6 +23,8 @@ export interface EmbeddedPusher {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
   /** Serves Pusher's HTTP API under `/apps/{appId}/…`; false means "not mine". */
   handleHttp(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
+  /** Open WebSocket connections (the live-connections gauge). */
+  connections(): number;
   /** Drops every connection and stops accepting new ones. */
   close(): void;
 }
@@ -91,6 +93,7 @@ export function createEmbeddedPusher(opts: EmbeddedPusherOptions): EmbeddedPushe
       return true;
     },
     handleHttp,
+    connections: () => socketIds.size,
     close() {
       closed = true;
       for (const client of wss.clients) client.terminate();
