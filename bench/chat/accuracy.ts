@@ -1,31 +1,110 @@
-// Measures the interpreter against the utterance corpus; `npm run chat:accuracy` prints the result as JSON.
-import { isDeepStrictEqual } from "node:util";
-import { CORPUS, CORPUS_NOW, CORPUS_ZONE, type CorpusEntry } from "../../tests/unit/chat-corpus";
-import { interpret, type Interpretation } from "@/server/chat/interpreter";
+// `npm run chat:accuracy`: runs the effect corpus through the chat assistant (interpreter engine) on
+// seeded users and reports, per fold and overall, how many requests had the right effect on the data.
+//
+//   npm run chat:accuracy                       all folds, with the failures (bench/results/chat-accuracy.json)
+//   npm run chat:accuracy -- --folds 0,1        only these folds (the ones being tuned on)
+//   npm run chat:accuracy -- --holdout 3 --trained 0,1,2 --record
+//        measures fold 3 without printing its phrasings or failures, and appends the figure to
+//        bench/results/chat-accuracy-holdout.json (the honest record: each fold is measured there
+//        once, before the interpreter was ever tuned on it).
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
+import { EFFECT_CORPUS, FOLDS, type EffectCase } from "./effect-corpus";
+import { EffectRunner, type CaseResult } from "./effects";
+
+export interface FoldFigure {
+  fold: number;
+  total: number;
+  right: number;
+  accuracy: number;
+}
 
 export interface AccuracyReport {
   total: number;
-  exact: number;
+  right: number;
   accuracy: number;
-  failures: { utterance: string; expected: CorpusEntry["expected"]; actual: Interpretation }[];
+  folds: FoldFigure[];
+  failures: { fold: number; say: string[]; problems: string[]; replies: string[] }[];
 }
 
-function matches(entry: CorpusEntry, actual: Interpretation): boolean {
-  if (actual.kind !== entry.expected.kind) return false;
-  if (actual.kind === "calls" || actual.kind === "confirm") return isDeepStrictEqual(actual.calls, entry.expected.calls);
-  return true;
-}
+export const foldOf = (index: number) => index % FOLDS;
 
-export function measureAccuracy(corpus: CorpusEntry[] = CORPUS): AccuracyReport {
-  const failures: AccuracyReport["failures"] = [];
-  for (const entry of corpus) {
-    const actual = interpret(entry.utterance, { now: CORPUS_NOW, timeZone: entry.timeZone ?? CORPUS_ZONE });
-    if (!matches(entry, actual)) failures.push({ utterance: entry.utterance, expected: entry.expected, actual });
+/** Runs the cases of the given folds (all by default) and tallies them per fold. */
+export async function measureEffects(folds: number[] = [...Array(FOLDS).keys()], corpus: EffectCase[] = EFFECT_CORPUS): Promise<AccuracyReport> {
+  const runner = await EffectRunner.open();
+  const results: CaseResult[] = [];
+  try {
+    for (const [index, entry] of corpus.entries()) {
+      if (folds.includes(foldOf(index))) results.push(await runner.run(index, entry));
+    }
+  } finally {
+    await runner.close();
   }
-  const exact = corpus.length - failures.length;
-  return { total: corpus.length, exact, accuracy: corpus.length ? exact / corpus.length : 0, failures };
+  const figures = folds.map((fold) => {
+    const mine = results.filter((r) => foldOf(r.index) === fold);
+    const right = mine.filter((r) => r.ok).length;
+    return { fold, total: mine.length, right, accuracy: mine.length ? right / mine.length : 0 };
+  });
+  const right = results.filter((r) => r.ok).length;
+  return {
+    total: results.length,
+    right,
+    accuracy: results.length ? right / results.length : 0,
+    folds: figures,
+    failures: results.filter((r) => !r.ok).map((r) => ({ fold: foldOf(r.index), say: r.say, problems: r.problems, replies: r.replies })),
+  };
+}
+
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+
+const foldList = (text: string | undefined) => (text ? text.split(",").map(Number) : undefined);
+
+function commit(): string {
+  try {
+    return execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+  } catch {
+    return "unknown";
+  }
+}
+
+async function main() {
+  const resultsDir = new URL("../results/", import.meta.url);
+  mkdirSync(resultsDir, { recursive: true });
+  const holdout = option("holdout");
+  const meta = { date: new Date().toISOString(), commit: commit(), load_average_1m: Number(loadavg()[0]!.toFixed(2)) };
+
+  if (holdout !== undefined) {
+    const fold = Number(holdout);
+    const report = await measureEffects([fold]);
+    // The held-out fold's phrasings and failures stay unseen: only its figure is printed and recorded.
+    const entry = { ...meta, held_out: fold, trained_on: foldList(option("trained")) ?? [], total: report.total, right: report.right, accuracy: report.accuracy };
+    console.log(JSON.stringify(entry, null, 2));
+    if (process.argv.includes("--record")) {
+      const logFile = new URL("chat-accuracy-holdout.json", resultsDir);
+      let log: unknown[] = [];
+      try {
+        log = JSON.parse(readFileSync(logFile, "utf8")) as unknown[];
+      } catch {
+        log = [];
+      }
+      writeFileSync(logFile, `${JSON.stringify([...log, entry], null, 2)}\n`);
+    }
+    return;
+  }
+
+  const report = await measureEffects(foldList(option("folds")));
+  const output = { ...meta, corpus: EFFECT_CORPUS.length, ...report };
+  if (!option("folds")) writeFileSync(new URL("chat-accuracy.json", resultsDir), `${JSON.stringify(output, null, 2)}\n`);
+  console.log(JSON.stringify(output, null, 2));
 }
 
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
-  console.log(JSON.stringify(measureAccuracy(), null, 2));
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
 }

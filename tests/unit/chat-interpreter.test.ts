@@ -1,9 +1,25 @@
+import { isDeepStrictEqual } from "node:util";
 import { describe, expect, it } from "vitest";
-import { measureAccuracy } from "../../bench/chat/accuracy";
-import { DESTRUCTIVE_TOOLS, interpret, type Pending } from "@/server/chat/interpreter";
-import { CORPUS, CORPUS_NOW, CORPUS_ZONE } from "./chat-corpus";
+import { DESTRUCTIVE_TOOLS, interpret, type Interpretation, type Pending } from "@/server/chat/interpreter";
+import { CORPUS, CORPUS_NOW, CORPUS_ZONE, type CorpusEntry } from "./chat-corpus";
 
 const ctx = { now: CORPUS_NOW, timeZone: CORPUS_ZONE };
+
+// The effect corpus (bench/chat/effect-corpus.ts, `npm run chat:accuracy`) checks what the assistant does to
+// the data; this one pins the tool calls the interpreter plans for its original phrasings.
+function matches(entry: CorpusEntry, actual: Interpretation): boolean {
+  if (actual.kind !== entry.expected.kind) return false;
+  if (actual.kind === "calls" || actual.kind === "confirm") return isDeepStrictEqual(actual.calls, entry.expected.calls);
+  return true;
+}
+
+function measureAccuracy() {
+  const failures = CORPUS.flatMap((entry) => {
+    const actual = interpret(entry.utterance, { now: CORPUS_NOW, timeZone: entry.timeZone ?? CORPUS_ZONE });
+    return matches(entry, actual) ? [] : [{ utterance: entry.utterance, actual }];
+  });
+  return { failures, accuracy: (CORPUS.length - failures.length) / CORPUS.length };
+}
 
 describe("chat interpreter corpus", () => {
   it("holds at least 80 varied phrasings", () => {
