@@ -1,4 +1,5 @@
-// Utterance corpus for the deterministic chat interpreter: phrasing → expected tool calls.
+// Utterance corpus for the deterministic chat interpreter: phrasing → expected tool calls. A new due date
+// stays in words ("tomorrow 10am"): update_task reads a lone time or day against the task's current one.
 // Fixed clock: Wednesday 2026-03-11 11:00 in America/New_York (15:00 UTC), unless an entry names a zone.
 import type { Interpretation, PlannedCall } from "@/server/chat/interpreter";
 
@@ -19,7 +20,7 @@ export const CORPUS: CorpusEntry[] = [
   { utterance: "show urgent tasks due this week sorted by due date", expected: {"kind":"calls","calls":[{"tool":"list_tasks","args":{"priorities":["urgent"],"due":"next7","sort_by":"due"}}]} },
   { utterance: "find tasks about budget", expected: {"kind":"calls","calls":[{"tool":"search_tasks","args":{"query":"budget"}}]} },
   { utterance: "mark the report task as done", expected: {"kind":"calls","calls":[{"tool":"complete_task","args":{},"refs":{"task_id":"report"}}]} },
-  { utterance: "move the dentist task to tomorrow", expected: {"kind":"calls","calls":[{"tool":"update_task","args":{"due_date":"2026-03-12"},"refs":{"task_id":"dentist"}}]} },
+  { utterance: "move the dentist task to tomorrow", expected: {"kind":"calls","calls":[{"tool":"update_task","args":{"due_date":"tomorrow"},"refs":{"task_id":"dentist"}}]} },
   { utterance: "tag the invoice task with finance", expected: {"kind":"calls","calls":[{"tool":"add_tag_to_task","args":{},"refs":{"task_id":"invoice","tag_id":"finance"}}]} },
   { utterance: "delete all completed tasks in Shopping", expected: {"kind":"confirm","calls":[{"tool":"delete_task","args":{},"forEach":{"args":{"status":"done"},"refs":{"category_id":"Shopping"}}}]} },
   { utterance: "list my categories", expected: {"kind":"calls","calls":[{"tool":"list_categories","args":{}}]} },
@@ -85,9 +86,9 @@ export const CORPUS: CorpusEntry[] = [
   { utterance: "remove all done tasks from Shopping", expected: {"kind":"confirm","calls":[{"tool":"delete_task","args":{},"forEach":{"args":{"status":"done"},"refs":{"category_id":"Shopping"}}}]} },
   { utterance: "complete the dentist task", expected: {"kind":"calls","calls":[{"tool":"complete_task","args":{},"refs":{"task_id":"dentist"}}]} },
   { utterance: "mark the 'call mom' task as complete", expected: {"kind":"calls","calls":[{"tool":"complete_task","args":{},"refs":{"task_id":"call mom"}}]} },
-  { utterance: "move the report to Friday at 5pm", expected: {"kind":"calls","calls":[{"tool":"update_task","args":{"due_date":"2026-03-13T17:00"},"refs":{"task_id":"report"}}]} },
-  { utterance: "reschedule dentist to 3/20 at 2:30pm", expected: {"kind":"calls","calls":[{"tool":"update_task","args":{"due_date":"2026-03-20T14:30"},"refs":{"task_id":"dentist"}}]} },
-  { utterance: "change the due date of the gym task to Saturday", expected: {"kind":"calls","calls":[{"tool":"update_task","args":{"due_date":"2026-03-14"},"refs":{"task_id":"gym"}}]} },
+  { utterance: "move the report to Friday at 5pm", expected: {"kind":"calls","calls":[{"tool":"update_task","args":{"due_date":"Friday at 5pm"},"refs":{"task_id":"report"}}]} },
+  { utterance: "reschedule dentist to 3/20 at 2:30pm", expected: {"kind":"calls","calls":[{"tool":"update_task","args":{"due_date":"3/20 at 2:30pm"},"refs":{"task_id":"dentist"}}]} },
+  { utterance: "change the due date of the gym task to Saturday", expected: {"kind":"calls","calls":[{"tool":"update_task","args":{"due_date":"Saturday"},"refs":{"task_id":"gym"}}]} },
   { utterance: "make the budget task low priority", expected: {"kind":"calls","calls":[{"tool":"update_task","args":{"priority":"low"},"refs":{"task_id":"budget"}}]} },
   { utterance: "tag the report task as urgent", expected: {"kind":"calls","calls":[{"tool":"add_tag_to_task","args":{},"refs":{"task_id":"report","tag_id":"urgent"}}]} },
   { utterance: "untag urgent from the report task", expected: {"kind":"calls","calls":[{"tool":"remove_tag_from_task","args":{},"refs":{"task_id":"report","tag_id":"urgent"}}]} },
@@ -122,5 +123,5 @@ export const CORPUS: CorpusEntry[] = [
   // Asia/Tokyo: 15:00 UTC is already 00:00 on Thursday the 12th there, so "tomorrow" is the 13th.
   { utterance: "add call mom tomorrow", timeZone: "Asia/Tokyo", expected: {"kind":"calls","calls":[{"tool":"add_task","args":{"title":"call mom","due_date":"2026-03-13"}}]} },
   { utterance: "add standup today at 9am", timeZone: "Asia/Tokyo", expected: {"kind":"calls","calls":[{"tool":"add_task","args":{"title":"standup","due_date":"2026-03-12T09:00"}}]} },
-  { utterance: "move the dentist task to tomorrow 10am", timeZone: "Europe/Berlin", expected: {"kind":"calls","calls":[{"tool":"update_task","args":{"due_date":"2026-03-12T10:00"},"refs":{"task_id":"dentist"}}]} },
+  { utterance: "move the dentist task to tomorrow 10am", timeZone: "Europe/Berlin", expected: {"kind":"calls","calls":[{"tool":"update_task","args":{"due_date":"tomorrow 10am"},"refs":{"task_id":"dentist"}}]} },
 ];

@@ -68,11 +68,47 @@ export function parseResults(text: string, ctx: Ctx): chrono.ParsedResult[] {
   return chrono.parse(text, reference(ctx), { forwardDate: true }).filter((r) => isPlausible(r, text));
 }
 
+// "on the 25th", "by the 3rd": a day of the month chrono does not read on its own. Not "the 15th of
+// every month" (recurrence is masked before dates are looked for) nor "the 2nd floor".
+const ORDINAL_DAY = /(?:^|\s)((?:(?:due|on|by|before|until|till|for)\s+)?the\s+(\d{1,2})(?:st|nd|rd|th))(?=\s*$|\s*[,.;!?#@]|\s+(?:at|by|due|in|and|remind|p[1-4])\b)/i;
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The next day numbered `day` from today (this month if it is still ahead, else the next month that has it). */
+function ordinalDay(text: string, ctx: Ctx): When | undefined {
+  const m = ORDINAL_DAY.exec(text);
+  if (!m) return undefined;
+  const day = Number(m[2]);
+  const today = wallClock(ctx.now, ctx.timeZone);
+  let { year, month } = today;
+  if (day < today.day) month += 1;
+  for (let tries = 0; tries < 12; tries += 1) {
+    if (month > 12) [year, month] = [year + 1, 1];
+    if (day >= 1 && day <= daysInMonth(year, month)) {
+      const start = m.index + m[0].length - m[1]!.length;
+      return { spans: [{ start, end: start + m[1]!.length }], date: { year, month, day }, dateExplicit: true };
+    }
+    month += 1;
+  }
+  return undefined;
+}
+
 /**
  * The due date in `text`. A date-only and a time-only phrase are merged
  * ("tomorrow #work 5pm"); further date phrases are left in the title.
  */
 export function findWhen(text: string, ctx: Ctx): When | undefined {
+  const ordinal = ordinalDay(text, ctx);
+  if (ordinal) {
+    const span = ordinal.spans[0]!;
+    const time = parseResults(text, ctx)
+      .filter((r) => r.index + r.text.length <= span.start || r.index >= span.end)
+      .map((r) => toWhen(r, text, ctx))
+      .find((w) => w.time && !w.dateExplicit && !w.exact);
+    return time ? { ...ordinal, spans: [span, ...time.spans], time: time.time } : ordinal;
+  }
   const [first, ...rest] = parseResults(text, ctx);
   if (!first) return undefined;
   const when = toWhen(first, text, ctx);

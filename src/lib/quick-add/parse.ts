@@ -98,7 +98,7 @@ export function parseQuickAdd(input: string, ctx: QuickAddContext): QuickAddResu
       }
     }
   }
-  if (when && result.dueAt === undefined) Object.assign(result, whenToInstant(when, ctx.timeZone));
+  if (when && result.dueAt === undefined) Object.assign(result, whenToInstant(when, ctx.timeZone), { dateExplicit: when.dateExplicit || Boolean(when.exact) });
 
   result.reminders = reminderMatches.map((r): QuickAddReminder => {
     if ("minutesBefore" in r) return { minutesBefore: r.minutesBefore };

@@ -8,13 +8,20 @@ import { fromFloating, toFloating, addDays, type HMS, type Wall, type YMD } from
 export type RecurrenceMatch = Span & { options: Partial<RRuleOptions> };
 
 const WD = String.raw`(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)s?`;
-const WD_LIST = String.raw`${WD}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)${WD})*`;
+const WD_LIST = String.raw`${WD}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+)${WD})*`;
 const ORD = String.raw`(?:1st|first|2nd|second|3rd|third|4th|fourth|5th|fifth|last)`;
 const END = String.raw`(?![\p{L}\p{N}])`;
 
 const RRULE_DAYS = [RRule.SU, RRule.MO, RRule.TU, RRule.WE, RRule.TH, RRule.FR, RRule.SA];
 const DAY_PREFIX = ["su", "mo", "tu", "we", "th", "fr", "sa"];
 const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, last: -1 };
+/** "every (N|other|second|three) weeks": how many units apart. */
+const EVERY_N = String.raw`(?:(other|\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|second|third|fourth|fifth|sixth)\s+)`;
+const COUNTS: Record<string, number> = {
+  other: 2, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6,
+};
+const countOf = (word: string | undefined) => (word ? (COUNTS[word.toLowerCase()] ?? Number(word)) : 1);
 const UNIT_FREQ = { day: RRule.DAILY, week: RRule.WEEKLY, month: RRule.MONTHLY, year: RRule.YEARLY } as const;
 
 function weekdaysIn(list: string): number[] {
@@ -35,13 +42,13 @@ const patterns: Pattern[] = [
   {
     // every [N|other] day/week/month/year [on …]
     re: new RegExp(
-      String.raw`\bevery\s+(?:(other|\d{1,3})\s+)?(day|week|month|year)s?${END}` +
+      String.raw`\bevery\s+${EVERY_N}?(day|week|month|year)s?${END}` +
         String.raw`(?:\s+on\s+(?:the\s+)?(?:(last)\s+day|(${ORD})\s+(${WD})|(\d{1,2})(?:st|nd|rd|th)?${END}|(${WD_LIST})${END}))?`,
       "giu",
     ),
     build: (m) => {
       const unit = m[2]!.toLowerCase() as keyof typeof UNIT_FREQ;
-      const interval = m[1] ? (m[1].toLowerCase() === "other" ? 2 : Number(m[1])) : 1;
+      const interval = countOf(m[1]);
       if (interval < 1) return undefined;
       const opts: Partial<RRuleOptions> = { freq: UNIT_FREQ[unit] };
       if (interval > 1) opts.interval = interval;
@@ -58,11 +65,45 @@ const patterns: Pattern[] = [
     },
   },
   {
-    re: new RegExp(String.raw`\bevery\s+(weekday|weekend)s?${END}`, "giu"),
-    build: (m) => ({
-      freq: RRule.WEEKLY,
-      byweekday: byDays(m[1]!.toLowerCase() === "weekday" ? [1, 2, 3, 4, 5] : [6, 0]),
-    }),
+    // every weekday; every other weekday (Mon, Wed, Fri, Tue, Thu, …: every second working day)
+    re: new RegExp(String.raw`\bevery\s+(other\s+)?(weekday|weekend)s?${END}`, "giu"),
+    build: (m) => {
+      const weekday = m[2]!.toLowerCase() === "weekday";
+      const days = byDays(weekday ? [1, 2, 3, 4, 5] : [6, 0]);
+      if (!m[1]) return { freq: RRule.WEEKLY, byweekday: days };
+      return weekday ? { freq: RRule.DAILY, interval: 2, byweekday: days } : { freq: RRule.WEEKLY, interval: 2, byweekday: days };
+    },
+  },
+  {
+    // [on] the last friday of the month, the first tuesday of every month, the 2nd monday of every other month
+    re: new RegExp(String.raw`\b(?:on\s+)?(?:the\s+)?(${ORD})\s+(${WD})\s+of\s+(?:the|each|every)\s+${EVERY_N}?months?${END}`, "giu"),
+    build: (m) => {
+      const interval = countOf(m[3]);
+      return { freq: RRule.MONTHLY, ...(interval > 1 ? { interval } : {}), byweekday: [RRULE_DAYS[weekdaysIn(m[2]!)[0]!]!.nth(ordinal(m[1]!))] };
+    },
+  },
+  {
+    // [on] the last day of the month / of every month
+    re: new RegExp(String.raw`\b(?:on\s+)?(?:the\s+)?last\s+day\s+of\s+(?:the|each|every)\s+${EVERY_N}?months?${END}`, "giu"),
+    build: (m) => {
+      const interval = countOf(m[1]);
+      return { freq: RRule.MONTHLY, ...(interval > 1 ? { interval } : {}), bymonthday: [-1] };
+    },
+  },
+  {
+    // [on] the 15th of every third month, the 15th every 3 months, the 1st of each month
+    re: new RegExp(String.raw`\b(?:on\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+(?:of\s+)?(?:every|each)\s+${EVERY_N}?months?${END}`, "giu"),
+    build: (m) => {
+      const day = Number(m[1]);
+      const interval = countOf(m[2]);
+      if (day < 1 || day > 31 || interval < 1) return undefined;
+      return { freq: RRule.MONTHLY, ...(interval > 1 ? { interval } : {}), bymonthday: [day] };
+    },
+  },
+  {
+    // every night at 10pm, every morning
+    re: new RegExp(String.raw`\bevery\s+(?:night|evening|morning|afternoon)${END}`, "giu"),
+    build: () => ({ freq: RRule.DAILY }),
   },
   {
     // every [other] mon, wed and fri

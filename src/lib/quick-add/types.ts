@@ -28,6 +28,8 @@ export type QuickAddResult = {
    */
   dueAt?: Date;
   allDay?: boolean;
+  /** False when the date phrase gave only a time of day ("at 4pm"): the day is chrono's guess. */
+  dateExplicit?: boolean;
   /** RRULE body without the "RRULE:" prefix, e.g. "FREQ=MONTHLY;BYMONTHDAY=1". */
   recurrenceRule?: string;
   reminders: QuickAddReminder[];

@@ -4,7 +4,7 @@ import type { DomainContext } from "@/server/domain/context";
 import { followUp } from "./interpreter/follow-up";
 import { normalize } from "./interpreter/normalize";
 import { llmTurn, type LlmConfig } from "./llm";
-import { appendMessage, listMessages, loadConversation, touchConversation, type ChatMessageView } from "./store";
+import { appendMessage, lastFocus, listMessages, loadConversation, touchConversation, type ChatMessageView } from "./store";
 import { interpreterTurn, type TurnResult } from "./turn";
 
 export interface ChatTurnOptions {
@@ -32,7 +32,7 @@ async function answer(ctx: DomainContext, conversationId: string, text: string, 
       options.onLlmError?.(error);
     }
   }
-  return { engine: "interpreter" as const, result: await interpreterTurn(ctx, text, pending) };
+  return { engine: "interpreter" as const, result: await interpreterTurn(ctx, text, pending, await lastFocus(ctx, conversationId)) };
 }
 
 export async function handleChatTurn(
@@ -51,6 +51,6 @@ export async function handleChatTurn(
   return appendMessage(ctx, conversationId, {
     role: "assistant",
     content: result.content,
-    turn: { engine, calls: result.calls, cards: result.cards, suggestions: result.suggestions },
+    turn: { engine, calls: result.calls, cards: result.cards, suggestions: result.suggestions, ...(result.focus !== undefined ? { focus: result.focus } : {}) },
   });
 }

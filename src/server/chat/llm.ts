@@ -100,7 +100,7 @@ export async function llmTurn(
     const { content, calls } = await streamRound(client, config, messages, onToken);
     if (calls.length === 0) {
       const described = describeExecuted(executed);
-      return { content: content.trim() || described.content, cards: described.cards, suggestions: [], pending: null, calls: executed };
+      return { content: content.trim() || described.content, cards: described.cards, focus: described.focus, suggestions: [], pending: null, calls: executed };
     }
     const destructive = calls.filter((c) => DESTRUCTIVE_TOOLS.has(c.function.name as ChatToolName));
     if (destructive.length) {

@@ -30,18 +30,46 @@ async function labelId(ctx: DomainContext, kind: "tag" | "category", name: strin
   return "tag" in outcome.result ? outcome.result.tag.id : "category" in outcome.result ? outcome.result.category.id : "";
 }
 
-async function findTasks(ctx: DomainContext, phrase: string): Promise<ToolTask[]> {
-  const outcome = await executeTool(ctx, "search_tasks", { query: phrase, status: "all", limit: 20 });
-  if (!outcome.ok) throw new Missing(outcome.error.message);
-  const found = outcome.result.tasks;
-  const exact = found.filter((t) => t.title.toLowerCase() === phrase.toLowerCase());
-  if (exact.length === 1) return exact;
-  const open = found.filter((t) => !t.completed);
-  return open.length ? open : found;
+const FILLER = new Set(["the", "a", "an", "my", "our", "to", "of", "for", "on", "in", "at", "with", "and", "task", "todo", "one", "thing", "item", "about"]);
+const contentWords = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w && !FILLER.has(w));
+const STEM = 4;
+/** Same word, or the same stem for longer words ("renewing", "renewal" ~ "renew"). */
+const sameWord = (a: string, b: string) => a === b || (a.length >= STEM && b.length >= STEM && a.slice(0, STEM) === b.slice(0, STEM));
+
+/**
+ * Whether a phrase plausibly names a task: every word of it is in the title, and it is not much longer
+ * than the title ("book flights to lisbon to book flights" does not name "Book flights to Lisbon").
+ */
+export function namesTask(phrase: string, title: string): boolean {
+  const words = contentWords(phrase);
+  const titleWords = contentWords(title);
+  if (!words.length || words.length > titleWords.length + 1) return false;
+  return words.every((w) => titleWords.some((t) => sameWord(w, t)));
 }
 
-async function resolveLabels(ctx: DomainContext, call: PlannedCall, args: ToolArgs): Promise<void> {
-  const create = CREATES_LABELS.has(call.tool);
+/** Tools that act on completed tasks, where a done task is the likelier one meant. */
+const PREFERS_DONE = new Set(["reopen_task"]);
+
+async function findTasks(ctx: DomainContext, phrase: string, tool: string, strict: boolean): Promise<ToolTask[]> {
+  const outcome = await executeTool(ctx, "search_tasks", { query: phrase, status: "all", limit: 20 });
+  if (!outcome.ok) throw new Missing(outcome.error.message);
+  let found = outcome.result.tasks;
+  const exact = found.filter((t) => t.title.toLowerCase() === phrase.toLowerCase());
+  if (exact.length === 1) return exact;
+  let named = found.filter((t) => namesTask(phrase, t.title));
+  if (!named.length) {
+    // Search matches whole words; "renewing my passport" still names "Renew passport".
+    const listed = await executeTool(ctx, "list_tasks", { status: "all", limit: 100 });
+    if (listed.ok) named = listed.result.tasks.filter((t) => namesTask(phrase, t.title));
+  }
+  if (named.length || strict) found = named;
+  const preferDone = PREFERS_DONE.has(tool);
+  const preferred = found.filter((t) => t.completed === preferDone);
+  return preferred.length ? preferred : found;
+}
+
+async function resolveLabels(ctx: DomainContext, call: PlannedCall, args: ToolArgs, strict = false): Promise<void> {
+  const create = CREATES_LABELS.has(call.tool) && !strict;
   const refs = call.refs ?? {};
   if (refs.category_id) args.category_id = await labelId(ctx, "category", refs.category_id, create);
   if (refs.tag_id) args.tag_id = await labelId(ctx, "tag", refs.tag_id, create);
@@ -62,8 +90,12 @@ async function expandForEach(ctx: DomainContext, call: PlannedCall): Promise<Pla
   return outcome.result.tasks.map((t) => ({ tool: call.tool, args: { ...call.args, task_id: t.id }, about: t.title }));
 }
 
-/** Resolves every call in order; stops at the first name that needs the user's help. */
-export async function resolveCalls(ctx: DomainContext, calls: PlannedCall[]): Promise<Resolution> {
+/**
+ * Resolves every call in order; stops at the first name that needs the user's help. `strict` (used while
+ * other readings remain to try) accepts only names that plainly fit: a task whose title holds the words,
+ * labels that already exist.
+ */
+export async function resolveCalls(ctx: DomainContext, calls: PlannedCall[], strict = false): Promise<Resolution> {
   const ready: PlannedCall[] = [];
   try {
     for (const call of calls) {
@@ -72,13 +104,14 @@ export async function resolveCalls(ctx: DomainContext, calls: PlannedCall[]): Pr
         continue;
       }
       const args: ToolArgs = { ...call.args };
-      await resolveLabels(ctx, call, args);
+      await resolveLabels(ctx, call, args, strict);
       let about = call.refs?.category_id ?? call.refs?.tag_id;
       const phrase = call.refs?.task_id;
       if (phrase) {
-        const found = await findTasks(ctx, phrase);
+        const found = await findTasks(ctx, phrase, call.tool, strict);
         if (found.length === 0) return { status: "missing", message: `I couldn't find a task matching "${phrase}".` };
         if (found.length > 1) {
+          if (strict) return { status: "missing", message: `More than one task matches "${phrase}".` };
           const options = found.slice(0, MAX_CHOICES).map((t) => ({ id: t.id, title: t.title }));
           // Labels are already ids; only the task is left to choose.
           return { status: "choose", phrase, options, call: { tool: call.tool, args } };

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { chatConversations, chatMessages } from "@/server/db/schema";
 import type { DomainContext } from "@/server/domain/context";
 import { NotFoundError } from "@/server/domain/errors";
-import type { Pending } from "./interpreter";
+import type { Pending, TaskChoice } from "./interpreter";
 import type { TaskCard } from "./cards";
 import type { ExecutedCall } from "./compose";
 
@@ -30,9 +30,12 @@ export interface StoredTurn {
   calls: ExecutedCall[];
   cards: TaskCard[];
   suggestions?: string[];
+  /** The task this turn was about (what "it" means next turn); null when it was about several. */
+  focus?: TaskChoice | null;
 }
 
 const storedTurn = z.object({ cards: z.array(z.custom<TaskCard>()).default([]), suggestions: z.array(z.string()).optional() }).loose();
+const storedFocus = z.object({ focus: z.object({ id: z.string(), title: z.string() }).nullable() }).loose();
 const pendingSchema = z.custom<Pending>((value) => typeof value === "object" && value !== null && "type" in value);
 
 const summaryColumns = {
@@ -110,7 +113,8 @@ export async function appendMessage(
 ): Promise<ChatMessageView> {
   const [row] = await ctx.db
     .insert(chatMessages)
-    .values({ conversationId, role: message.role, content: message.content, toolCalls: message.turn ?? null })
+    // clock_timestamp, not now(): several messages written in one transaction still keep their order.
+    .values({ conversationId, role: message.role, content: message.content, toolCalls: message.turn ?? null, createdAt: sql`clock_timestamp()` })
     .returning();
   if (!row) throw new Error("message insert returned no row");
   return toView(row);
@@ -122,4 +126,22 @@ export async function touchConversation(ctx: DomainContext, id: string, update: 
     .update(chatConversations)
     .set({ pending: update.pending, updatedAt: sql`now()`, ...(update.title ? { title: update.title } : {}) })
     .where(and(eq(chatConversations.id, id), eq(chatConversations.userId, ctx.userId)));
+}
+
+const FOCUS_LOOKBACK = 10;
+
+/** The task the conversation last talked about, from its latest assistant turns (null if none or unclear). */
+export async function lastFocus(ctx: DomainContext, conversationId: string): Promise<TaskChoice | null> {
+  const rows = await ctx.db
+    .select({ toolCalls: chatMessages.toolCalls })
+    .from(chatMessages)
+    .innerJoin(chatConversations, eq(chatConversations.id, chatMessages.conversationId))
+    .where(and(eq(chatMessages.conversationId, conversationId), eq(chatConversations.userId, ctx.userId), eq(chatMessages.role, "assistant")))
+    .orderBy(desc(chatMessages.createdAt))
+    .limit(FOCUS_LOOKBACK);
+  for (const row of rows) {
+    const turn = storedFocus.safeParse(row.toolCalls);
+    if (turn.success) return turn.data.focus;
+  }
+  return null;
 }

@@ -3,8 +3,8 @@ import type { DomainContext } from "@/server/domain/context";
 import { executeTool } from "@/server/tools";
 import { cardsFrom, type TaskCard } from "./cards";
 import { choiceQuestion, confirmPrompt, replyFor, type ExecutedCall } from "./compose";
-import { DESTRUCTIVE_TOOLS, interpret, type Pending, type PlannedCall } from "./interpreter";
-import { resolveCalls } from "./resolve";
+import { DESTRUCTIVE_TOOLS, interpret, type Interpretation, type Pending, type PlannedCall, type TaskChoice } from "./interpreter";
+import { resolveCalls, type Resolution } from "./resolve";
 
 export interface TurnResult {
   content: string;
@@ -13,6 +13,8 @@ export interface TurnResult {
   /** The question now waiting for an answer, or null. */
   pending: Pending | null;
   calls: ExecutedCall[];
+  /** What "it" will mean next turn; undefined leaves the previous focus in place. */
+  focus?: TaskChoice | null;
 }
 
 const say = (content: string, pending: Pending | null = null, suggestions: string[] = []): TurnResult => ({
@@ -30,12 +32,44 @@ export async function executeCalls(ctx: DomainContext, calls: PlannedCall[]): Pr
   return executed;
 }
 
-export function describeExecuted(executed: ExecutedCall[]): Pick<TurnResult, "content" | "cards"> {
-  return { content: replyFor(executed), cards: cardsFrom(executed.flatMap((c) => (c.outcome.ok ? [c.outcome.result] : []))) };
+/** The task a turn was about: the last one a call acted on, or the only one a question found. */
+function focusOf(executed: ExecutedCall[]): TaskChoice | null | undefined {
+  let focus: TaskChoice | null | undefined;
+  for (const call of executed) {
+    if (!call.outcome.ok) continue;
+    const result: object = call.outcome.result;
+    if ("task" in result && typeof result.task === "object" && result.task !== null && "id" in result.task && "title" in result.task) {
+      focus = { id: String(result.task.id), title: String(result.task.title) };
+    } else if ("tasks" in result && Array.isArray(result.tasks)) {
+      const [only, ...more] = result.tasks as { id: string; title: string }[];
+      focus = only && more.length === 0 ? { id: only.id, title: only.title } : null;
+    }
+  }
+  return focus;
 }
 
-export async function interpreterTurn(ctx: DomainContext, text: string, pending: Pending | null): Promise<TurnResult> {
-  const interpretation = interpret(text, { now: ctx.now(), timeZone: ctx.timeZone, pending });
+export function describeExecuted(executed: ExecutedCall[]): Pick<TurnResult, "content" | "cards" | "focus"> {
+  return {
+    content: replyFor(executed),
+    cards: cardsFrom(executed.flatMap((c) => (c.outcome.ok ? [c.outcome.result] : []))),
+    focus: focusOf(executed),
+  };
+}
+
+/** The first reading whose names all fit the user's data; otherwise the first reading as it resolves. */
+async function resolveReadings(ctx: DomainContext, interpretation: Extract<Interpretation, { calls: PlannedCall[] }>): Promise<Resolution> {
+  const readings = [interpretation.calls, ...(interpretation.alternatives ?? [])];
+  if (readings.length > 1) {
+    for (const calls of readings) {
+      const strict = await resolveCalls(ctx, calls, true);
+      if (strict.status === "ready") return strict;
+    }
+  }
+  return resolveCalls(ctx, interpretation.calls);
+}
+
+export async function interpreterTurn(ctx: DomainContext, text: string, pending: Pending | null, focus: TaskChoice | null = null): Promise<TurnResult> {
+  const interpretation = interpret(text, { now: ctx.now(), timeZone: ctx.timeZone, pending, focus });
   if (interpretation.kind === "reply") return say(interpretation.text);
   if (interpretation.kind === "clarify") return say(interpretation.question, pending?.type === "choose" ? pending : null);
 
@@ -43,7 +77,7 @@ export async function interpreterTurn(ctx: DomainContext, text: string, pending:
   const confirmed = interpretation.kind === "calls" && pending?.type === "confirm";
   const needsConfirm = interpretation.kind === "confirm" || (!confirmed && interpretation.calls.some((c) => DESTRUCTIVE_TOOLS.has(c.tool)));
 
-  const resolution = await resolveCalls(ctx, interpretation.calls);
+  const resolution = await resolveReadings(ctx, interpretation);
   if (resolution.status === "missing") return say(resolution.message);
   if (resolution.status === "choose") {
     const question = choiceQuestion(resolution.phrase, resolution.options);

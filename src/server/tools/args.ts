@@ -49,6 +49,8 @@ export interface ResolvedDate {
   at: Date;
   /** True for a day without a time; `at` is then local midnight at the start of that day. */
   allDay: boolean;
+  /** What the words named: a day and a time, only a day, or only a time ("4pm", whose day is a guess). */
+  named?: "day" | "time";
 }
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
@@ -63,7 +65,26 @@ export function resolveDate(ctx: DomainContext, text: string, argument: string):
   }
   if (!parsed.dueAt) throw new ToolArgumentError(argument, notADate(text));
   assertFullyUnderstood(parsed, text, argument, ["date"]);
-  return { at: parsed.dueAt, allDay: parsed.allDay ?? false };
+  const named = parsed.allDay ? "day" : parsed.dateExplicit === false ? "time" : undefined;
+  return { at: parsed.dueAt, allDay: parsed.allDay ?? false, ...(named ? { named } : {}) };
+}
+
+/**
+ * A new due date in words, read against the task's current one: "4pm" keeps the task's day and
+ * "friday" keeps a timed task's time of day (moving an appointment keeps its hour). ISO dates are exact.
+ */
+export function resolveDueChange(ctx: DomainContext, text: string, current: { dueAt: Date | null; allDay: boolean }): ResolvedDate {
+  const resolved = resolveDate(ctx, text, "due_date");
+  if (!current.dueAt || !resolved.named) return resolved;
+  const was = new TZDate(current.dueAt.getTime(), ctx.timeZone);
+  const wanted = new TZDate(resolved.at.getTime(), ctx.timeZone);
+  if (resolved.named === "time") {
+    const at = new TZDate(was.getFullYear(), was.getMonth(), was.getDate(), wanted.getHours(), wanted.getMinutes(), 0, ctx.timeZone);
+    return { at: new Date(at.getTime()), allDay: false };
+  }
+  if (current.allDay) return resolved;
+  const at = new TZDate(wanted.getFullYear(), wanted.getMonth(), wanted.getDate(), was.getHours(), was.getMinutes(), 0, ctx.timeZone);
+  return { at: new Date(at.getTime()), allDay: false };
 }
 
 function resolveIso(ctx: DomainContext, text: string, iso: RegExpExecArray, argument: string): ResolvedDate {

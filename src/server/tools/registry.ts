@@ -3,7 +3,7 @@ import type { DomainContext } from "@/server/domain/context";
 import { argumentIssueError, toToolError } from "./errors";
 import { rescheduleOccurrenceTool, skipOccurrenceTool } from "./occurrence-tools";
 import { getOverdueTasks, getUpcomingTasks, listTasksTool, searchTasks } from "./query-tools";
-import { addTask, completeTaskTool, deleteTaskTool, setReminder, updateTaskTool } from "./task-tools";
+import { addTask, completeTaskTool, deleteTaskTool, reopenTaskTool, setReminder, updateTaskTool } from "./task-tools";
 import {
   addCategory,
   addTag,
@@ -21,6 +21,7 @@ export const TOOLS = [
   addTask,
   listTasksTool,
   completeTaskTool,
+  reopenTaskTool,
   deleteTaskTool,
   updateTaskTool,
   searchTasks,

@@ -4,6 +4,7 @@ import type { DomainContext } from "@/server/domain/context";
 import { ConflictError } from "@/server/domain/errors";
 import {
   completeTask,
+  uncompleteTask,
   createTask,
   deleteTask,
   getTask,
@@ -13,7 +14,7 @@ import {
   type TaskUpdateInput,
   type TaskView,
 } from "@/server/domain/tasks";
-import { args, resolveDate, resolveRecurrence, type ResolvedDate } from "./args";
+import { args, resolveDate, resolveDueChange, resolveRecurrence, type ResolvedDate } from "./args";
 import { formatLocal, taskLine, toToolTask, type ToolTask } from "./present";
 import { defineTool, ToolArgumentError } from "./types";
 
@@ -103,7 +104,8 @@ export const addTask = defineTool({
 
 export const updateTaskTool = defineTool({
   name: "update_task",
-  description: "Change a task's title, description, priority, due date, category, tags or repetition; null clears a field.",
+  description:
+    "Change a task's title, description, priority, due date, category, tags or repetition; null clears a field. A due date in words that names only a time keeps the task's day, and one that names only a day keeps a timed task's time.",
   inputSchema: z
     .object({
       task_id: args.taskId,
@@ -121,10 +123,10 @@ export const updateTaskTool = defineTool({
     if (Object.values(changes).every((value) => value === undefined)) {
       throw new ToolArgumentError(undefined, "nothing to change: give at least one of title, description, priority, due_date, category_id, tag_ids, recurrence_rule");
     }
-    // null clears the due date, undefined keeps it.
-    const due = a.due_date === null || a.due_date === undefined ? a.due_date : resolveDate(ctx, a.due_date, "due_date");
     const recurrence = a.recurrence_rule ? resolveRecurrence(ctx, a.recurrence_rule) : undefined;
     const view = await updateLatest(ctx, a.task_id, (current) => {
+      // null clears the due date, undefined keeps it.
+      const due = a.due_date === null || a.due_date === undefined ? a.due_date : resolveDueChange(ctx, a.due_date, current);
       // A repetition phrase with its own start ("every monday at 9am") dates an undated task.
       const start = due === undefined && !current.dueAt ? recurrence?.start : (due ?? undefined);
       return {
@@ -152,6 +154,17 @@ export const completeTaskTool = defineTool({
     return taskResult(ctx, view, (line) =>
       before.completed ? `${line} was already completed.` : `Completed ${line}.${view.recurrenceRule ? " The next occurrence will be created." : ""}`,
     );
+  },
+});
+
+export const reopenTaskTool = defineTool({
+  name: "reopen_task",
+  description: "Mark a completed task as not done again (it returns to the open tasks, with its reminders).",
+  inputSchema: z.object({ task_id: args.taskId }).strict(),
+  async run(ctx, a) {
+    const before = await getTask(ctx, a.task_id);
+    const view = before.completed ? await uncompleteTask(ctx, a.task_id) : before;
+    return taskResult(ctx, view, (line) => (before.completed ? `Reopened ${line}; it is open again.` : `${line} is already open.`));
   },
 });
 

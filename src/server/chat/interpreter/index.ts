@@ -3,6 +3,7 @@
 import { followUp } from "./follow-up";
 import { orderedRules } from "./intents/order";
 import { normalize } from "./normalize";
+import { bindPronouns } from "./pronouns";
 import type { InterpretContext, Interpretation } from "./types";
 
 export type * from "./types";
@@ -20,7 +21,7 @@ export function interpret(utterance: string, ctx: InterpretContext): Interpretat
   if (!text) return { kind: "reply", text: HELP_TEXT };
   for (const rule of orderedRules) {
     const result = rule(text, ctx);
-    if (result) return result;
+    if (result) return bindPronouns(result, ctx.focus);
   }
   return { kind: "reply", text: `Sorry, I didn't understand that. ${HELP_TEXT}` };
 }

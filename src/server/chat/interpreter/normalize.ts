@@ -21,8 +21,13 @@ const FIXED: Record<string, string> = {
   todo: "task", "to-do": "task", "to-dos": "tasks", todos: "tasks",
   whats: "what is", "what's": "what is", "whats's": "what is", "what're": "what are", "i'd": "i would",
   "i've": "i have", "i'm": "i am", "don't": "do not", "dont": "do not", "can't": "cannot", "it's": "it is",
-  "there's": "there is", "let's": "let us",
+  "there's": "there is", "let's": "let us", "isn't": "is not", "aren't": "are not", "wasn't": "was not",
+  "doesn't": "does not", "didn't": "did not", "won't": "will not", "shouldn't": "should not", "that's": "that is",
+  "thats": "that is", "isnt": "is not", "doesnt": "does not", "resched": "reschedule", "renmae": "rename", "mvoe": "move", "delte": "delete",
 };
+
+/** Slips corrected only as the first word, where a command stands ("ad buy milk"). */
+const FIRST_WORD_FIXED: Record<string, string> = { ad: "add", crate: "create", shwo: "show", mrak: "mark" };
 
 /** Words that look like typos of keywords but are ordinary title words. */
 const PROTECTED = new Set(["schedule", "scheduled", "plan", "capture", "record", "ask", "dad", "adds", "mask", "market", "marks", "task", "tax", "taxes", "lost", "last", "dune", "tone", "week", "weak", "cook", "book", "look", "monthly", "weekly", "daily", "every", "ever", "even", "coming", "come", "tag", "tagged", "show", "snow", "slow", "shows", "find", "fine", "kind", "mind", "five", "move", "more", "movie", "remove", "listen", "lists", "lift", "most", "mist", "hours", "ours", "tours", "before", "next", "text", "nest", "done", "dont", "bone", "gone", "none", "note", "notes"]);
@@ -39,6 +44,7 @@ function slips(a: string, b: string): number {
 function correctWord(word: string, first: boolean): string {
   const lower = word.toLowerCase();
   if (Object.hasOwn(FIXED, lower)) return FIXED[lower]!;
+  if (first && Object.hasOwn(FIRST_WORD_FIXED, lower)) return FIRST_WORD_FIXED[lower]!;
   // Short words are only corrected in command position ("addd a task"), where titles never start.
   const minLength = first ? 4 : 5;
   if (lower.length < minLength || KNOWN.has(lower) || PROTECTED.has(lower) || !/^[a-z]+$/.test(lower)) return word;
@@ -59,12 +65,21 @@ const POLITE_START =
   /^(?:(?:hey|hi|hello|ok(?:ay)?|so|um+|uh+|assistant|cadence)[,!.]?\s+)*(?:(?:please|pls|kindly|could you(?: please)?|can you(?: please)?|would you(?: please)?|will you(?: please)?|would you mind|i(?: would|'d) like(?: you)? to|i want(?: you)? to|help me)\s+)*/i;
 const POLITE_END = /(?:[,\s]+(?:please|pls|plz|thanks|thank you|thx|for me|if you can|if possible|asap))+\s*$/i;
 
+/**
+ * Words that mark a correction or a follow-up ("actually …", "no wait, …", "sorry, I meant …", "also …"):
+ * the rest is read as a request of its own, and "it" in it is the task the conversation is about.
+ */
+const CORRECTION_START =
+  /^(?:(?:(?:actually|no wait|oh wait|oops|whoops|sorry|correction|i meant to say|i meant|i mean|also|and then|and|then|plus)(?:[,!.:;-]+\s*|\s+))|(?:(?:no|nope|wait|oh|hmm+|ah)[,!.:;-]+\s*))+/i;
+
 function stripPoliteness(text: string): string {
   let out = text.replace(/[?.!\s]+$/u, "");
   let previous = "";
   while (previous !== out) {
     previous = out;
     out = out.replace(POLITE_START, "").replace(POLITE_END, "").replace(/[?.!,\s]+$/u, "").trim();
+    // A lone "no" is an answer, not a correction of what follows.
+    if (CORRECTION_START.test(out) && out.replace(CORRECTION_START, "").trim()) out = out.replace(CORRECTION_START, "").trim();
   }
   return out;
 }

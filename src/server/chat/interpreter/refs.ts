@@ -1,10 +1,12 @@
 // Turns the words naming a task or label into the phrase the engine will look up.
 import { unquote } from "./normalize";
+import { IT, isPronoun } from "./pronouns";
 import { squash } from "./slots";
 
 /** "the report task" → "report"; "my task about the budget" → "budget"; "“Buy milk”" → "Buy milk". */
 export function taskPhrase(words: string): string {
-  let text = squash(words);
+  let text = squash(words).replace(/^["'](.+)["']$/, "$1");
+  if (isPronoun(text)) return IT;
   const named = /\b(?:task|todo|item|one)\s+(?:called|named|titled|about|for|regarding|that says)\s+(.+)$/i.exec(text);
   if (named) text = named[1]!;
   text = text

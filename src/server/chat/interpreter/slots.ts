@@ -75,3 +75,34 @@ export function dateOnly(text: string, ctx: { now: Date; timeZone: string }): st
 }
 
 export const squash = (text: string) => text.replace(/\s+/g, " ").trim();
+
+/**
+ * The words of a new due date ("to friday at 3pm" → "friday at 3pm"), kept as words so the tool can
+ * read a lone time against the task's day; undefined when they are not only a date. A bare hour
+ * ("make it 6") reads as the afternoon up to 7 and the morning after.
+ */
+export function duePhrase(text: string, ctx: { now: Date; timeZone: string }): string | undefined {
+  let phrase = text
+    .trim()
+    .replace(/^(?:to|for|until|till|on|by|at|off until|back to)\s+/i, "")
+    .replace(/\s+instead$/i, "")
+    .replace(/^next week$/i, "next monday");
+  const hour = /^(?:at\s+)?(\d{1,2})$/.exec(phrase);
+  if (hour) {
+    const n = Number(hour[1]);
+    if (n < 1 || n > 12) return undefined;
+    phrase = `${n}${n <= 7 || n === 12 ? "pm" : "am"}`;
+  }
+  return dateOnly(phrase, ctx) ? phrase : undefined;
+}
+
+/** Every way to cut `text` in two at a separator word, the longest left part first. */
+export function cutsAt(text: string, separators: string): [string, string][] {
+  const re = new RegExp(String.raw`\s+(?:${separators})\s+`, "gi");
+  const cuts: [string, string][] = [];
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    re.lastIndex = m.index + 1;
+    cuts.push([text.slice(0, m.index), text.slice(m.index + m[0].length)]);
+  }
+  return cuts.reverse().filter(([left, right]) => left.trim() && right.trim());
+}

@@ -42,10 +42,16 @@ export type Pending =
   | { type: "confirm"; prompt: string; calls: PlannedCall[] }
   | { type: "choose"; question: string; options: TaskChoice[]; call: PlannedCall; destructive: boolean };
 
+/**
+ * Other readings of the same words, tried in order when the first does not fit the user's data
+ * ("rename book flights to lisbon to book flights to porto" splits at more than one "to").
+ */
+export type Alternatives = PlannedCall[][];
+
 export type Interpretation =
-  | { kind: "calls"; calls: PlannedCall[] }
+  | { kind: "calls"; calls: PlannedCall[]; alternatives?: Alternatives }
   /** A destructive plan: the engine resolves names, then asks yes/no before running it. */
-  | { kind: "confirm"; calls: PlannedCall[] }
+  | { kind: "confirm"; calls: PlannedCall[]; alternatives?: Alternatives }
   | { kind: "clarify"; question: string }
   | { kind: "reply"; text: string };
 
@@ -53,4 +59,6 @@ export interface InterpretContext {
   now: Date;
   timeZone: string;
   pending?: Pending | null;
+  /** The task the conversation last talked about: what "it" and "that" mean. */
+  focus?: TaskChoice | null;
 }

@@ -49,7 +49,7 @@ function addCall(rest: string, remindCue: boolean, ctx: { now: Date; timeZone: s
   const quoted = /(?:^|\s)["']([^"']+)["'](?=\s|$)/.exec(text);
   if (quoted) text = text.replace(quoted[0], " ");
   const parsed = parseQuickAdd(text, { now: ctx.now, timeZone: ctx.timeZone });
-  const title = quoted ? quoted[1]!.trim() : parsed.title.replace(/^(?:to|that|about)\s+/i, "").trim();
+  const title = quoted ? quoted[1]!.trim() : parsed.title.replace(/^(?:to|that|about)\s+/i, "").replace(/^(?:a|an)\s+(?=\S+\s)/i, "").trim();
   if (!title) return { kind: "clarify", question: "What should the task be called?" };
   for (const tag of parsed.tags) if (!tagNames.some((n) => n.toLowerCase() === tag.name.toLowerCase())) tagNames.push(tag.name);
   if (parsed.category && !refs.category_id) refs.category_id = parsed.category.name;
@@ -69,10 +69,29 @@ function addCall(rest: string, remindCue: boolean, ctx: { now: Date; timeZone: s
   return { kind: "calls", calls: [call] };
 }
 
+/** "to Work", "in Home" closing a request (before its date words): maybe a category, maybe part of the title. */
+const MAYBE_CATEGORY = /\s+(?:to|in|into|under)\s+(?:the\s+)?([\p{L}\p{N}_-]+)(?=(?:\s+(?:for|on|by|at|due|tomorrow|today|next|this)\b.*)?$)/iu;
+
+/**
+ * A new task; when the words may end in a category ("add write thank you notes to Work"), the reading
+ * with that category comes first and is kept only if the user has such a category.
+ */
+function addWithCategory(rest: string, remindCue: boolean, ctx: { now: Date; timeZone: string }, said?: string): Interpretation {
+  const plain = addCall(rest, remindCue, ctx, said);
+  const m = MAYBE_CATEGORY.exec(` ${rest}`);
+  if (plain.kind !== "calls" || plain.calls[0]?.refs?.category_id || !m) return plain;
+  const without = ` ${rest}`.replace(m[0], " ").trim();
+  const withCategory = addCall(without, remindCue, ctx, said);
+  if (withCategory.kind !== "calls" || !withCategory.calls[0]) return plain;
+  const call = withCategory.calls[0];
+  call.refs = { ...call.refs, category_id: labelName(m[1]!) };
+  return { kind: "calls", calls: [call], alternatives: [plain.calls] };
+}
+
 export const addRules: Rule[] = [
   (text, ctx) => {
     const m = COMMAND.exec(text);
-    if (m && m[0].trim()) return addCall(text.slice(m[0].length), Boolean(m[1]), ctx, m[2]);
+    if (m && m[0].trim()) return addWithCategory(text.slice(m[0].length), Boolean(m[1]), ctx, m[2]);
     // "every Monday remind me to review emails at 9": the command can follow a repetition or a date.
     const mid = MID_REMIND.exec(text);
     if (mid) return addCall(text.slice(0, mid.index) + " " + text.slice(mid.index + mid[0].length), true, ctx);

@@ -1,8 +1,10 @@
 // The order rules are tried in: specific phrasings before the generic ones they overlap with
 // ("remove the finance tag from X" before "remove X"; "delete completed tasks in Shopping" before
 // "delete the Shopping category").
-import { bulkDeleteRules, completeRules, deleteTaskRules, editRules, reminderRules, tagRules } from "./actions";
+import { reminderRules, tagRules } from "./actions";
 import { addRules } from "./add";
+import { bareDateRule, editRules } from "./edits";
+import { bulkDeleteRules, completeRules, deleteTaskRules, reopenRules } from "./lifecycle";
 import { queryRules } from "./queries";
 import type { Rule } from "./rule";
 import { taxonomyRules } from "./taxonomy";
@@ -25,9 +27,12 @@ export const orderedRules: Rule[] = [
   ...reminderRules,
   ...bulkDeleteRules,
   ...taxonomyRules,
-  ...queryRules,
+  ...reopenRules,
   ...editRules,
   ...completeRules,
   ...deleteTaskRules,
+  ...queryRules,
   ...addRules,
+  // Last: a lone date after everything else failed is a correction of the task in focus ("actually friday").
+  bareDateRule,
 ];

@@ -32,7 +32,7 @@ const SEARCH_RES = [
 ];
 
 const LIST_TRIGGER =
-  /^(?:(?:show|list|display|give|get|view|see|pull up|what|which|any)\b.*\b(?:tasks|task|todos|items|everything)\b|what(?: is| are)?(?: on| in)? my (?:list|plate|agenda)|what(?: is| are)? due\b|what do i have\b|my tasks\b|tasks\b)/i;
+  /^(?:(?:show|list|display|give|get(?! rid)|view|see|pull up|what|which|any)\b.*\b(?:tasks|task|todos|items|everything)\b|what(?: is| are)?(?: on| in)? my (?:list|plate|agenda)|what(?: is| are)? due\b|what(?: is| are)? on (?:for )?(?:today|this week)\b|what do i have\b|my tasks\b|tasks\b)/i;
 
 const SORTS: [RegExp, string][] = [
   [/\b(?:sort(?:ed)?|order(?:ed)?)\s+by\s+(?:the\s+)?(?:due(?:\s+date)?|deadline|date)\b|\bsoonest first\b/i, "due"],
@@ -47,8 +47,9 @@ const STOP_AFTER_CATEGORY = String.raw`(?=\s+(?:sorted|sort|ordered|order|due|ta
 function listCall(text: string): PlannedCall {
   const args: ToolArgs = {};
   const refs: NonNullable<PlannedCall["refs"]> = {};
-  if (/\b(?:completed|done|finished|closed)\b/i.test(text)) args.status = "done";
-  else if (/\b(?:including|incl\.?|with)\s+(?:the\s+)?(?:completed|done)\b|\ball\s+tasks\s+ever\b|\beverything\b/i.test(text)) args.status = "all";
+  if (/\b(?:including|incl\.?|with|and)\s+(?:the\s+)?(?:completed|done|finished)(?:\s+ones)?\b|\ball\s+tasks\s+ever\b/i.test(text)) args.status = "all";
+  else if (/\b(?:completed|done|finished|closed)\b/i.test(text)) args.status = "done";
+  else if (/\beverything\b/i.test(text)) args.status = "all";
   const priorities = prioritiesIn(text);
   if (priorities.length) args.priorities = priorities;
   const tag = /\b(?:tagged(?:\s+with|\s+as)?|with\s+(?:the\s+)?tag|labell?ed)\s+#?([\p{L}\p{N}_-]+)/iu.exec(text) ?? /(?:^|\s)#([\p{L}\p{N}_-]+)/u.exec(text);
@@ -79,6 +80,8 @@ export const queryRules: Rule[] = [
     return one({ tool: "get_upcoming_tasks", args: days ? { days } : {} });
   },
   (text) => {
+    // "any tasks with no due date?" is a filter, not a search for the words "no due date".
+    if (/\b(?:without|with no|no)\s+(?:a\s+)?(?:due\s+)?date\b/i.test(text)) return undefined;
     for (const re of SEARCH_RES) {
       const m = re.exec(text);
       const query = unquote(m?.[1]?.replace(/^(?:the|my|a|an)\s+/i, "") ?? "");

@@ -1,0 +1,250 @@
+// Changes to one field of an existing task: title, due date, priority, category, repetition, notes.
+// Titles hold the same little words as commands ("book flights to lisbon to monday"), so a sentence
+// is cut at every separator and each reading is offered; the engine keeps the first whose task exists.
+import { parseQuickAdd } from "@/lib/quick-add";
+import { labelName, taskPhrase } from "../refs";
+import { cutsAt, duePhrase, squash, takePriority } from "../slots";
+import type { InterpretContext, Interpretation, PlannedCall } from "../types";
+import { onTask } from "./actions";
+import { addRules } from "./add";
+import type { Rule } from "./rule";
+
+/** Several readings of one sentence, the likeliest first; none when no cut fits. */
+function readings(list: PlannedCall[][]): Interpretation | undefined {
+  const [first, ...rest] = list;
+  if (!first) return undefined;
+  return rest.length ? { kind: "calls", calls: first, alternatives: rest } : { kind: "calls", calls: first };
+}
+
+/** "schedule X for friday", "put X in Work": a change to task X if there is one, otherwise a new task. */
+function orNewTask(text: string, ctx: InterpretContext, edit: Interpretation | undefined): Interpretation | undefined {
+  if (!edit || edit.kind !== "calls") return edit;
+  for (const rule of addRules) {
+    const added = rule(text, ctx);
+    if (added?.kind === "calls") return { ...edit, alternatives: [...(edit.alternatives ?? []), added.calls, ...(added.alternatives ?? [])] };
+  }
+  return edit;
+}
+
+const QUESTION = /^(?:what|which|anything|who|how|when|where|show|list|any)\b/i;
+
+const title = (words: string) => squash(words.replace(/^["'“]|["'”]$/g, "").replace(/^(?:to|as)\s+/i, ""));
+
+// ---- rename -------------------------------------------------------------------------------
+
+function renameCuts(rest: string, separators = String.raw`to|as|into|→|->|:`): Interpretation | undefined {
+  const colon = /^(.+?)\s*(?::|→|->)\s*(.+)$/.exec(rest);
+  const cuts = colon ? [[colon[1]!, colon[2]!] as [string, string], ...cutsAt(rest, separators)] : cutsAt(rest, separators);
+  return readings(cuts.map(([task, name]) => [onTask("update_task", task, { title: title(name) })]));
+}
+
+const renameRules: Rule[] = [
+  // "rename the report task to Quarterly report", "rename "book flights to Lisbon" to "book flights to Porto""
+  (text) => {
+    const m = /^(?:rename|retitle)\s+(.+)$/i.exec(text);
+    return m ? renameCuts(m[1]!) : undefined;
+  },
+  // "change the title of call mom to call mom and dad", "edit the title of X: Y", "update the name of X to Y"
+  (text) => {
+    const m = /^(?:change|update|edit|set|fix)\s+(?:the\s+)?(?:title|name|wording)\s+(?:of|for|on)\s+(.+)$/i.exec(text);
+    return m ? renameCuts(m[1]!) : undefined;
+  },
+  // "change call mom's title to call mum"
+  (text) => {
+    const m = /^(?:change|update|edit|set)\s+(.+?)(?:'s)?\s+(?:title|name)\s+(?:to|as|:)\s*(.+)$/i.exec(text);
+    return m ? readings([[onTask("update_task", m[1]!, { title: title(m[2]!) })]]) : undefined;
+  },
+  // "call the passport task renew passport and visa", "let's call the flights task X", "call it X"
+  (text) => {
+    const m =
+      /^(?:let us\s+|let's\s+)?(?:call|name|title)\s+(it|that|this)\s+(.+)$/i.exec(text) ??
+      /^(?:let us\s+|let's\s+)?(?:call|name|title)\s+(.+?\s+(?:task|one|todo))\s+(.+)$/i.exec(text);
+    return m ? readings([[onTask("update_task", m[1]!, { title: title(m[2]!) })]]) : undefined;
+  },
+  // "dentist appointment should be called dentist checkup"
+  (text) => {
+    const m = /^(.+?)\s+should\s+(?:be\s+)?(?:called|named|titled|say)\s+(.+)$/i.exec(text);
+    return m ? readings([[onTask("update_task", m[1]!, { title: title(m[2]!) })]]) : undefined;
+  },
+];
+
+// ---- due dates ----------------------------------------------------------------------------
+
+const MOVE = String.raw`(?:move|reschedule|postpone|push(?:\s+back)?|defer|shift|bump|put off|delay|change)`;
+/** Verbs that also start new tasks ("schedule a call at 2pm"): only "for/on/to" mark their date. */
+const SET = String.raw`(?:set|schedule|do|make|plan)`;
+
+/** "move X to friday": every cut whose right side is only a date, the longest date first ("friday at 5pm", not "5pm"). */
+function moveCuts(rest: string, ctx: { now: Date; timeZone: string }, separators = String.raw`to|until|till|for|on|by|at|off until|back to`) {
+  return cutsAt(rest, separators).reverse().flatMap(([task, when]) => {
+    const due = duePhrase(when, ctx);
+    const name = task.replace(/\s+(?:back|off)$/i, "").replace(/^(?:the\s+)?(?:due\s+date|date|deadline)\s+(?:of|for|on)\s+/i, "");
+    return due ? [[onTask("update_task", name, { due_date: due })]] : [];
+  });
+}
+
+const moveRules: Rule[] = [
+  // "change the due date of the gym task to Saturday", "change standup time to 10am", "due date for X: march 16"
+  (text, ctx) => {
+    const m =
+      /^(?:change|set|update|move)\s+(.+?)(?:'s)?\s+(?:due\s+date|date|deadline|due time|time)\s+(?:to|for)\s+(.+)$/i.exec(text) ??
+      /^(?:the\s+)?(?:due\s+date|deadline|date)\s+(?:for|of)\s+(.+?)\s*(?::|is|should be)\s*(.+)$/i.exec(text);
+    if (!m || /^(?:the\s+)?(?:due\s+date|date|deadline)\s+(?:of|for)\b/i.test(m[1]!)) return undefined;
+    const due = duePhrase(m[2]!, ctx);
+    return due ? readings([[onTask("update_task", m[1]!, { due_date: due })]]) : undefined;
+  },
+  // "make it 8pm", "actually can you make it 6", "set that for friday"
+  (text, ctx) => {
+    const m = /^(?:make|set|change|move|push|put)\s+(it|that|this)\s+(?:to\s+|for\s+|at\s+|on\s+)?(.+)$/i.exec(text);
+    const due = m ? duePhrase(m[2]!, ctx) : undefined;
+    return m && due ? readings([[onTask("update_task", m[1]!, { due_date: due })]]) : undefined;
+  },
+  // "move the dentist task to tomorrow", "reschedule book flights to lisbon to monday"
+  (text, ctx) => {
+    const m = new RegExp(String.raw`^${MOVE}\s+(.+)$`, "i").exec(text);
+    return m ? readings(moveCuts(m[1]!.replace(/\s+instead$/i, ""), ctx)) : undefined;
+  },
+  // "make call mom due tomorrow", "schedule call mom for saturday at 11am", "set it for 7pm", "do the dry cleaning on friday instead"
+  (text, ctx) => {
+    const m = new RegExp(String.raw`^${SET}\s+(.+)$`, "i").exec(text);
+    if (!m) return undefined;
+    const due = /^(.+?)\s+due\s+(.+)$/i.exec(m[1]!);
+    const when = due ? duePhrase(due[2]!, ctx) : undefined;
+    if (due && when) return orNewTask(text, ctx, readings([[onTask("update_task", due[1]!, { due_date: when })]]));
+    return orNewTask(text, ctx, readings(moveCuts(m[1]!.replace(/\s+instead$/i, ""), ctx, "for|on|to")));
+  },
+  // "call mom is due thursday", "book flights is now due on the 25th", "call mom needs to happen by friday"
+  (text, ctx) => {
+    const m =
+      /^(.+?)\s+(?:is\s+(?:now\s+)?due|should be due|should be done|needs to (?:happen|be done)|has to (?:happen|be done)|can wait|is for|is on)\s+(.+)$/i.exec(text) ??
+      /^(it|that|this)\s+is\s+(.+)$/i.exec(text);
+    if (m && QUESTION.test(m[1]!)) return undefined;
+    const due = m ? duePhrase(m[2]!, ctx) : undefined;
+    return m && due ? readings([[onTask("update_task", m[1]!, { due_date: due })]]) : undefined;
+  },
+  // "remove the due date from buy groceries", "clear the date on book flights"
+  (text) => {
+    const m = /^(?:remove|clear|delete|drop|unset|take off)\s+(?:the\s+)?(?:due\s+date|date|deadline)\s+(?:from|on|of|for)\s+(.+)$/i.exec(text);
+    return m ? readings([[onTask("update_task", m[1]!, { due_date: null })]]) : undefined;
+  },
+];
+
+/** A bare date after a correction ("actually friday", "no wait, 4pm") moves the task in focus. */
+export const bareDateRule: Rule = (text, ctx) => {
+  const due = duePhrase(text, ctx);
+  return due ? readings([[onTask("update_task", "it", { due_date: due })]]) : undefined;
+};
+
+// ---- priority -----------------------------------------------------------------------------
+
+const PRIORITY_WORD = /^(?:urgent|high|medium|normal|low|important|top|critical|p[1-4])$/i;
+
+function priorityOf(words: string) {
+  const wanted = PRIORITY_WORD.test(words.trim()) ? `${words.trim()} priority` : words;
+  const { priority, rest } = takePriority(wanted);
+  return priority && !rest.replace(/^(?:a|an)\s+/i, "").trim() ? priority : undefined;
+}
+
+const priorityRules: Rule[] = [
+  (text) => {
+    const m =
+      /^(?:change|set|update|make|bump|raise|lower)\s+(?:the\s+)?priority\s+(?:of|for|on)\s+(.+?)\s+(?:to|as)\s+(.+)$/i.exec(text) ??
+      /^(?:change|set|update|make|mark|bump)\s+(.+?)(?:'s|s')?\s+priority\s+(?:to|as)\s+(.+)$/i.exec(text) ??
+      /^(?:make|mark|set|bump|raise|lower|change)\s+(.+?)\s+(?:to\s+|as\s+)?(\S+(?:[\s-]+priority)?)$/i.exec(text) ??
+      /^give\s+(.+?)\s+(?:a\s+|an\s+)?(\S+[\s-]+priority)$/i.exec(text) ??
+      /^(.+?)\s+is\s+(?:now\s+)?(urgent|important|(?:high|low|top|medium)[\s-]+priority)$/i.exec(text);
+    if (!m) return undefined;
+    const priority = priorityOf(m[2]!);
+    return priority ? readings([[onTask("update_task", m[1]!, { priority })]]) : undefined;
+  },
+  // "p1 for the dry cleaning", "set priority high on call mom", "prioritize the budget review"
+  (text) => {
+    const m =
+      /^(p[1-4]|urgent|high priority|low priority|top priority)\s+(?:for|on)\s+(.+)$/i.exec(text) ??
+      /^(?:set\s+|give\s+)?(?:the\s+)?priority\s+(?:of\s+)?(\S+)\s+(?:on|for|to)\s+(.+)$/i.exec(text);
+    if (m) {
+      const priority = priorityOf(m[1]!);
+      return priority ? readings([[onTask("update_task", m[2]!, { priority })]]) : undefined;
+    }
+    const p = /^(prioriti[sz]e|de-?prioriti[sz]e)\s+(.+)$/i.exec(text);
+    return p ? readings([[onTask("update_task", p[2]!, { priority: /^de/i.test(p[1]!) ? "low" : "high" })]]) : undefined;
+  },
+];
+
+// ---- category -----------------------------------------------------------------------------
+
+const inCategory = (task: string, category: string): PlannedCall => ({
+  tool: "update_task",
+  args: {},
+  refs: { task_id: taskPhrase(task), category_id: labelName(category) },
+});
+
+const categoryRules: Rule[] = [
+  // "take dry cleaning out of the home category", "remove X from the Home category"
+  (text) => {
+    const m =
+      /^(?:take|move|remove|get)\s+(.+?)\s+out\s+of\s+(?:the\s+|its\s+|my\s+)?(.+?)(?:\s+(?:category|list|project))?$/i.exec(text) ??
+      /^(?:remove|take)\s+(.+?)\s+from\s+(?:the\s+|its\s+|my\s+)?(.+?)\s+(?:category|list|project)$/i.exec(text);
+    return m ? readings([[onTask("update_task", m[1]!, { category_id: null })]]) : undefined;
+  },
+  // "move call mom to the Home category", "put the dentist appointment in Work", "file X under Work", "X goes in Home"
+  (text, ctx) => {
+    const m =
+      /^(put|move|file|place|categori[sz]e|assign)\s+(.+?)\s+(?:in|into|under|to|as)\s+(?:the\s+|my\s+)?(.+?)(?:\s+(?:category|list|project))?$/i.exec(text) ??
+      /^()(.+?)\s+(?:goes|belongs|should go|should be)\s+(?:in|into|under|to)\s+(?:the\s+|my\s+)?(.+?)(?:\s+(?:category|list|project))?$/i.exec(text);
+    // A label is a name of a few words, not "my list" or a date.
+    if (!m || /^(?:my\s+)?(?:list|tasks|todo list)$/i.test(m[3]!) || m[3]!.split(" ").length > 3 || duePhrase(m[3]!, ctx)) return undefined;
+    const edit = readings([[inCategory(m[2]!, m[3]!)]]);
+    return /^put$/i.test(m[1]!) ? orNewTask(text, ctx, edit) : edit;
+  },
+];
+
+// ---- repetition and notes -------------------------------------------------------------------
+
+function isRepetition(words: string, ctx: { now: Date; timeZone: string }): boolean {
+  const parsed = parseQuickAdd(words, { now: ctx.now, timeZone: ctx.timeZone });
+  return Boolean(parsed.recurrenceRule) && !parsed.title.trim();
+}
+
+const repeatRules: Rule[] = [
+  // "stop repeating the standup", "pay rent doesn't repeat anymore"
+  (text) => {
+    const m =
+      /^(?:stop|quit|do not keep)\s+(?:repeating|recurring)\s+(.+)$/i.exec(text) ??
+      /^(?:remove|clear|delete|drop|turn off)\s+(?:the\s+)?(?:repetition|recurrence|repeat|schedule)\s+(?:from|on|of|for)\s+(.+)$/i.exec(text) ??
+      /^(.+?)\s+(?:does not|doesn't|should not|shouldn't|won't|will not|need not|no longer)\s+(?:need to\s+)?(?:repeat|recur)s?(?:\s+(?:anymore|any more|again))?$/i.exec(text) ??
+      /^make\s+(.+?)\s+(?:a\s+)?(?:one-?off|one time|non-?recurring|not repeat)$/i.exec(text);
+    return m ? readings([[onTask("update_task", m[1]!, { recurrence_rule: null })]]) : undefined;
+  },
+  // "make call mom repeat every sunday", "set dry cleaning to repeat every other week", "repeat X on the last friday of the month"
+  (text, ctx) => {
+    const m =
+      /^(?:make|set|have|let)\s+(.+?)\s+(?:to\s+)?(?:repeat|recur)\s+(.+)$/i.exec(text) ??
+      /^(?:repeat)\s+(.+?)\s+((?:every|each|on the|daily|weekly|monthly|yearly|fortnightly).+)$/i.exec(text) ??
+      /^(.+?)\s+should\s+(?:repeat|recur|be|happen)\s+((?:every|each|on the|daily|weekly|monthly|yearly|fortnightly).*)$/i.exec(text) ??
+      /^(?:make|set)\s+(.+?)\s+(daily|weekly|monthly|yearly|annual|fortnightly)$/i.exec(text) ??
+      /^(?:change|set|switch)\s+(.+?)\s+to\s+((?:every|each|on the).+)$/i.exec(text);
+    if (!m || !isRepetition(m[2]!, ctx)) return undefined;
+    return readings([[onTask("update_task", m[1]!, { recurrence_rule: m[2]!.replace(/^annual$/i, "yearly") })]]);
+  },
+];
+
+const noteRules: Rule[] = [
+  // "add a note to call mom: ask about easter plans", "set the description of book flights to window seat"
+  (text) => {
+    const m =
+      /^(?:add|put|attach|write)\s+(?:a\s+)?(?:note|description|comment)\s+(?:to|on)\s+(.+?)\s*:\s*(.+)$/i.exec(text) ??
+      /^(?:set|change|update)\s+(?:the\s+)?(?:description|notes?)\s+(?:of|for|on)\s+(.+?)\s*:\s*(.+)$/i.exec(text);
+    if (m) return readings([[onTask("update_task", m[1]!, { description: m[2]!.trim() })]]);
+    const cut = /^(?:set|change|update)\s+(?:the\s+)?(?:description|notes?)\s+(?:of|for|on)\s+(.+)$/i.exec(text);
+    return cut ? readings(cutsAt(cut[1]!, "to").map(([task, note]) => [onTask("update_task", task, { description: note.trim() })])) : undefined;
+  },
+];
+
+/** "change X to Y" when Y is not a date, priority or repetition: a new title. */
+const changeToRule: Rule = (text) => {
+  const m = /^(?:change|update|edit)\s+(.+)$/i.exec(text);
+  return m ? renameCuts(m[1]!, "to|into") : undefined;
+};
+
+export const editRules: Rule[] = [...renameRules, ...noteRules, ...repeatRules, ...moveRules, ...priorityRules, ...categoryRules, changeToRule];

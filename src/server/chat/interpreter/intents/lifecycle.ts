@@ -1,0 +1,86 @@
+// Completing, reopening and deleting tasks named in words ("i called mom", "the expense report is
+// not done yet", "get rid of the dry cleaning task").
+import { labelName, taskPhrase } from "../refs";
+import type { PlannedCall } from "../types";
+import { calls, onTask } from "./actions";
+import type { Rule } from "./rule";
+
+const DONE = String.raw`(?:done|complete|completed|finished|closed)`;
+const NOT_DONE = String.raw`(?:not\s+(?:yet\s+)?(?:done|complete|completed|finished)|undone|incomplete|uncompleted|unfinished|open|to ?do|pending)`;
+/** Words after the task that only colour the sentence: "finished the budget review, finally". */
+const trailing = (phrase: string) => phrase.replace(/,?\s+(?:finally|at last|already|now|yay|phew|woo+|after all|anymore|any more)$/i, "");
+
+export const reopenRules: Rule[] = [
+  // "reopen the expense report", "uncheck expense report", "un-complete the expense report"
+  (text) => {
+    const m = /^(?:re-?open|unmark|uncheck|untick|un-?complete|un-?finish|undo (?:completing|complete|completion of|the completion of))\s+(.+)$/i.exec(text);
+    return m ? calls(onTask("reopen_task", trailing(m[1]!))) : undefined;
+  },
+  // "mark the expense report as not done", "set expense report back to open", "mark expense report incomplete"
+  (text) => {
+    const m = new RegExp(String.raw`^(?:mark|set|put|make)\s+(.+?)\s+(?:as\s+|to\s+|back\s+(?:to|as)\s+)?${NOT_DONE}(?:\s+(?:again|yet))?$`, "i").exec(text);
+    return m ? calls(onTask("reopen_task", m[1]!)) : undefined;
+  },
+  // "the expense report is not done yet", "that is not done", "expense report still needs doing"
+  (text) => {
+    const m =
+      new RegExp(String.raw`^(.+?)\s+(?:is|are|was|were)\s+(?:still\s+)?(?:not|n't)\s+(?:actually\s+|really\s+)?${DONE}(?:\s+(?:yet|after all|anymore))?$`, "i").exec(text) ??
+      /^(.+?)\s+(?:still needs (?:doing|to be done|work)|is still (?:open|pending|to do)|isn't done)$/i.exec(text) ??
+      /^(?:put|move|bring)\s+(.+?)\s+back\s+(?:on|to|in|into)\s+(?:my|the)\s+(?:list|tasks|todo list|open tasks)$/i.exec(text);
+    return m ? calls(onTask("reopen_task", m[1]!)) : undefined;
+  },
+  // "not that one, reopen it"
+  (text) => (/(?:^|[,;]\s*)(?:re-?open|uncheck|undo)\s+(?:it|that)$/i.test(text) ? calls(onTask("reopen_task", "it")) : undefined),
+];
+
+export const completeRules: Rule[] = [
+  // "mark the report task as done", "set report to complete", "mark as done: dry cleaning", "completed: call mom"
+  (text) => {
+    const m =
+      new RegExp(String.raw`^(?:mark|set|tick|check)\s+(?:as\s+)?${DONE}\s*:\s*(.+)$`, "i").exec(text) ??
+      new RegExp(String.raw`^${DONE}\s*:\s*(.+)$`, "i").exec(text) ??
+      new RegExp(String.raw`^(?:mark|set|tick|check)\s+(.+?)\s+(?:as\s+|to\s+)?${DONE}$`, "i").exec(text);
+    return m ? calls(onTask("complete_task", trailing(m[1]!))) : undefined;
+  },
+  // "complete the report task", "tick off buy milk", "I finished the report", "got the dry cleaning done"
+  (text) => {
+    const m =
+      /^(?:complete|finish|close|check off|tick off|cross off|mark off|done with|done|ticked off|crossed off|checked off)\s+(.+)$/i.exec(text) ??
+      /^(?:i\s+)?(?:have\s+|just\s+|already\s+)*(?:finished|completed|did|done with|ticked off|crossed off|checked off)\s+(.+)$/i.exec(text) ??
+      /^(?:i\s+)?(?:have\s+|just\s+)?(?:got|gotten|get)\s+(.+?)\s+done$/i.exec(text) ??
+      new RegExp(String.raw`^(.+?)\s+(?:is|are|has been|have been)\s+(?:now\s+|all\s+)?(?:${DONE}|booked|paid|sent|sorted|handled|bought|submitted|taken care of)$`, "i").exec(text);
+    return m ? calls(onTask("complete_task", trailing(m[1]!))) : undefined;
+  },
+  // "i called mom", "i bought the groceries": a past-tense verb, then what the task is about.
+  (text) => {
+    const m = /^i\s+(?:have\s+|just\s+|already\s+)*((?:[a-z]+ed)|bought|paid|sent|got|took|did|made|wrote|went to|picked up|handed in)\s+(.+)$/i.exec(text);
+    if (!m || /^(?:need|want|have|must|should)/i.test(m[1]!)) return undefined;
+    return calls(onTask("complete_task", trailing(m[2]!)));
+  },
+];
+
+export const bulkDeleteRules: Rule[] = [
+  // "delete all completed tasks in Shopping", "clear done tasks"
+  (text) => {
+    const m =
+      /^(?:delete|remove|clear|purge|get rid of|clean up|trash)\s+(?:out\s+)?(?:all\s+)?(?:of\s+)?(?:the\s+|my\s+)?(completed|done|finished|open|overdue)?\s*(?:tasks|todos)(?:\s+(?:in|from|under)\s+(?:the\s+|my\s+)?(.+))?$/i.exec(text);
+    if (!m || (!m[1] && !m[2] && !/\ball\b/i.test(text))) return undefined;
+    const status = !m[1] ? "all" : /open/i.test(m[1]) ? "open" : /overdue/i.test(m[1]) ? "open" : "done";
+    const forEach: PlannedCall["forEach"] = { args: { status, ...(/overdue/i.test(m[1] ?? "") ? { due: "overdue" } : {}) } };
+    if (m[2]) forEach.refs = { category_id: labelName(m[2]) };
+    return { kind: "confirm", calls: [{ tool: "delete_task", args: {}, forEach }] };
+  },
+];
+
+const DELETE = String.raw`(?:delete|remove|trash|get rid of|erase|drop|bin|scrap|nuke|ditch|toss|kill|cancel|throw away|throw out)`;
+
+export const deleteTaskRules: Rule[] = [
+  // "delete the dentist task", "get rid of the dry cleaning task", "i don't need the dry cleaning task anymore"
+  (text) => {
+    const m =
+      new RegExp(String.raw`^${DELETE}\s+(.+)$`, "i").exec(text) ??
+      /^i\s+(?:do not|no longer)\s+need\s+(.+?)(?:\s+(?:anymore|any more|any longer))?$/i.exec(text) ??
+      /^forget\s+(?:about\s+)?(.+)$/i.exec(text);
+    return m ? { kind: "confirm", calls: [{ tool: "delete_task", args: {}, refs: { task_id: taskPhrase(trailing(m[1]!)) } }] } : undefined;
+  },
+];
