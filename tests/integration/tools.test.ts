@@ -34,16 +34,16 @@ async function fail(ctx: DomainContext, name: string, args: unknown): Promise<To
 }
 
 describe("tool registry: each tool with good arguments", () => {
-  it("lists twenty tools, each with an object JSON Schema for an LLM", () => {
+  it("lists twenty-one tools, each with an object JSON Schema for an LLM", () => {
     const schemas = toolJsonSchemas();
     expect(schemas.map((s) => s.name).sort()).toEqual(
       [
         "add_category", "add_tag", "add_tag_to_task", "add_task", "complete_task", "delete_category", "delete_tag", "delete_task",
-        "get_overdue_tasks", "get_upcoming_tasks", "list_categories", "list_tags", "list_tasks", "remove_tag_from_task",
+        "get_overdue_tasks", "reopen_task", "get_upcoming_tasks", "list_categories", "list_tags", "list_tasks", "remove_tag_from_task",
         "search_tasks", "set_reminder", "update_task", "skip_occurrence", "reschedule_occurrence",
       ].sort(),
     );
-    expect(TOOL_NAMES).toHaveLength(20);
+    expect(TOOL_NAMES).toHaveLength(21);
     const addTask = schemas.find((s) => s.name === "add_task")!;
     expect(addTask.inputSchema).toMatchObject({ type: "object", required: ["title"], additionalProperties: false });
     expect(Object.keys(addTask.inputSchema.properties as object)).toEqual(
@@ -108,6 +108,27 @@ describe("tool registry: each tool with good arguments", () => {
     expect(cleared.task).toMatchObject({ due_date: null, all_day: false, priority: "low" });
     const repeating = await call(alice, "update_task", { task_id: task.id, recurrence_rule: "every monday at 8am" });
     expect(repeating.task).toMatchObject({ recurrence_rule: "FREQ=WEEKLY;BYDAY=MO", due_date: "2026-11-23T13:00:00.000Z" });
+  });
+
+  it("update_task reads a lone time against the task's day, and a lone day keeps a timed task's hour", async () => {
+    const { task } = await call(alice, "add_task", { title: "Dentist", due_date: "2026-11-25T14:00" });
+    const later = await call(alice, "update_task", { task_id: task.id, due_date: "4pm" });
+    expect(later.task).toMatchObject({ due_date: "2026-11-25T21:00:00.000Z", all_day: false });
+    const friday = await call(alice, "update_task", { task_id: task.id, due_date: "friday" });
+    expect(friday.task).toMatchObject({ due_date: "2026-11-27T21:00:00.000Z", all_day: false });
+    // An ISO date is taken as written: all day.
+    const exact = await call(alice, "update_task", { task_id: task.id, due_date: "2026-11-30" });
+    expect(exact.task).toMatchObject({ due_date: "2026-11-30T05:00:00.000Z", all_day: true });
+  });
+
+  it("reopen_task makes a completed task open again", async () => {
+    const { task } = await call(alice, "add_task", { title: "Expense report" });
+    await call(alice, "complete_task", { task_id: task.id });
+    const reopened = await call(alice, "reopen_task", { task_id: task.id });
+    expect(reopened.task.completed).toBe(false);
+    expect(reopened.summary).toContain("Reopened");
+    expect((await call(alice, "reopen_task", { task_id: task.id })).summary).toContain("already open");
+    expect(await fail(bob, "reopen_task", { task_id: task.id })).toMatchObject({ code: "not_found" });
   });
 
   it("complete_task and delete_task", async () => {
