@@ -34,7 +34,7 @@ async function fail(ctx: DomainContext, name: string, args: unknown): Promise<To
 }
 
 describe("tool registry: each tool with good arguments", () => {
-  it("lists twenty-one tools, each with an object JSON Schema for an LLM", () => {
+  it("lists twenty tools, each with an object JSON Schema for an LLM", () => {
     const schemas = toolJsonSchemas();
     expect(schemas.map((s) => s.name).sort()).toEqual(
       [
@@ -43,7 +43,7 @@ describe("tool registry: each tool with good arguments", () => {
         "search_tasks", "set_reminder", "update_task", "skip_occurrence", "reschedule_occurrence",
       ].sort(),
     );
-    expect(TOOL_NAMES).toHaveLength(21);
+    expect(TOOL_NAMES).toHaveLength(20);
     const addTask = schemas.find((s) => s.name === "add_task")!;
     expect(addTask.inputSchema).toMatchObject({ type: "object", required: ["title"], additionalProperties: false });
     expect(Object.keys(addTask.inputSchema.properties as object)).toEqual(
