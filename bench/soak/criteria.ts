@@ -1,0 +1,69 @@
+import { summarize, type LatencySummary } from "../lib/percentiles";
+import type { RequestSample } from "./user";
+
+export interface SoakSamples {
+  requests: RequestSample[];
+  rssBytes: { at: number; bytes: number }[];
+  outboxLagMs: { at: number; ms: number }[];
+}
+
+export interface ReminderCheck {
+  expected: number;
+  deliveredOnce: number;
+  missing: number;
+  duplicated: number;
+}
+
+const MINUTE = 60_000;
+const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+
+/**
+ * The issue's pass criteria: 0 errors; p95 of the last minute within 1.5x of the first minute's; RSS growth after
+ * warm-up (the first minute, or the first fifth of a shorter run) at most 10 %; outbox lag at most 1 s; every
+ * reminder delivered exactly once.
+ */
+export function evaluateSoak(samples: SoakSamples, run: { durationMs: number; reminders: ReminderCheck }) {
+  const window = Math.min(MINUTE, run.durationMs / 5);
+  const first = samples.requests.filter((r) => r.at < window).map((r) => r.ms);
+  const last = samples.requests.filter((r) => r.at >= run.durationMs - window).map((r) => r.ms);
+  const firstP95 = summarize(first).p95;
+  const lastP95 = summarize(last).p95;
+  const errors = samples.requests.filter((r) => !r.ok);
+  const warm = samples.rssBytes.filter((s) => s.at >= window);
+  const rssAfterWarmUp = warm[0]?.bytes ?? Number.NaN;
+  const tail = warm.slice(-3);
+  const rssAtEnd = tail.reduce((sum, s) => sum + s.bytes, 0) / Math.max(1, tail.length);
+  const rssGrowth = (rssAtEnd - rssAfterWarmUp) / rssAfterWarmUp;
+  const maxLag = samples.outboxLagMs.reduce((max, s) => Math.max(max, s.ms), 0);
+  const byOp: Record<string, LatencySummary> = {};
+  for (const op of new Set(samples.requests.map((r) => r.op))) {
+    byOp[op] = summarize(samples.requests.filter((r) => r.op === op).map((r) => r.ms));
+  }
+  const perMinuteP95 = Array.from({ length: Math.ceil(run.durationMs / MINUTE) }, (_, i) =>
+    summarize(samples.requests.filter((r) => r.at >= i * MINUTE && r.at < (i + 1) * MINUTE).map((r) => r.ms)).p95,
+  );
+  const checks = {
+    noErrors: errors.length === 0,
+    p95Holds: lastP95 <= 1.5 * firstP95,
+    rssGrowthWithin10Percent: rssGrowth <= 0.1,
+    outboxLagWithin1s: maxLag <= 1_000,
+    remindersDeliveredOnce: run.reminders.expected > 0 && run.reminders.deliveredOnce === run.reminders.expected,
+  };
+  return {
+    pass: Object.values(checks).every(Boolean),
+    checks,
+    requests: samples.requests.length,
+    requestsPerSecond: Math.round((samples.requests.length / (run.durationMs / 1000)) * 10) / 10,
+    errors: { count: errors.length, statuses: countBy(errors.map((e) => String(e.status))), first: errors.slice(0, 5) },
+    latencyMs: { all: summarize(samples.requests.map((r) => r.ms)), firstWindowP95: firstP95, lastWindowP95: lastP95, perMinuteP95, byOp },
+    rssMb: { afterWarmUp: mb(rssAfterWarmUp), atEnd: mb(rssAtEnd), growthPercent: Math.round(rssGrowth * 1000) / 10, samples: samples.rssBytes.length },
+    outboxLagMs: { max: maxLag, samples: samples.outboxLagMs.length },
+    reminders: run.reminders,
+  };
+}
+
+function countBy(values: string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
+  return counts;
+}

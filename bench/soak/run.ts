@@ -1,0 +1,107 @@
+// `npm run bench:soak [-- --minutes 10 --users 50 --mode both|pglite|postgres]`: a long mixed load on the production
+// build over loopback, checking that errors, latency, memory, outbox lag and reminder delivery hold.
+import { randomUUID } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+import { adminDatabaseUrl } from "../lib/postgres-admin";
+import { startProcess, waitForHttp } from "../lib/process";
+import { writeResult } from "../lib/results";
+import { evaluateSoak, type SoakSamples } from "./criteria";
+import { SimulatedUser } from "./user";
+import { sampleProcessGroupRss, scrapeOutboxLag } from "./probes";
+
+const ROOT = path.resolve(import.meta.dirname, "..", "..");
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : (process.env[`SOAK_${name.toUpperCase()}`] ?? fallback);
+};
+const minutes = Number(arg("minutes", "10"));
+const userCount = Number(arg("users", "50"));
+const mode = arg("mode", "both");
+const port = Number(arg("port", "3471"));
+const log = (message: string) => console.error(`[soak] ${message}`);
+
+async function runMode(driver: "pglite" | "postgres") {
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const dataDir = mkdtempSync(path.join(tmpdir(), `cadence-soak-${driver}-`));
+  let dropDatabase = async () => {};
+  const env: Record<string, string> = {
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    BETTER_AUTH_URL: baseUrl,
+    LOG_LEVEL: "warn",
+    // The simulated users come from distinct addresses behind a proxy (X-Forwarded-For), as real users would.
+    TRUST_PROXY: "true",
+  };
+  if (driver === "postgres") {
+    const admin = postgres(adminDatabaseUrl(ROOT), { max: 1, onnotice: () => {} });
+    const name = `cadence_soak_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
+    await admin.unsafe(`CREATE DATABASE ${name}`);
+    const url = new URL(adminDatabaseUrl(ROOT));
+    url.pathname = `/${name}`;
+    env.DATABASE_URL = url.toString();
+    dropDatabase = async () => {
+      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    };
+  }
+  const server = startProcess({ cmd: process.execPath, args: ["scripts/start.mjs"], cwd: ROOT, env, logFile: path.join(dataDir, "server.log") });
+  try {
+    await waitForHttp(`${baseUrl}/api/health`, { timeoutMs: 15 * 60_000, abortOn: server.exited });
+    log(`${driver}: app up (pid group ${server.child.pid}); signing up ${userCount} users`);
+    const users: SimulatedUser[] = [];
+    for (let i = 0; i < userCount; i++) users.push(await SimulatedUser.signUp(baseUrl, i));
+    for (const user of users) await user.seed();
+
+    const samples: SoakSamples = { requests: [], rssBytes: [], outboxLagMs: [] };
+    const startedAt = Date.now();
+    const durationMs = minutes * 60_000;
+    // Reminders are set to fire within the run; none in the last minute, so every one is due before the check.
+    const reminderCutoff = startedAt + durationMs - 60_000;
+    const probes = setInterval(() => {
+      const at = Date.now() - startedAt;
+      const rss = server.child.pid ? sampleProcessGroupRss(server.child.pid) : 0;
+      samples.rssBytes.push({ at, bytes: rss });
+      void scrapeOutboxLag(baseUrl).then((lag) => lag !== null && samples.outboxLagMs.push({ at, ms: lag }));
+    }, 5_000);
+    const loadAverages: number[][] = [];
+    const loadTimer = setInterval(() => loadAverages.push(loadavg()), 30_000);
+    await Promise.all(
+      users.map((user) =>
+        user.run({ until: startedAt + durationMs, startedAt, reminderCutoff, record: (r) => samples.requests.push(r) }),
+      ),
+    );
+    clearInterval(probes);
+    clearInterval(loadTimer);
+    log(`${driver}: load done (${samples.requests.length} requests); waiting for the last reminders`);
+    await new Promise((resolve) => setTimeout(resolve, 20_000));
+    const reminders = { expected: 0, deliveredOnce: 0, missing: 0, duplicated: 0 };
+    for (const user of users) {
+      const check = await user.checkReminders();
+      reminders.expected += check.expected;
+      reminders.deliveredOnce += check.deliveredOnce;
+      reminders.missing += check.missing;
+      reminders.duplicated += check.duplicated;
+    }
+    const verdict = evaluateSoak(samples, { durationMs, reminders });
+    return { driver, minutes, users: userCount, loadAverage: { start: loadAverages[0] ?? loadavg(), end: loadavg() }, ...verdict };
+  } finally {
+    await server.stop();
+    await dropDatabase();
+  }
+}
+
+const drivers: ("pglite" | "postgres")[] = mode === "both" ? ["pglite", "postgres"] : [mode as "pglite" | "postgres"];
+const results = [];
+for (const driver of drivers) {
+  const result = await runMode(driver);
+  log(`${driver}: ${result.pass ? "PASS" : "FAIL"} ${JSON.stringify(result.checks)}`);
+  results.push(result);
+}
+const out = { benchmark: "soak", at: new Date().toISOString(), cores: cpus().length, results };
+const written = writeResult("soak", out);
+console.log(JSON.stringify(out, null, 2));
+log(`written ${written.file}`);
+process.exitCode = results.every((r) => r.pass) ? 0 : 1;
