@@ -32,10 +32,12 @@ export function createWebhooksWorker(options: WebhooksWorkerOptions = {}): Worke
   const waiting: (() => void)[] = [];
   let active = 0;
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  let stopping = new AbortController();
 
   const dispatchOptions = (s: WorkerServices): WebhookDispatchOptions => ({
     allowPrivateNetworks: s.env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS,
     ...options.dispatch,
+    signal: stopping.signal,
   });
 
   const schedulerFor = (s: WorkerServices): WebhookRetryScheduler =>
@@ -67,7 +69,7 @@ export function createWebhooksWorker(options: WebhooksWorkerOptions = {}): Worke
           state.again = false;
           const result = await drainWebhookEndpoint(s.db.db, endpointId, dispatchOptions(s));
           if (result.status === "waiting") await schedulerFor(s).schedule(endpointId, result.retryAt);
-        } while (state.again);
+        } while (state.again && !stopping.signal.aborted);
       } catch (cause) {
         s.log.warn({ endpointId, error: errorText(cause) }, "webhook sender failed; the next round retries");
       } finally {
@@ -146,9 +148,12 @@ export function createWebhooksWorker(options: WebhooksWorkerOptions = {}): Worke
       interval.unref();
       return async () => {
         clearInterval(interval);
+        stopping.abort(); // senders finish the message in flight; the rest stays pending
+
         await alarm.stop();
         await Promise.all([...running.values()].map((r) => r.done));
         scheduler = undefined;
+        stopping = new AbortController();
       };
     },
   };

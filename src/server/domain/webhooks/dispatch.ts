@@ -26,6 +26,8 @@ export interface WebhookDispatchOptions {
   disableAfterMs?: number;
   timeoutMs?: number;
   leaseMs?: number;
+  /** Stops after the message in flight (worker shutdown); the rest stays pending for the next sender. */
+  signal?: AbortSignal;
   now?: () => Date;
 }
 
@@ -144,6 +146,7 @@ export async function drainWebhookEndpoint(db: Executor, endpointId: string, opt
         .limit(PAGE_SIZE);
       if (page.length === 0) return { status: "idle" };
       for (const head of page) {
+        if (options.signal?.aborted) return { status: "idle" };
         const started = now();
         if (started.getTime() - leaseRenewedAt > leaseMs / 3) {
           await db.update(webhookEndpoints).set({ leaseUntil: leaseUntil() }).where(eq(webhookEndpoints.id, endpointId));
@@ -165,8 +168,9 @@ export async function drainWebhookEndpoint(db: Executor, endpointId: string, opt
           { allowPrivateNetworks: options.allowPrivateNetworks, timeoutMs: options.timeoutMs ?? WEBHOOK_TIMEOUT_MS },
         );
         const outcome = await recordAttempt(db, endpoint, head, result, options, now());
-        recordWebhookAttempt(outcome, result.latencyMs);
+        if (outcome !== "gone") recordWebhookAttempt(outcome, result.latencyMs);
         if (outcome === "delivered") continue;
+        if (outcome === "gone") return { status: "busy" };
         if (outcome === "disabled") return { status: "disabled" };
         return { status: "waiting", retryAt: endpoint.retryAt ?? now() };
       }
@@ -194,8 +198,13 @@ async function recordAttempt(db: Executor, endpoint: Endpoint, delivery: Deliver
   const delivered = answered && answered.status >= 200 && answered.status < 300;
   if (delivered && !endpoint.failingSince && !endpoint.retryAt) {
     // The common case is one statement, no transaction.
-    await db.update(webhookDeliveries).set({ ...base, status: "delivered", deliveredAt: at, nextAttemptAt: null }).where(eq(webhookDeliveries.id, delivery.id));
-    return "delivered" as const;
+    const updated = await db
+      .update(webhookDeliveries)
+      .set({ ...base, status: "delivered", deliveredAt: at, nextAttemptAt: null })
+      .where(eq(webhookDeliveries.id, delivery.id))
+      .returning({ id: webhookDeliveries.id });
+    // No row: the endpoint was deleted meanwhile, so the rest of this page must not be sent.
+    return updated.length > 0 ? ("delivered" as const) : ("gone" as const);
   }
   return db.transaction(async (tx) => {
     if (delivered) {
