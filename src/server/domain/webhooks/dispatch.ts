@@ -132,11 +132,13 @@ export async function drainWebhookEndpoint(db: Executor, endpointId: string, opt
   let endpoint: Endpoint = claimed;
   let leaseRenewedAt = now().getTime();
   try {
-    for (;;) {
-      // Re-read per page: a rotation, edit or disable made meanwhile applies from the next page on.
-      const [fresh] = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, endpointId));
-      if (!fresh?.enabled) return { status: "disabled" };
-      endpoint = fresh;
+    for (let pageNumber = 0; ; pageNumber += 1) {
+      if (pageNumber > 0) {
+        // Re-read per page: a rotation, edit or disable made meanwhile applies from the next page on.
+        const [fresh] = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, endpointId));
+        if (!fresh?.enabled) return { status: "disabled" };
+        endpoint = fresh;
+      }
       // A page of the oldest pending deliveries, sent one after another: one query per page, not per message.
       const page = await db
         .select()
@@ -174,6 +176,9 @@ export async function drainWebhookEndpoint(db: Executor, endpointId: string, opt
         if (outcome === "disabled") return { status: "disabled" };
         return { status: "waiting", retryAt: endpoint.retryAt ?? now() };
       }
+      // A short page was everything pending when it was read; anything queued since kicks the sender again
+      // (the worker re-runs it), so the usual one-message wake-up costs no second empty query.
+      if (page.length < PAGE_SIZE) return { status: "idle" };
     }
   } finally {
     await db.update(webhookEndpoints).set({ leaseUntil: null }).where(eq(webhookEndpoints.id, endpointId));
