@@ -51,7 +51,7 @@ const worker: WorkerDefinition = {
 beforeAll(async () => {
   database = await createTestDatabase();
   const env = parseEnv({ APP_API_TOKEN: APP_TOKEN, DAPR_API_TOKEN: API_TOKEN });
-  server = await serveWithDapr(worker, { port: 0, host: "127.0.0.1", services: { env, db: database.handle, log: silentLog } });
+  server = await serveWithDapr(worker, { port: 0, host: "127.0.0.1", giveUpAfterMs: 0, services: { env, db: database.handle, log: silentLog } });
   double = await startDaprDouble({
     apps: [{ appId: "probe", appPort: server.port }],
     apiToken: API_TOKEN,
@@ -135,7 +135,7 @@ describe("worker served for a Dapr sidecar", () => {
     expect(handled.map((e) => e.id)).not.toContain(malformed.id);
   });
 
-  it("gives up on an event whose handler keeps failing after 5 attempts, and stores it once as a dead letter", async () => {
+  it("gives up on an event whose handler keeps failing after 5 attempts (and the give-up time), and stores it once as a dead letter", async () => {
     const poison = makeEvent("user-2", COMPLETED);
     failuresToGo.set(poison.id, 1_000);
     expect(await publish(poison, "user-2")).toBe(204);

@@ -18,6 +18,8 @@ export interface DaprServeOptions {
   host?: string;
   services: WorkerServices;
   maxDeliveryAttempts?: number;
+  /** Least time an event keeps being retried before the worker gives up on it (default 60 s). */
+  giveUpAfterMs?: number;
   /** `bulkSubscribe` advertised for event topics; false = one request per event. Default: enabled, 100 / 20 ms. */
   bulkSubscribe?: BulkSubscribeConfig | false;
 }
@@ -45,7 +47,7 @@ export async function serveWithDapr(worker: WorkerDefinition, options: DaprServe
     ? []
     : daprSubscriptions(worker, services.env.DAPR_PUBSUB_NAME, options.maxDeliveryAttempts, options.bulkSubscribe);
   const byTopic = subscriptionsByTopic(worker);
-  const delivery = createDeliveryHandler(worker.name, scoped, options.maxDeliveryAttempts);
+  const delivery = createDeliveryHandler(worker.name, scoped, { maxAttempts: options.maxDeliveryAttempts, afterMs: options.giveUpAfterMs });
   const jobs = createJobRunner([worker], scoped);
   declareWorker(worker);
 

@@ -14,25 +14,35 @@ interface FailureNote {
   attempts: number;
 }
 
-/** Failed attempts after which an event is given up (DROP → dead letter) instead of retried again. */
+/** Failed attempts after which an event is given up (DROP → dead letter) instead of retried again... */
 export const DEFAULT_MAX_DELIVERY_ATTEMPTS = 5;
+/** ...once it has also been failing for this long: a dependency that restarts (the Pusher endpoint in the app) must not cost events. */
+export const DEFAULT_GIVE_UP_AFTER_MS = 60_000;
+
+export interface GiveUpRule {
+  maxAttempts?: number;
+  afterMs?: number;
+}
 
 /**
  * Handles deliveries of one worker. Remembers recent failures by event id so that, when the sidecar later
  * hands the message back on the dead-letter topic, the stored dead letter says who failed and why.
  * The sidecar retries without limit (so a worker that is down loses nothing); this handler is what turns an
- * event that keeps failing into a dead letter, after `maxAttempts` failed attempts.
+ * event that keeps failing into a dead letter, after 5 failed attempts spread over at least a minute.
  */
-export function createDeliveryHandler(workerName: string, services: WorkerServices, maxAttempts = DEFAULT_MAX_DELIVERY_ATTEMPTS) {
+export function createDeliveryHandler(workerName: string, services: WorkerServices, giveUp: GiveUpRule = {}) {
+  const maxAttempts = giveUp.maxAttempts ?? DEFAULT_MAX_DELIVERY_ATTEMPTS;
+  const afterMs = giveUp.afterMs ?? DEFAULT_GIVE_UP_AFTER_MS;
   const failures = new Map<string, FailureNote>();
-  const retriesAsked = new Map<string, number>();
-  /** Counts one more failed attempt of the event; true when it has used up its attempts. */
+  const retriesAsked = new Map<string, { attempts: number; since: number }>();
+  /** Counts one more failed attempt of the event; true when it has used up its attempts and its time. */
   const exhausted = (eventId: string) => {
-    const attempts = (retriesAsked.get(eventId) ?? 0) + 1;
+    const before = retriesAsked.get(eventId);
+    const entry = { attempts: (before?.attempts ?? 0) + 1, since: before?.since ?? Date.now() };
     retriesAsked.delete(eventId);
-    retriesAsked.set(eventId, attempts);
+    retriesAsked.set(eventId, entry);
     if (retriesAsked.size > 1_000) retriesAsked.delete(retriesAsked.keys().next().value ?? "");
-    return attempts >= maxAttempts;
+    return entry.attempts >= maxAttempts && Date.now() - entry.since >= afterMs;
   };
   const note = (eventId: string, consumer: string, reason: string) => {
     const attempts = (failures.get(eventId)?.attempts ?? 0) + 1;
@@ -77,7 +87,7 @@ export function createDeliveryHandler(workerName: string, services: WorkerServic
     }
     if (outcomes.includes("retry")) {
       if (!exhausted(event.id)) return "RETRY";
-      services.log.error({ worker: workerName, eventId: event.id, type: event.type, attempts: maxAttempts }, "giving up on an event: dead-lettered");
+      services.log.error({ worker: workerName, eventId: event.id, type: event.type, attempts: retriesAsked.get(event.id)?.attempts }, "giving up on an event: dead-lettered");
       retriesAsked.delete(event.id);
       return "DROP";
     }
