@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { startReceiver, type Receiver } from "../tests/integration/webhooks-helpers";
 import { quickAdd, shot, signUp } from "./helpers";
@@ -46,6 +47,8 @@ test("add an endpoint, send a test event, see it delivered in the log, resend it
   await expect(testRow).toContainText(/\d+ ms/);
   expect(receiver.processed.map((p) => p.event.type)).toEqual(["cadence.webhook.test.v1"]);
   await shot(page, testInfo, "test-delivered");
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
 
   await testRow.getByRole("button", { name: /^Resend Test event/ }).first().click();
   await expect(log.getByRole("row").filter({ hasText: "Test event" })).toHaveCount(2);
