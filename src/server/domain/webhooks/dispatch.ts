@@ -54,11 +54,15 @@ export function retryDelayMs(failedAttempts: number, baseMs: number, maxMs: numb
 export async function enqueueWebhookEvent(db: Executor, event: CloudEvent, now: Date = new Date()): Promise<string[]> {
   const userId = event.userid;
   if (!userId) return [];
-  const { result } = await processOnce(db, WEBHOOKS_CONSUMER, event.id, async (tx) => {
-    const targets = await tx
+  const subscribed = (executor: Executor) =>
+    executor
       .select({ id: webhookEndpoints.id })
       .from(webhookEndpoints)
       .where(and(eq(webhookEndpoints.userId, userId), eq(webhookEndpoints.enabled, true), sql`${event.type} = ANY(${webhookEndpoints.eventTypes})`));
+  // Most users have no endpoint: one indexed read, no transaction and no processed-event row for them.
+  if ((await subscribed(db)).length === 0) return [];
+  const { result } = await processOnce(db, WEBHOOKS_CONSUMER, event.id, async (tx) => {
+    const targets = await subscribed(tx);
     if (targets.length === 0) return [];
     await tx.insert(webhookDeliveries).values(
       targets.map((target) => ({
