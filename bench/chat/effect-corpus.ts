@@ -410,4 +410,17 @@ export const EFFECT_CORPUS: EffectCase[] = [
   L("add category Side projects", { newCategories: ["Side projects"] }),
   L("get rid of the finance tag", { goneTags: ["finance"], edit: { rent: { tags: [] }, budget: { tags: [] } } }),
   L("set up a project called renovation", { newCategories: ["renovation"] }),
+
+  // One occurrence of a repeating task (skip_occurrence, reschedule_occurrence), written when those tools
+  // landed and before the interpreter knew them. Skipping or moving the open occurrence moves the task.
+  E("skip next monday's standup", "standup", { due: "2026-03-23T09:30" }),
+  E("skip the standup on monday", "standup", { due: "2026-03-23T09:30" }),
+  E("no standup on monday", "standup", { due: "2026-03-23T09:30" }),
+  E("cancel monday's standup", "standup", { due: "2026-03-23T09:30" }),
+  E("move next monday's standup to tuesday", "standup", { due: "2026-03-17T09:30" }),
+  E("reschedule monday's standup to wednesday at 10am", "standup", { due: "2026-03-18T10:00" }),
+  E("push the standup on the 16th to tuesday", "standup", { due: "2026-03-17T09:30" }),
+  E("skip pay rent on april 1", "rent", { due: "2026-05-01" }),
+  E("skip next month's rent", "rent", { due: "2026-05-01" }),
+  E(["show me the standup", "skip it on monday"], "standup", { due: "2026-03-23T09:30" }),
 ];
