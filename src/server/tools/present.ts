@@ -111,3 +111,32 @@ export function listSummary(tasks: ToolTask[], total: number, noun: Noun, capped
 }
 
 export const labelText = (label: { name: string; color: string | null }) => `"${label.name}"${label.color ? ` (${label.color})` : ""}`;
+
+/** What a task carries beyond its one-line form: "in "Work", tagged #a, #b, reminder at Thu 12 Mar 2026, 10:00". */
+export function taskExtras(ctx: DomainContext, task: ToolTask): string[] {
+  const parts: string[] = [];
+  if (task.category) parts.push(`in "${task.category.name}"`);
+  if (task.tags.length) parts.push(`tagged ${task.tags.map((t) => `#${t.name}`).join(", ")}`);
+  const reminders = task.reminders.filter((r) => r.status === "pending");
+  if (reminders.length) parts.push(`${reminders.length === 1 ? "reminder" : "reminders"} at ${reminders.map((r) => formatLocal(ctx, new Date(r.remind_at), false)).join(" and ")}`);
+  return parts;
+}
+
+/** Every field that differs between two versions of a task, in words ("renamed from "A"", "due Fri 13 Mar 2026"). */
+export function taskChanges(ctx: DomainContext, before: ToolTask, after: ToolTask): string[] {
+  const changes: string[] = [];
+  if (before.title !== after.title) changes.push(`renamed from "${before.title}"`);
+  if (before.due_date !== after.due_date || before.all_day !== after.all_day) changes.push(after.due_local ? `due ${after.due_local}` : "no due date now");
+  if (before.priority !== after.priority) changes.push(`priority ${after.priority}`);
+  if (before.category?.id !== after.category?.id) changes.push(after.category ? `moved to "${after.category.name}"` : "no category now");
+  const tags = (t: ToolTask) => t.tags.map((x) => x.name).sort().join(",");
+  if (tags(before) !== tags(after)) changes.push(after.tags.length ? `tags ${after.tags.map((t) => `#${t.name}`).join(", ")}` : "no tags now");
+  if (before.recurrence_rule !== after.recurrence_rule) changes.push(after.recurrence ? `repeats ${after.recurrence}` : "no longer repeats");
+  if ((before.description ?? "") !== (after.description ?? "")) changes.push(after.description ? "notes updated" : "notes cleared");
+  const reminders = (t: ToolTask) => t.reminders.filter((r) => r.status === "pending").map((r) => r.remind_at).sort().join(",");
+  if (reminders(before) !== reminders(after) && changes.some((c) => c.startsWith("due"))) {
+    const extras = taskExtras(ctx, after).filter((p) => p.startsWith("reminder"));
+    changes.push(...extras.map((p) => `${p} now`));
+  }
+  return changes;
+}

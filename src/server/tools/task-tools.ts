@@ -15,7 +15,7 @@ import {
   type TaskView,
 } from "@/server/domain/tasks";
 import { args, resolveDate, resolveDueChange, resolveRecurrence, type ResolvedDate } from "./args";
-import { formatLocal, taskLine, toToolTask, type ToolTask } from "./present";
+import { formatLocal, taskChanges, taskExtras, taskLine, toToolTask, type ToolTask } from "./present";
 import { defineTool, ToolArgumentError } from "./types";
 
 /** Tools that change one task. Each returns the task after the change. */
@@ -98,7 +98,10 @@ export const addTask = defineTool({
       recurrenceRule: recurrence?.rule,
       reminders: reminder ? [reminder] : undefined,
     });
-    return taskResult(ctx, view, (line) => `Added ${line}.`);
+    const task = toToolTask(ctx, view);
+    // Everything the request did is said: category, tags and the reminder too ("remind me to …").
+    const extras = taskExtras(ctx, task);
+    return { summary: `Added ${taskLine(task)}${extras.length ? `, ${extras.join(", ")}` : ""}.`, task };
   },
 });
 
@@ -124,7 +127,9 @@ export const updateTaskTool = defineTool({
       throw new ToolArgumentError(undefined, "nothing to change: give at least one of title, description, priority, due_date, category_id, tag_ids, recurrence_rule");
     }
     const recurrence = a.recurrence_rule ? resolveRecurrence(ctx, a.recurrence_rule) : undefined;
+    let before: TaskView | undefined;
     const view = await updateLatest(ctx, a.task_id, (current) => {
+      before = current;
       // null clears the due date, undefined keeps it.
       const due = a.due_date === null || a.due_date === undefined ? a.due_date : resolveDueChange(ctx, a.due_date, current);
       // A repetition phrase with its own start ("every monday at 9am") dates an undated task.
@@ -140,7 +145,9 @@ export const updateTaskTool = defineTool({
         recurrenceRule: a.recurrence_rule === undefined ? undefined : (recurrence?.rule ?? null),
       };
     });
-    return taskResult(ctx, view, (line) => `Updated ${line}.`);
+    const task = toToolTask(ctx, view);
+    const changed = before ? taskChanges(ctx, toToolTask(ctx, before), task) : [];
+    return { summary: `Updated ${taskLine(task)}${changed.length ? `: ${changed.join("; ")}` : " (nothing changed)"}.`, task };
   },
 });
 

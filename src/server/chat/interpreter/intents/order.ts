@@ -5,6 +5,7 @@ import { reminderRules, tagRules } from "./actions";
 import { addRules } from "./add";
 import { bareDateRule, editRules } from "./edits";
 import { bulkDeleteRules, completeRules, deleteTaskRules, reopenRules } from "./lifecycle";
+import { occurrenceRules } from "./occurrences";
 import { queryRules } from "./queries";
 import type { Rule } from "./rule";
 import { taxonomyRules } from "./taxonomy";
@@ -28,6 +29,8 @@ export const orderedRules: Rule[] = [
   ...bulkDeleteRules,
   ...taxonomyRules,
   ...reopenRules,
+  // Before edits and deletes: "cancel monday's standup" is one occurrence, not the series.
+  ...occurrenceRules,
   ...editRules,
   ...completeRules,
   ...deleteTaskRules,
