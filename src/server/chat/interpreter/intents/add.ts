@@ -49,7 +49,7 @@ function addCall(rest: string, remindCue: boolean, ctx: { now: Date; timeZone: s
   const quoted = /(?:^|\s)["']([^"']+)["'](?=\s|$)/.exec(text);
   if (quoted) text = text.replace(quoted[0], " ");
   const parsed = parseQuickAdd(text, { now: ctx.now, timeZone: ctx.timeZone });
-  const title = quoted ? quoted[1]!.trim() : parsed.title.replace(/^(?:to|that|about)\s+/i, "").replace(/^(?:a|an)\s+(?=\S+\s)/i, "").trim();
+  const title = quoted ? quoted[1]!.trim() : parsed.title.replace(/^(?:to|that|about)\s+/i, "").replace(/^(?:a|an)\s+(?=\S+\s)/i, "").replace(/[\s,]+(?:and|&)$/i, "").trim();
   if (!title) return { kind: "clarify", question: "What should the task be called?" };
   for (const tag of parsed.tags) if (!tagNames.some((n) => n.toLowerCase() === tag.name.toLowerCase())) tagNames.push(tag.name);
   if (parsed.category && !refs.category_id) refs.category_id = parsed.category.name;
@@ -91,7 +91,8 @@ function addWithCategory(rest: string, remindCue: boolean, ctx: { now: Date; tim
 export const addRules: Rule[] = [
   (text, ctx) => {
     const m = COMMAND.exec(text);
-    if (m && m[0].trim()) return addWithCategory(text.slice(m[0].length), Boolean(m[1]), ctx, m[2]);
+    // "new reminder: …" asks for a nudge as much as "remind me to …" does.
+    if (m && m[0].trim()) return addWithCategory(text.slice(m[0].length), Boolean(m[1]) || /\breminder\b/i.test(m[0]), ctx, m[2]);
     // "every Monday remind me to review emails at 9": the command can follow a repetition or a date.
     const mid = MID_REMIND.exec(text);
     if (mid) return addCall(text.slice(0, mid.index) + " " + text.slice(mid.index + mid[0].length), true, ctx);

@@ -47,6 +47,7 @@ export const completeRules: Rule[] = [
     const m =
       /^(?:complete|finish|close|check off|tick off|cross off|mark off|done with|done|ticked off|crossed off|checked off)\s+(.+)$/i.exec(text) ??
       /^(?:i\s+)?(?:have\s+|just\s+|already\s+)*(?:finished|completed|did|done with|ticked off|crossed off|checked off)\s+(.+)$/i.exec(text) ??
+      /^i\s+(?:have\s+)(?:just\s+|already\s+)*done\s+(.+)$/i.exec(text) ??
       /^(?:i\s+)?(?:have\s+|just\s+)?(?:got|gotten|get)\s+(.+?)\s+done$/i.exec(text) ??
       new RegExp(String.raw`^(.+?)\s+(?:is|are|has been|have been)\s+(?:now\s+|all\s+)?(?:${DONE}|booked|paid|sent|sorted|handled|bought|submitted|taken care of)$`, "i").exec(text);
     return m ? calls(onTask("complete_task", trailing(m[1]!))) : undefined;
