@@ -66,4 +66,8 @@ it("events published through the sidecar reach the endpoint once each, in queue 
   const queued = await db.handle.db.select({ messageId: webhookDeliveries.messageId }).from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpoint.id)).orderBy(asc(webhookDeliveries.id));
   expect(receiver.processed.map((p) => p.id)).toEqual(queued.map((q) => q.messageId));
   expect(dapr.jobTriggers().filter((t) => t.name === webhookJobName(endpoint.id)).length).toBeGreaterThanOrEqual(1);
+  // The worker's own Prometheus page counts the attempts by outcome.
+  const metrics = await (await fetch(`http://127.0.0.1:${server.port}/metrics`)).text();
+  expect(metrics).toMatch(/cadence_webhook_attempts_total\{outcome="retrying"\} [1-9]/);
+  expect(metrics).toMatch(/cadence_webhook_attempts_total\{outcome="delivered"\} [1-9]/);
 });

@@ -1,4 +1,5 @@
 import { collectDefaultMetrics, Registry } from "prom-client";
+import { webhookMetrics } from "@/server/domain/webhooks/metrics";
 import { workerMetrics } from "./metrics";
 
 /** A standalone worker's Prometheus page: its delivery metrics plus the Node process's own. */
@@ -10,6 +11,9 @@ export function processMetrics(): Promise<string> {
   if (!processRegistry) {
     processRegistry = new Registry();
     collectDefaultMetrics({ register: processRegistry, prefix: "cadence_" });
+    // Outgoing webhook attempts (counted only where the webhooks worker runs; zero elsewhere).
+    processRegistry.registerMetric(webhookMetrics().attempts);
+    processRegistry.registerMetric(webhookMetrics().latency);
   }
   return Registry.merge([processRegistry, workerMetrics().registry]).metrics();
 }
