@@ -57,7 +57,9 @@ export async function consumerLag(stack: Stack): Promise<{ group: string; topic:
     const cells = line.trim().split(/\s+/);
     // GROUP TOPIC PARTITION CURRENT-OFFSET LOG-END-OFFSET LAG CONSUMER-ID HOST CLIENT-ID
     if (cells.length < 6 || cells[0] === "GROUP" || !/^\d+$/.test(cells[2] ?? "")) continue;
-    rows.push({ group: cells[0] ?? "", topic: cells[1] ?? "", lag: cells[5] === "-" ? Number.NaN : Number(cells[5]) });
+    // A partition the group never committed on shows "-": its lag is everything in it (0 for an empty one).
+    const lag = cells[5] === "-" ? (cells[3] === "-" ? Number(cells[4]) : Number.NaN) : Number(cells[5]);
+    rows.push({ group: cells[0] ?? "", topic: cells[1] ?? "", lag });
   }
   return rows;
 }
@@ -67,7 +69,7 @@ export async function topicMessages(stack: Stack, topic: string): Promise<{ key:
   const text = await stack.kafkaTool("kafka-console-consumer", [
     "--topic", topic,
     "--from-beginning",
-    "--timeout-ms", "8000",
+    "--timeout-ms", "20000",
     "--property", "print.key=true",
     "--property", "key.separator=\u0001",
   ]).catch((cause: { stdout?: string }) => cause.stdout ?? ""); // exits non-zero at the timeout, output intact
