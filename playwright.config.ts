@@ -49,7 +49,8 @@ export default defineConfig({
         timeout: 300_000,
         reuseExistingServer: false,
         // Loopback webhook receivers in e2e/webhooks.spec.ts: allowed for development only.
-        env: { PORT: String(PORT), DATA_DIR: dataDir, LOG_LEVEL: "info", LOG_FILE: serverLogFile, WEBHOOKS_ALLOW_PRIVATE_NETWORKS: "true" },
+        // The push service double in e2e/push-reminders.spec.ts listens on plain http on loopback.
+        env: { PORT: String(PORT), DATA_DIR: dataDir, LOG_LEVEL: "info", LOG_FILE: serverLogFile, WEBHOOKS_ALLOW_PRIVATE_NETWORKS: "true", PUSH_ALLOW_HTTP_LOOPBACK: "true" },
         stdout: "ignore",
         stderr: "pipe",
       },

@@ -7,6 +7,9 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Cadence", template: "%s · Cadence" },
   description: "A fast, self-hosted task manager.",
+  manifest: "/manifest.webmanifest",
+  icons: { apple: "/icons/apple-touch-icon.png" },
+  appleWebApp: { capable: true, title: "Cadence", statusBarStyle: "default" },
 };
 
 export const viewport: Viewport = {

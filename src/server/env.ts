@@ -57,6 +57,15 @@ export const envSchema = z.object({
   RATE_LIMIT_MCP_PER_MINUTE: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).default(120)),
   /** Also write the JSON logs to this file (tests grep it for leaked secrets). */
   LOG_FILE: optionalString,
+  /** Web Push (VAPID) key pair, base64url; generated into DATA_DIR in the embedded default, required for push with DATABASE_URL. */
+  VAPID_PUBLIC_KEY: optionalString,
+  VAPID_PRIVATE_KEY: optionalString,
+  VAPID_SUBJECT: optionalString.pipe(z.string().regex(/^(mailto:|https:\/\/)/, "must start with mailto: or https://").optional()),
+  /** Accept http:// push endpoints on loopback (a local push service such as the tests' double). */
+  PUSH_ALLOW_HTTP_LOOPBACK: z.preprocess(
+    emptyAsUnset,
+    z.enum(["true", "false"], { message: 'must be "true" or "false"' }).default("false").transform((value) => value === "true"),
+  ),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -84,6 +93,9 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   }
   for (const origin of trustedOriginList(env)) {
     if (!URL.canParse(origin)) throw new ConfigError(`Invalid configuration: TRUSTED_ORIGINS entry "${origin}" is not a URL`);
+  }
+  if (Boolean(env.VAPID_PUBLIC_KEY) !== Boolean(env.VAPID_PRIVATE_KEY)) {
+    throw new ConfigError("Invalid configuration: VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY must be set together");
   }
   return env;
 }

@@ -62,7 +62,7 @@ describe("npm run mcp (stdio)", () => {
   it("proxies to the running app's HTTP endpoint with --url, until the token is revoked", async () => {
     const { id, token } = await createApiToken(alice, { name: "desktop" });
     const client = await connect(["--token", token, "--url", server.url.origin]);
-    expect((await client.listTools()).tools).toHaveLength(20);
+    expect((await client.listTools()).tools).toHaveLength(21);
     const added = await client.callTool({ name: "add_task", arguments: { title: "From the desktop", due_date: "tomorrow" } });
     expect(added.structuredContent).toMatchObject({ task: { title: "From the desktop", all_day: true } });
 

@@ -59,10 +59,10 @@ async function callOk(client: Client, name: string, args: Record<string, unknown
 const taskCount = async (userId: string) => (await database.handle.db.select().from(tasks).where(eq(tasks.userId, userId))).length;
 
 describe("MCP server over Streamable HTTP", () => {
-  it("lists the twenty registry tools with their argument schemas", async () => {
+  it("lists the twenty-one registry tools with their argument schemas", async () => {
     const client = await connect((await tokenFor(alice)).token);
     const { tools } = await client.listTools();
-    expect(tools).toHaveLength(20);
+    expect(tools).toHaveLength(21);
     const addTask = tools.find((t) => t.name === "add_task")!;
     expect(addTask.description).toBeTruthy();
     expect(addTask.inputSchema).toMatchObject({ type: "object", required: ["title"] });

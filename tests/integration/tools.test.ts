@@ -34,16 +34,16 @@ async function fail(ctx: DomainContext, name: string, args: unknown): Promise<To
 }
 
 describe("tool registry: each tool with good arguments", () => {
-  it("lists twenty tools, each with an object JSON Schema for an LLM", () => {
+  it("lists twenty-one tools, each with an object JSON Schema for an LLM", () => {
     const schemas = toolJsonSchemas();
     expect(schemas.map((s) => s.name).sort()).toEqual(
       [
         "add_category", "add_tag", "add_tag_to_task", "add_task", "complete_task", "delete_category", "delete_tag", "delete_task",
         "get_overdue_tasks", "reopen_task", "get_upcoming_tasks", "list_categories", "list_tags", "list_tasks", "remove_tag_from_task",
-        "search_tasks", "set_reminder", "update_task", "skip_occurrence", "reschedule_occurrence",
+        "search_tasks", "set_reminder", "snooze_reminder", "update_task", "skip_occurrence", "reschedule_occurrence",
       ].sort(),
     );
-    expect(TOOL_NAMES).toHaveLength(20);
+    expect(TOOL_NAMES).toHaveLength(21);
     const addTask = schemas.find((s) => s.name === "add_task")!;
     expect(addTask.inputSchema).toMatchObject({ type: "object", required: ["title"], additionalProperties: false });
     expect(Object.keys(addTask.inputSchema.properties as object)).toEqual(
@@ -171,6 +171,20 @@ describe("tool registry: each tool with good arguments", () => {
     expect(at.task.reminders).toHaveLength(3);
     expect(at.task.reminders).toContainEqual(expect.objectContaining({ remind_at: "2026-11-24T13:00:00.000Z", minutes_before: null }));
     expect(at.summary).toContain("Tue 24 Nov 2026, 08:00");
+  });
+
+  it("snooze_reminder moves the task's reminder by a choice or to a time in words, in the user's zone", async () => {
+    const { task } = await call(alice, "add_task", { title: "Pick up parcel", due_date: "2026-11-25T20:00:00Z", remind_before_minutes: 60 });
+    const hour = await call(alice, "snooze_reminder", { task_id: task.id, for: "1h" });
+    expect(hour.reminder.remind_at).toBe("2026-11-23T13:00:00.000Z");
+    const tomorrow = await call(alice, "snooze_reminder", { task_id: task.id, for: "tomorrow" });
+    expect(tomorrow.reminder.remind_at).toBe("2026-11-24T14:00:00.000Z");
+    expect(tomorrow.summary).toBe('Snoozed the reminder for "Pick up parcel" until Tue 24 Nov 2026, 09:00.');
+    const words = await call(alice, "snooze_reminder", { task_id: task.id, until: "wednesday 3pm" });
+    expect(words.reminder.remind_at).toBe("2026-11-25T20:00:00.000Z");
+    expect((await fail(alice, "snooze_reminder", { task_id: task.id })).argument).toBe("for");
+    const plain = await call(alice, "add_task", { title: "No reminder here" });
+    expect(await fail(alice, "snooze_reminder", { task_id: plain.task.id, for: "5m" })).toMatchObject({ code: "not_found", argument: "task_id" });
   });
 
   it("get_overdue_tasks and get_upcoming_tasks", async () => {

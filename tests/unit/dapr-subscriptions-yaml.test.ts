@@ -87,7 +87,8 @@ describe("dapr-components/subscriptions (declarative subscriptions)", () => {
         expect(main?.spec.deadLetterTopic).toBe(`${topic}-dlq`);
         expect(main?.spec.metadata).toEqual({ maxDeliveryAttempts: "5" });
         expect(main?.spec.bulkSubscribe?.enabled).toBe(true);
-        const path = `/events/${worker.name}/${subscriptions.length === 1 ? subscriptions[0]?.name : `topic:${topic}`}`;
+        // Two subscriptions of one worker on one topic share the fan-out path (URL-encoded, as the host decodes it).
+        const path = `/events/${worker.name}/${encodeURIComponent(subscriptions.length === 1 ? subscriptions[0]!.name : `topic:${topic}`)}`;
         // Every type on the topic reaches the worker, which acknowledges the ones it does not handle: a type
         // route would leave the rest matching no rule, and daprd dead-letters those.
         expect(main?.spec.routes).toEqual({ default: path });

@@ -1,3 +1,5 @@
+import { sendReminderPushes } from "@/server/domain/push/deliver";
+import { vapidKeys } from "@/server/domain/push/vapid";
 import { deliverReminderNotification, recordReminderDeliveryFailure } from "@/server/domain/notifications";
 import { EVENT_TYPES, reminderEventDataSchema, TOPICS } from "@/server/events/catalog";
 import { processOnce } from "@/server/events/consumer";
@@ -40,9 +42,30 @@ const reminderDue: EventSubscription = {
   },
 };
 
+/**
+ * On reminder.sent: a Web Push to each of the user's devices (tab closed, phone app installed). Each device gets
+ * it once per event; a device whose push failed makes the event retry for that device only; 404/410 from the push
+ * service removes the device.
+ */
+const reminderPush: EventSubscription = {
+  name: "reminder-push",
+  topic: TOPICS.reminders,
+  types: [EVENT_TYPES.reminderSent],
+  async handle(event, { db, env, log }) {
+    const parsed = reminderEventDataSchema.safeParse(event.data);
+    if (!parsed.success) return "drop";
+    const keys = vapidKeys(env);
+    if (!keys) return "success"; // push not configured (PostgreSQL mode without VAPID_* keys)
+    const outcome = await sendReminderPushes(db.db, keys, event.id, parsed.data);
+    if (outcome.sent > 0 || outcome.expired > 0) log.info({ reminderId: parsed.data.reminderId, ...outcome }, "reminder pushed");
+    if (outcome.failed.length > 0) throw new Error(`push failed for ${outcome.failed.length} device(s): ${outcome.failed[0]!.error}`);
+    return "success";
+  },
+};
+
 export const notificationsWorker: WorkerDefinition = {
   name: "notifications",
-  subscriptions: [reminderDue],
+  subscriptions: [reminderDue, reminderPush],
 };
 
 export default notificationsWorker;

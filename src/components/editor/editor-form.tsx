@@ -13,6 +13,7 @@ import type { TaskView } from "@/lib/client/types";
 import { PRIORITY_STYLE } from "@/lib/ui/priority";
 import { fromWall } from "@/lib/ui/zoned";
 import { ActivityHistory } from "./activity-history";
+import { ReminderReceipts } from "./reminder-receipts";
 import { ConflictNotice } from "./conflict-notice";
 import { changedFields, draftFromTask, patchFrom, type Draft, type DraftField } from "./draft";
 import { fieldClass, FieldLabel } from "./fields";
@@ -188,6 +189,7 @@ export function EditorForm({ task, timeZone, onClose, onDelete }: { task: TaskVi
           <summary className="cursor-pointer text-sm font-medium">History</summary>
           <div className="mt-2">
             <ActivityHistory taskId={task.id} timeZone={timeZone} />
+            <ReminderReceipts taskId={task.id} timeZone={timeZone} />
           </div>
         </details>
       </div>

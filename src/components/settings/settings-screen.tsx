@@ -3,6 +3,9 @@ import { LAUNCHER_CLEARANCE } from "@/components/chat/launcher";
 import { useUser } from "@/lib/client/user";
 import { useNow } from "@/lib/client/use-now";
 import { ApiTokens } from "./api-tokens";
+import { CalendarFeed } from "./calendar-feed";
+import { PushDevices } from "./push-devices";
+import { QuietHours } from "./quiet-hours";
 import { DeleteAccount } from "./delete-account";
 import { Webhooks } from "./webhooks";
 
@@ -27,6 +30,9 @@ export function SettingsScreen() {
             <p className="text-sm text-amber-800 dark:text-amber-300">This browser is set to {browserZone}; Cadence keeps using {user.timeZone}.</p>
           )}
         </section>
+        <PushDevices />
+        <QuietHours />
+        <CalendarFeed />
         <ApiTokens />
         <Webhooks />
         <DeleteAccount />

@@ -8,6 +8,8 @@ import { useRealtimeSync } from "@/lib/client/realtime";
 import { UserProvider, type ClientUser } from "@/lib/client/user";
 import { EditorHost } from "./editor-host";
 import { NotificationBell } from "./notification-bell";
+import { SnoozeHost } from "@/components/reminders/snooze-dialog";
+import { registerServiceWorker } from "@/lib/client/push";
 import { Sidebar } from "./sidebar";
 import { ThemeToggle } from "./theme-toggle";
 import { UserMenu } from "./user-menu";
@@ -35,6 +37,8 @@ export function AppShell({ user, children }: { user: ClientUser; children: React
   const pathname = usePathname();
   const params = useSearchParams();
   useEffect(() => setDrawerOpen(false), [pathname, params]);
+  // The service worker shows reminder pushes when no tab is open (public/sw.js).
+  useEffect(() => void registerServiceWorker(), []);
 
   const actions = (
     <div className="flex items-center gap-1">
@@ -47,6 +51,9 @@ export function AppShell({ user, children }: { user: ClientUser; children: React
   return (
     <UserProvider user={user}>
       <EditorHost>
+      <Suspense>
+        <SnoozeHost />
+      </Suspense>
       <a
         href="#main"
         className="sr-only z-50 rounded bg-white px-3 py-2 focus:not-sr-only focus:fixed focus:top-2 focus:left-2 dark:bg-zinc-900"

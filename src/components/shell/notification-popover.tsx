@@ -1,6 +1,8 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { Popover } from "radix-ui";
+import { snoozeHref } from "@/components/reminders/snooze-dialog";
 import { useEffect, useState } from "react";
 import { useEditor } from "@/lib/client/editor-context";
 import { refetchAfterChange } from "@/lib/client/fresh-sync";
@@ -15,6 +17,9 @@ export function NotificationPopover({ defaultOpen }: { defaultOpen?: boolean }) 
   const queryClient = useQueryClient();
   const { openEditor } = useEditor();
   const permission = useNotificationPermission();
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
   const list = useQuery({ ...trpc.notification.list.queryOptions({ limit: 20 }), retry: false });
   const markRead = useMutation(
     trpc.notification.markRead.mutationOptions({ onSettled: () => void refetchAfterChange(queryClient, [trpc.notification.pathFilter()]) }),
@@ -61,9 +66,23 @@ export function NotificationPopover({ defaultOpen }: { defaultOpen?: boolean }) 
                     <p className={n.readAt ? "" : "font-semibold"}>{n.title}</p>
                   )}
                   {n.body && <p className="text-zinc-600 dark:text-zinc-400">{n.body}</p>}
-                  <time className="text-xs text-zinc-500" dateTime={new Date(n.createdAt).toISOString()}>
-                    {new Intl.DateTimeFormat("en-GB", { timeZone, dateStyle: "medium", timeStyle: "short" }).format(new Date(n.createdAt))}
-                  </time>
+                  <div className="flex items-center justify-between gap-2">
+                    <time className="text-xs text-zinc-500" dateTime={new Date(n.createdAt).toISOString()}>
+                      {new Intl.DateTimeFormat("en-GB", { timeZone, dateStyle: "medium", timeStyle: "short" }).format(new Date(n.createdAt))}
+                    </time>
+                    {n.reminderId && (
+                      <Popover.Close asChild>
+                        <button
+                          type="button"
+                          aria-label={`Snooze ${n.title}`}
+                          onClick={() => n.reminderId && router.push(snoozeHref(pathname, new URLSearchParams(params.toString()), n.reminderId), { scroll: false })}
+                          className="rounded px-2 py-1 text-xs font-medium text-accent-700 hover:bg-zinc-100 pointer-coarse:min-h-11 dark:text-accent-100 dark:hover:bg-zinc-800"
+                        >
+                          Snooze
+                        </button>
+                      </Popover.Close>
+                    )}
+                  </div>
                 </li>
               ))}
             </ul>

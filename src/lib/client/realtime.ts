@@ -88,19 +88,20 @@ export function useRealtimeSync(userId: string): void {
 }
 
 interface NotificationListData {
-  items: Array<{ id: string; title: string; body: string | null; readAt: Date | null }>;
+  items: Array<{ id: string; title: string; body: string | null; readAt: Date | null; reminderId?: string | null }>;
 }
 
 /**
  * A desktop notification for a reminder that just fired, when the user allowed them. The tag is the
- * notification's id, so several open tabs show it once.
+ * reminder's, so several open tabs (and the service worker's push) show it once.
  */
 function showBrowserNotification(lists: Array<[readonly unknown[], unknown]>, id: string): void {
   if (typeof Notification === "undefined" || Notification.permission !== "granted") return;
   for (const [, data] of lists) {
     const item = (data as NotificationListData | undefined)?.items.find((n) => n.id === id);
     if (!item || item.readAt) continue;
-    new Notification(item.title, { body: item.body ?? undefined, tag: id });
+    // Same tag as the service worker's push for this reminder, so one device never shows it twice.
+    new Notification(item.title, { body: item.body ?? undefined, tag: item.reminderId ? `reminder-${item.reminderId}` : id });
     return;
   }
 }

@@ -12,7 +12,7 @@ export class DomainError extends Error {
 /** Missing, deleted, or another user's: indistinguishable on purpose. */
 export class NotFoundError extends DomainError {
   constructor(
-    readonly entity: "task" | "category" | "tag" | "reminder" | "notification" | "apiToken" | "conversation" | "webhookEndpoint" | "webhookDelivery" | "activity",
+    readonly entity: "task" | "category" | "tag" | "reminder" | "notification" | "apiToken" | "conversation" | "webhookEndpoint" | "webhookDelivery" | "activity" | "device",
     readonly id?: string,
   ) {
     super(`${entity} ${id ? `${id} ` : ""}not found`);
@@ -33,10 +33,10 @@ export class ValidationError extends DomainError {
 /** A per-user or per-task limit was reached. */
 export class LimitError extends DomainError {
   constructor(
-    readonly limit: "categoriesPerUser" | "tagsPerUser" | "tagsPerTask",
+    readonly limit: "categoriesPerUser" | "tagsPerUser" | "tagsPerTask" | "devicesPerUser",
     readonly max: number,
   ) {
-    const what = { categoriesPerUser: "categories per user", tagsPerUser: "tags per user", tagsPerTask: "tags per task" }[limit];
+    const what = { categoriesPerUser: "categories per user", tagsPerUser: "tags per user", tagsPerTask: "tags per task", devicesPerUser: "devices with notifications per user" }[limit];
     super(`Limit reached: at most ${max} ${what}`);
   }
 }

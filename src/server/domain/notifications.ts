@@ -7,6 +7,8 @@ import { EVENT_TYPES, TOPICS, type ReminderEventData } from "@/server/events/cat
 import { writeEvents, type EventDraft } from "@/server/events/outbox-writer";
 import type { DomainContext } from "./context";
 import { NotFoundError, ValidationError } from "./errors";
+import { quietHoursEnd, quietHoursOf } from "./quiet-hours";
+import { recordReceipts } from "./reminder-receipts";
 
 export const NOTIFICATIONS_SOURCE = "cadence/notifications";
 /** Deliveries of one reminder that may fail before it is given up as `failed`. */
@@ -36,7 +38,10 @@ const notificationColumns = {
 
 // ---- delivering a due reminder -------------------------------------------------------------
 
-export type DeliveryResult = { status: "delivered"; notificationId: string } | { status: "skipped"; reason: "not-pending" | "moved" | "missing" };
+export type DeliveryResult =
+  | { status: "delivered"; notificationId: string }
+  | { status: "held"; until: Date }
+  | { status: "skipped"; reason: "not-pending" | "moved" | "missing" };
 
 /** "Due now", "Due in 1 h 30 min", or the due time in the user's zone when it is further away or past. */
 export function reminderBody(dueAt: Date | null, now: Date, timeZone: string): string {
@@ -69,6 +74,22 @@ export async function deliverReminderNotification(tx: Executor, due: ReminderEve
   const { reminder } = row;
   if (reminder.status !== "pending") return { status: "skipped", reason: "not-pending" };
   if (reminder.remindAt.getTime() !== new Date(due.remindAt).getTime()) return { status: "skipped", reason: "moved" };
+  const ctx = { userId: reminder.userId, source: NOTIFICATIONS_SOURCE, correlationId: options.correlationId ?? randomUUID(), now: () => now };
+
+  // Inside the user's quiet hours: the reminder waits (as an absolute time) until they end, marked as held.
+  const holdUntil = quietHoursEnd(await quietHoursOf(tx, reminder.userId), now, row.timeZone);
+  if (holdUntil) {
+    const held = { ...reminder, remindAt: holdUntil };
+    await tx
+      .update(reminders)
+      .set({ remindAt: holdUntil, minutesBefore: null, heldFrom: reminder.heldFrom ?? reminder.remindAt, updatedAt: now })
+      .where(eq(reminders.id, reminder.id));
+    await recordReceipts(tx, [
+      { userId: reminder.userId, reminderId: reminder.id, taskId: reminder.taskId, kind: "held", remindAt: holdUntil, detail: "quiet hours", at: now },
+    ]);
+    await writeEvents(tx, ctx, [{ topic: TOPICS.reminders, type: EVENT_TYPES.reminderScheduled, subject: reminder.id, data: reminderData(held) }]);
+    return { status: "held", until: holdUntil };
+  }
 
   const [created] = await tx
     .insert(notifications)
@@ -78,15 +99,17 @@ export async function deliverReminderNotification(tx: Executor, due: ReminderEve
       reminderId: reminder.id,
       taskId: reminder.taskId,
       title: row.title,
-      body: reminderBody(row.dueAt, now, row.timeZone),
+      body: reminder.heldFrom ? `${reminderBody(row.dueAt, now, row.timeZone)} · held during quiet hours` : reminderBody(row.dueAt, now, row.timeZone),
       createdAt: now,
     })
     .returning({ id: notifications.id });
   const notificationId = created!.id;
   await tx.update(reminders).set({ status: "sent", sentAt: now, updatedAt: now }).where(eq(reminders.id, reminder.id));
-  const ctx = { userId: reminder.userId, source: NOTIFICATIONS_SOURCE, correlationId: options.correlationId ?? randomUUID(), now: () => now };
+  await recordReceipts(tx, [
+    { userId: reminder.userId, reminderId: reminder.id, taskId: reminder.taskId, kind: "sent", remindAt: reminder.remindAt, detail: reminder.heldFrom ? "in the app, held by quiet hours" : "in the app", at: now },
+  ]);
   await writeEvents(tx, ctx, [
-    { topic: TOPICS.reminders, type: EVENT_TYPES.reminderSent, subject: reminder.id, data: reminderData(reminder) },
+    { topic: TOPICS.reminders, type: EVENT_TYPES.reminderSent, subject: reminder.id, data: { ...reminderData(reminder), notificationId } },
     notificationNotice("created", notificationId),
   ]);
   return { status: "delivered", notificationId };

@@ -80,6 +80,8 @@ export const reminderEventDataSchema = z.object({
   taskId: z.string(),
   userId: z.string(),
   remindAt: z.string(),
+  /** On reminder.sent: the in-app notification it created (its title and body go out as the push). */
+  notificationId: z.string().optional(),
 });
 export type ReminderEventData = z.infer<typeof reminderEventDataSchema>;
 

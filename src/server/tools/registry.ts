@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { DomainContext } from "@/server/domain/context";
 import { argumentIssueError, toToolError } from "./errors";
 import { rescheduleOccurrenceTool, skipOccurrenceTool } from "./occurrence-tools";
+import { snoozeReminderTool } from "./reminder-tools";
 import { getOverdueTasks, getUpcomingTasks, listTasksTool, searchTasks } from "./query-tools";
 import { addTask, completeTaskTool, deleteTaskTool, reopenTaskTool, setReminder, updateTaskTool } from "./task-tools";
 import {
@@ -34,6 +35,7 @@ export const TOOLS = [
   addTagToTask,
   removeTagFromTask,
   setReminder,
+  snoozeReminderTool,
   getOverdueTasks,
   getUpcomingTasks,
   skipOccurrenceTool,

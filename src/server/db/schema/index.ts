@@ -5,5 +5,6 @@ export * from "./reminders";
 export * from "./events";
 export * from "./access";
 export * from "./webhooks";
+export * from "./push";
 export * from "./relations";
 export * from "./rate-limits";

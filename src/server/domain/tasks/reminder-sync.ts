@@ -1,10 +1,11 @@
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Executor } from "@/server/db/client";
 import { reminders } from "@/server/db/schema";
-import { EVENT_TYPES, TOPICS } from "@/server/events/catalog";
+import { EVENT_TYPES, TOPICS, type ReminderEventData } from "@/server/events/catalog";
 import type { EventDraft } from "@/server/events/outbox-writer";
 import type { DomainContext } from "../context";
 import { ValidationError } from "../errors";
+import { recordReceipts } from "../reminder-receipts";
 import type { ReminderInput } from "./schemas";
 
 interface TaskTiming {
@@ -111,6 +112,15 @@ export async function syncReminders(
     if (status === "pending") events.push(scheduledEvent(ctx, { ...row, remindAt }));
     else if (row.status === "pending") events.push(cancelledEvent(ctx, { ...row, remindAt }));
   }
+  await recordReceipts(
+    tx,
+    events
+      .filter((e) => e.type === EVENT_TYPES.reminderScheduled)
+      .map((e) => {
+        const data = e.data as ReminderEventData;
+        return { userId: ctx.userId, reminderId: data.reminderId, taskId: task.id, kind: "scheduled" as const, remindAt: new Date(data.remindAt), at: now };
+      }),
+  );
   return events;
 }
 

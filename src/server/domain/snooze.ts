@@ -1,0 +1,104 @@
+import { randomUUID } from "node:crypto";
+import { TZDate } from "@date-fns/tz";
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
+import { z } from "zod";
+import type { Executor } from "@/server/db/client";
+import { notifications, reminders, tasks, users } from "@/server/db/schema";
+import { EVENT_TYPES, TOPICS } from "@/server/events/catalog";
+import { writeEvents } from "@/server/events/outbox-writer";
+import type { DomainContext } from "./context";
+import { NotFoundError, ValidationError } from "./errors";
+import { recordReceipts } from "./reminder-receipts";
+
+export const SNOOZE_CHOICES = ["5m", "1h", "tomorrow"] as const;
+export type SnoozeChoice = (typeof SNOOZE_CHOICES)[number];
+/** "Tomorrow morning" is this local time on the next day in the user's zone. */
+export const TOMORROW_MORNING_HOUR = 9;
+
+export const snoozeInput = z
+  .object({
+    reminderId: z.uuid({ message: "must be a valid id" }).optional(),
+    /** Instead of a reminder: the task's latest reminder (what the assistant knows about). */
+    taskId: z.uuid({ message: "must be a valid id" }).optional(),
+    snooze: z.union([z.enum(SNOOZE_CHOICES), z.object({ at: z.coerce.date({ message: "must be a date and time" }) }).strict()]),
+  })
+  .strict()
+  .refine((v) => Boolean(v.reminderId) !== Boolean(v.taskId), { message: "give either reminderId or taskId", path: ["reminderId"] });
+export type SnoozeInput = z.input<typeof snoozeInput>;
+
+export function snoozeTarget(choice: z.output<typeof snoozeInput>["snooze"], now: Date, timeZone: string): Date {
+  if (choice === "5m") return new Date(now.getTime() + 5 * 60_000);
+  if (choice === "1h") return new Date(now.getTime() + 60 * 60_000);
+  if (choice === "tomorrow") {
+    const local = new TZDate(now.getTime(), timeZone);
+    return new Date(new TZDate(local.getFullYear(), local.getMonth(), local.getDate() + 1, TOMORROW_MORNING_HOUR, 0, 0, 0, timeZone).getTime());
+  }
+  return choice.at;
+}
+
+export interface SnoozeResult {
+  reminderId: string;
+  taskId: string;
+  taskTitle: string;
+  remindAt: Date;
+}
+
+/**
+ * Moves a reminder to a later time and arms it again (pending, absolute time). Any reminder of an open task can be
+ * snoozed, sent or not; the in-app notification it produced is marked read. Scoped to `userId`.
+ */
+export async function snoozeReminderFor(
+  db: Executor,
+  who: { userId: string; source: string; now: Date; deviceName?: string | null },
+  raw: SnoozeInput,
+): Promise<SnoozeResult> {
+  const input = snoozeInput.parse(raw);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ reminder: reminders, title: tasks.title, completed: tasks.completed, deletedAt: tasks.deletedAt, timeZone: users.timeZone })
+      .from(reminders)
+      .innerJoin(tasks, eq(tasks.id, reminders.taskId))
+      .innerJoin(users, eq(users.id, reminders.userId))
+      .where(
+        and(
+          eq(reminders.userId, who.userId),
+          input.reminderId ? eq(reminders.id, input.reminderId) : eq(reminders.taskId, input.taskId!),
+          input.taskId ? inArray(reminders.status, ["sent", "pending"]) : undefined,
+        ),
+      )
+      .orderBy(desc(reminders.remindAt))
+      .limit(1)
+      .for("update", { of: reminders });
+    if (!row) throw input.reminderId ? new NotFoundError("reminder", input.reminderId) : new NotFoundError("reminder");
+    if (row.deletedAt || row.completed) throw new ValidationError("reminderId", "the task is completed or deleted; reopen it to be reminded");
+    const remindAt = snoozeTarget(input.snooze, who.now, row.timeZone);
+    if (remindAt.getTime() <= who.now.getTime()) throw new ValidationError("snooze", "must be a time in the future");
+    const { reminder } = row;
+    await tx
+      .update(reminders)
+      .set({ remindAt, minutesBefore: null, status: "pending", sentAt: null, attempts: 0, lastError: null, heldFrom: null, updatedAt: who.now })
+      .where(eq(reminders.id, reminder.id));
+    await tx
+      .update(notifications)
+      .set({ readAt: who.now })
+      .where(and(eq(notifications.reminderId, reminder.id), eq(notifications.userId, who.userId), isNull(notifications.readAt)));
+    await recordReceipts(tx, [
+      { userId: who.userId, reminderId: reminder.id, taskId: reminder.taskId, kind: "snoozed", remindAt, deviceName: who.deviceName, at: who.now },
+    ]);
+    const ctx = { userId: who.userId, source: who.source, correlationId: randomUUID(), now: () => who.now };
+    await writeEvents(tx, ctx, [
+      {
+        topic: TOPICS.reminders,
+        type: EVENT_TYPES.reminderScheduled,
+        subject: reminder.id,
+        data: { reminderId: reminder.id, taskId: reminder.taskId, userId: who.userId, remindAt: remindAt.toISOString() },
+      },
+      { topic: TOPICS.taskUpdates, type: EVENT_TYPES.syncNotice, subject: reminder.taskId, data: { entity: "notification", action: "snoozed", id: reminder.id } },
+    ]);
+    return { reminderId: reminder.id, taskId: reminder.taskId, taskTitle: row.title, remindAt };
+  });
+}
+
+export function snoozeReminder(ctx: DomainContext, raw: SnoozeInput): Promise<SnoozeResult> {
+  return snoozeReminderFor(ctx.db, { userId: ctx.userId, source: ctx.source, now: ctx.now() }, raw);
+}
