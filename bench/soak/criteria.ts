@@ -46,7 +46,8 @@ export function evaluateSoak(samples: SoakSamples, run: { durationMs: number; re
     noErrors: errors.length === 0,
     p95Holds: lastP95 <= 1.5 * firstP95,
     rssGrowthWithin10Percent: rssGrowth <= 0.1,
-    outboxLagWithin1s: maxLag <= 1_000,
+    // Unmeasured is not a pass: the metric must have been read at least once.
+    outboxLagWithin1s: samples.outboxLagMs.length > 0 && maxLag <= 1_000,
     remindersDeliveredOnce: run.reminders.expected > 0 && run.reminders.deliveredOnce === run.reminders.expected,
   };
   return {

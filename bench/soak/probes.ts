@@ -22,7 +22,7 @@ export function sampleProcessGroupRss(pgid: number): number {
 /** The relay's outbox lag from the app's Prometheus endpoint, or null when unavailable. */
 export async function scrapeOutboxLag(baseUrl: string): Promise<number | null> {
   try {
-    const text = await (await fetch(`${baseUrl}/api/metrics`, { signal: AbortSignal.timeout(5_000) })).text();
+    const text = await (await fetch(`${baseUrl}/api/metrics`, { signal: AbortSignal.timeout(15_000) })).text();
     const match = /^cadence_outbox_lag_ms(?:\{[^}]*\})? ([\d.e+-]+)$/m.exec(text);
     return match ? Number(match[1]) : null;
   } catch {

@@ -25,5 +25,6 @@ describe("soak pass criteria", () => {
     expect(run({ lastMs: 15 }).checks.p95Holds).toBe(true);
     expect(run({ endRss: 111e6 }).checks.rssGrowthWithin10Percent).toBe(false);
     expect(run({ lag: 1_001 }).checks.outboxLagWithin1s).toBe(false);
+    expect(evaluateSoak({ requests: [], rssBytes: [], outboxLagMs: [] }, { durationMs: MINUTE, reminders: { expected: 1, deliveredOnce: 1, missing: 0, duplicated: 0 } }).checks.outboxLagWithin1s).toBe(false);
   });
 });
