@@ -47,8 +47,8 @@ async function runDirect(databaseUrl: string, apiToken: string) {
   const handle = await openDatabase({ driver: "postgres", url: databaseUrl, maxConnections: 2 });
   const resolve = async () => {
     const identity = await authenticateApiToken(handle.db, apiToken);
-    if (!identity) throw new McpError(ErrorCode.InvalidRequest, "Unauthorized: the API token is invalid or was revoked");
-    return createDomainContext({ db: handle.db, userId: identity.userId, timeZone: identity.timeZone, source: "cadence/mcp-stdio" });
+    if (!identity) throw new McpError(ErrorCode.InvalidRequest, "Unauthorized: the API token is invalid, expired or was revoked");
+    return createDomainContext({ db: handle.db, userId: identity.userId, timeZone: identity.timeZone, source: "cadence/mcp-stdio", apiToken: identity.grant });
   };
   await resolve().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
   const server = buildMcpServer(resolve, { onInternalError: (error, tool) => process.stderr.write(`cadence-mcp: ${tool} failed: ${String(error)}\n`) });
@@ -62,7 +62,7 @@ async function runProxy(endpoint: URL, apiToken: string) {
   const probe = await fetch(endpoint, { method: "GET", headers: { ...headers, Accept: "text/event-stream" } }).catch(() =>
     fail(`Cadence is not reachable at ${endpoint.origin}. Start the app (npm start) or pass --url <address of the app>.`),
   );
-  if (probe.status === 401) fail("the API token is invalid or was revoked.");
+  if (probe.status === 401) fail("the API token is invalid, expired or was revoked.");
   if (probe.status === 404) fail(`${endpoint.href} is not a Cadence MCP endpoint (404).`);
 
   const upstream = new StreamableHTTPClientTransport(endpoint, { requestInit: { headers } });

@@ -6,6 +6,7 @@ import { apiTokenRouter } from "@/server/api/routers/api-token";
 import { createCallerFactory } from "@/server/api/trpc";
 import { apiTokens } from "@/server/db/schema";
 import { authenticateApiToken, createApiToken, listApiTokens, revokeApiToken } from "@/server/domain/api-tokens";
+import { createCategory } from "@/server/domain/categories";
 import type { DomainContext } from "@/server/domain/context";
 import { NotFoundError } from "@/server/domain/errors";
 import { createTestDatabase, createTestUser, type TestDatabase } from "../support/database";
@@ -32,14 +33,31 @@ describe("API tokens", () => {
     expect(JSON.stringify(row)).not.toContain(created.token.slice(4));
 
     const listed = await listApiTokens(ctx);
-    expect(listed).toEqual([{ id: created.id, name: "Claude Desktop", prefix: created.prefix, createdAt: expect.any(Date), lastUsedAt: null, revokedAt: null }]);
+    expect(listed).toEqual([
+      {
+        id: created.id,
+        name: "Claude Desktop",
+        prefix: created.prefix,
+        scopes: ["read", "write", "delete"],
+        categoryIds: null,
+        expiresAt: null,
+        createdAt: expect.any(Date),
+        lastUsedAt: null,
+        revokedAt: null,
+      },
+    ]);
     expect(JSON.stringify(listed)).not.toContain(created.token);
   });
 
   it("authenticates a live token as its owner, in the owner's time zone", async () => {
     const ctx = await newUser("Asia/Tokyo");
     const { id, token } = await createApiToken(ctx, { name: "cli" });
-    expect(await authenticateApiToken(database.handle.db, token)).toEqual({ userId: ctx.userId, timeZone: "Asia/Tokyo", tokenId: id });
+    expect(await authenticateApiToken(database.handle.db, token)).toEqual({
+      userId: ctx.userId,
+      timeZone: "Asia/Tokyo",
+      tokenId: id,
+      grant: { id, name: "cli", scopes: ["read", "write", "delete"], categoryIds: null },
+    });
     expect(await authenticateApiToken(database.handle.db, `${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`)).toBeNull();
     expect(await authenticateApiToken(database.handle.db, "")).toBeNull();
     expect(await authenticateApiToken(database.handle.db, "Bearer whatever")).toBeNull();
@@ -66,6 +84,33 @@ describe("API tokens", () => {
     expect(await authenticateApiToken(database.handle.db, token)).toBeNull();
     expect((await revokeApiToken(ctx, { id })).revokedAt).toEqual(revoked.revokedAt);
     expect((await listApiTokens(ctx))[0]!.revokedAt).toEqual(revoked.revokedAt);
+  });
+
+  it("keeps the chosen scopes, category restriction and expiry; an expired token no longer authenticates", async () => {
+    const t0 = new Date("2026-11-23T12:00:00Z");
+    const ctx = { ...(await newUser()), now: () => t0 };
+    const work = await createCategory(ctx, { name: "Work" });
+    const created = await createApiToken(ctx, { name: "Reader", scopes: ["read"], categoryIds: [work.id], expiresInDays: 7 });
+    expect(created).toMatchObject({ scopes: ["read"], categoryIds: [work.id], expiresAt: new Date(t0.getTime() + 7 * 86_400_000) });
+    expect((await listApiTokens(ctx))[0]).toMatchObject({ scopes: ["read"], categoryIds: [work.id], expiresAt: created.expiresAt });
+    const justBefore = new Date(created.expiresAt!.getTime() - 1);
+    expect((await authenticateApiToken(database.handle.db, created.token, justBefore))?.grant).toEqual({
+      id: created.id,
+      name: "Reader",
+      scopes: ["read"],
+      categoryIds: [work.id],
+    });
+    expect(await authenticateApiToken(database.handle.db, created.token, created.expiresAt!)).toBeNull();
+  });
+
+  it("refuses no scopes, an unknown scope, another user's category and a lifetime over a year", async () => {
+    const ctx = await newUser();
+    const foreign = await createCategory(await newUser(), { name: "Theirs" });
+    await expect(createApiToken(ctx, { name: "x", scopes: [] })).rejects.toThrow(/at least one scope/);
+    await expect(createApiToken(ctx, { name: "x", scopes: ["admin" as "read"] })).rejects.toThrow(/read, write, delete/);
+    await expect(createApiToken(ctx, { name: "x", categoryIds: [foreign.id] })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(createApiToken(ctx, { name: "x", expiresInDays: 366 })).rejects.toThrow(/at most 365 days/);
+    expect(await listApiTokens(ctx)).toEqual([]);
   });
 
   it("another user's token cannot be revoked or listed", async () => {

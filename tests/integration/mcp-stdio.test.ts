@@ -3,6 +3,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken, revokeApiToken } from "@/server/domain/api-tokens";
+import { TOOL_NAMES } from "@/server/tools";
 import type { DomainContext } from "@/server/domain/context";
 import { createTestDatabase, createTestUser, testDriver, type TestDatabase } from "../support/database";
 import { serveMcp } from "./mcp-helpers";
@@ -62,7 +63,7 @@ describe("npm run mcp (stdio)", () => {
   it("proxies to the running app's HTTP endpoint with --url, until the token is revoked", async () => {
     const { id, token } = await createApiToken(alice, { name: "desktop" });
     const client = await connect(["--token", token, "--url", server.url.origin]);
-    expect((await client.listTools()).tools).toHaveLength(21);
+    expect((await client.listTools()).tools).toHaveLength(TOOL_NAMES.length);
     const added = await client.callTool({ name: "add_task", arguments: { title: "From the desktop", due_date: "tomorrow" } });
     expect(added.structuredContent).toMatchObject({ task: { title: "From the desktop", all_day: true } });
 
@@ -71,7 +72,7 @@ describe("npm run mcp (stdio)", () => {
   }, 60_000);
 
   it("stops with a clear message for a bad token or an unreachable app", async () => {
-    expect(await failureMessage(["--token", "cad_nope", "--url", server.url.origin])).toContain("invalid or was revoked");
+    expect(await failureMessage(["--token", "cad_nope", "--url", server.url.origin])).toContain("invalid, expired or was revoked");
     expect(await failureMessage(["--token", "cad_nope", "--url", "http://127.0.0.1:9"])).toContain("not reachable at http://127.0.0.1:9");
   }, 60_000);
 

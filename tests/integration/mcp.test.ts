@@ -1,10 +1,12 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { tasks } from "@/server/db/schema";
 import { createApiToken, revokeApiToken } from "@/server/domain/api-tokens";
 import type { DomainContext } from "@/server/domain/context";
+import { getTool, TOOL_NAMES } from "@/server/tools";
 import { createTestDatabase, createTestUser, type TestDatabase } from "../support/database";
 import { serveMcp } from "./mcp-helpers";
 
@@ -56,17 +58,43 @@ async function callOk(client: Client, name: string, args: Record<string, unknown
   return structured;
 }
 
+/** A destructive call: the first answer is a preview with a confirmation token, the second does it. */
+async function callConfirmed(client: Client, name: string, args: Record<string, unknown>): Promise<Structured> {
+  const preview = await callOk(client, name, args);
+  expect(preview).toMatchObject({ applied: false, confirmation_required: true, confirmation_token: expect.stringMatching(/^confirm_/) });
+  return callOk(client, name, { ...args, confirmation_token: preview.confirmation_token });
+}
+
 const taskCount = async (userId: string) => (await database.handle.db.select().from(tasks).where(eq(tasks.userId, userId))).length;
 
 describe("MCP server over Streamable HTTP", () => {
-  it("lists the twenty-one registry tools with their argument schemas", async () => {
+  it("lists the registry's tools with their argument schemas", async () => {
     const client = await connect((await tokenFor(alice)).token);
     const { tools } = await client.listTools();
-    expect(tools).toHaveLength(21);
+    expect(tools.map((t) => t.name)).toEqual(TOOL_NAMES);
     const addTask = tools.find((t) => t.name === "add_task")!;
     expect(addTask.description).toBeTruthy();
     expect(addTask.inputSchema).toMatchObject({ type: "object", required: ["title"] });
     expect(Object.keys(addTask.inputSchema.properties ?? {})).toContain("due_date");
+  });
+
+  it("each tool's schema, as listed to the client, accepts its documented examples and refuses a wrong call", async () => {
+    const client = await connect((await tokenFor(alice)).token);
+    const { tools } = await client.listTools();
+    const validator = new AjvJsonSchemaValidator();
+    for (const tool of tools) {
+      const examples = (tool.inputSchema as { examples?: unknown[] }).examples ?? [];
+      expect(examples.length, `${tool.name} documents an example`).toBeGreaterThan(0);
+      const validate = validator.getValidator(tool.inputSchema as Parameters<typeof validator.getValidator>[0]);
+      for (const example of examples) {
+        expect(validate(example), `${tool.name} ${JSON.stringify(example)}`).toMatchObject({ valid: true });
+        // The registry's own (zod) schema agrees with the JSON Schema the client sees.
+        expect(getTool(tool.name)!.inputSchema.safeParse(example).success, `${tool.name} ${JSON.stringify(example)}`).toBe(true);
+      }
+      expect(validate({ ...(examples[0] as object), not_an_argument: 1 }).valid, `${tool.name} refuses unknown arguments`).toBe(false);
+      const writes = getTool(tool.name)!.scope !== "read";
+      expect(Object.keys(tool.inputSchema.properties ?? {}).includes("dry_run"), `${tool.name} takes dry_run`).toBe(writes);
+    }
   });
 
   it("calls every tool and returns structured results with a summary", async () => {
@@ -95,9 +123,13 @@ describe("MCP server over Streamable HTTP", () => {
     expect(await callOk(client, "list_categories", {})).toMatchObject({ categories: [{ id: category.id, open_tasks: 1 }] });
     expect(await callOk(client, "list_tags", {})).toMatchObject({ tags: [{ id: tag.id }] });
     expect(await callOk(client, "complete_task", { task_id: id })).toMatchObject({ task: { completed: true } });
-    expect(await callOk(client, "delete_task", { task_id: id })).toMatchObject({ task: { deleted: true } });
-    expect(await callOk(client, "delete_tag", { tag_id: tag.id })).toMatchObject({ deleted_id: tag.id });
-    expect(await callOk(client, "delete_category", { category_id: category.id })).toMatchObject({ deleted_id: category.id });
+    expect(await callOk(client, "update_tasks", { task_ids: [id], action: "set_priority", priority: "low" })).toMatchObject({ tasks: [{ priority: "low" }] });
+    // Deletions answer with a preview first and happen once confirmed.
+    expect(await callConfirmed(client, "delete_task", { task_id: id })).toMatchObject({ task: { deleted: true } });
+    expect(await callConfirmed(client, "delete_tag", { tag_id: tag.id })).toMatchObject({ deleted_id: tag.id });
+    expect(await callConfirmed(client, "delete_category", { category_id: category.id })).toMatchObject({ deleted_id: category.id });
+    const second = (await callOk(client, "add_task", { title: "Second" })) as { task: { id: string } };
+    expect(await callConfirmed(client, "delete_tasks", { task_ids: [second.task.id] })).toMatchObject({ tasks: [{ deleted: true }] });
   });
 
   it("reports a bad argument as a tool error naming the argument", async () => {

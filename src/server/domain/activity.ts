@@ -37,6 +37,8 @@ export async function recordActivity(tx: Executor, ctx: DomainContext, drafts: A
         oldValues: d.oldValues ?? null,
         newValues: d.newValues ?? null,
         correlationId: ctx.correlationId,
+        apiTokenId: ctx.apiToken?.id ?? null,
+        actorName: ctx.apiToken?.name ?? null,
         createdAt: ctx.now(),
       })),
     )
@@ -61,6 +63,8 @@ export async function recordActivity(tx: Executor, ctx: DomainContext, drafts: A
 export const activityListInput = z.object({
   entityType: z.enum(["task", "category", "tag", "reminder"]).optional(),
   entityId: z.string().uuid().optional(),
+  /** Only changes made through this API token. */
+  apiTokenId: z.uuid().optional(),
   cursor: z.number().int().positive().optional(),
   limit: z.number().int().min(1).max(100).default(50),
 });
@@ -87,6 +91,7 @@ export async function listActivity(ctx: DomainContext, rawInput: ActivityListInp
               ),
             )
           : undefined,
+        input.apiTokenId ? eq(activity.apiTokenId, input.apiTokenId) : undefined,
         input.cursor ? lt(activity.id, input.cursor) : undefined,
       ),
     )

@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, desc, eq, isNull, lte, or } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNull, lte, or } from "drizzle-orm";
 import { z } from "zod";
+import { API_TOKEN_SCOPES, type ApiTokenScope } from "@/lib/api-token-scopes";
 import type { Database } from "@/server/db/client";
-import { apiTokens, users } from "@/server/db/schema";
-import type { DomainContext } from "./context";
+import { apiTokens, categories, users } from "@/server/db/schema";
+import type { ApiTokenGrant, DomainContext } from "./context";
 import { NotFoundError } from "./errors";
 
 /**
@@ -19,8 +20,28 @@ const TOKEN_LENGTH = API_TOKEN_PREFIX.length + 43;
 /** last_used_at is a hint for the user, not an audit log: at most one write a minute per token. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
+const MAX_TOKEN_LIFETIME_DAYS = 365;
+const DAY_MS = 86_400_000;
+
 export const apiTokenCreateInput = z
-  .object({ name: z.string().trim().min(1, "must not be empty").max(100, "must be at most 100 characters") })
+  .object({
+    name: z.string().trim().min(1, "must not be empty").max(100, "must be at most 100 characters"),
+    /** Default: all three (what every token could do before scopes existed). */
+    scopes: z
+      .array(z.enum(API_TOKEN_SCOPES, { message: `must be ${API_TOKEN_SCOPES.join(", ")}` }))
+      .min(1, "choose at least one scope")
+      .default([...API_TOKEN_SCOPES]),
+    /** Omitted or null: every category. */
+    categoryIds: z.array(z.uuid({ message: "must be a category id" })).min(1, "choose at least one category, or leave it out for all").max(50).nullable().optional(),
+    /** Omitted or null: never expires. */
+    expiresInDays: z
+      .number()
+      .int("must be a whole number of days")
+      .min(1, "must be at least 1 day")
+      .max(MAX_TOKEN_LIFETIME_DAYS, `must be at most ${MAX_TOKEN_LIFETIME_DAYS} days`)
+      .nullable()
+      .optional(),
+  })
   .strict();
 export const apiTokenIdInput = z.object({ id: z.uuid({ message: "must be a valid id" }) }).strict();
 export type ApiTokenCreateInput = z.input<typeof apiTokenCreateInput>;
@@ -30,6 +51,9 @@ export interface ApiTokenSummary {
   id: string;
   name: string;
   prefix: string;
+  scopes: ApiTokenScope[];
+  categoryIds: string[] | null;
+  expiresAt: Date | null;
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
@@ -41,6 +65,9 @@ export interface CreatedApiToken {
   /** The full secret: returned only here, never stored or shown again. */
   token: string;
   prefix: string;
+  scopes: ApiTokenScope[];
+  categoryIds: string[] | null;
+  expiresAt: Date | null;
   createdAt: Date;
 }
 
@@ -48,14 +75,22 @@ export interface ApiTokenIdentity {
   userId: string;
   timeZone: string;
   tokenId: string;
+  /** What the token may do: goes into the DomainContext of every call it makes. */
+  grant: ApiTokenGrant;
 }
 
 const hashToken = (token: string) => createHash("sha256").update(token, "utf8").digest("hex");
+
+/** Stored scopes in their canonical order; anything unknown (a newer version's scope) is dropped. */
+const knownScopes = (stored: readonly string[]): ApiTokenScope[] => API_TOKEN_SCOPES.filter((scope) => stored.includes(scope));
 
 const summaryColumns = {
   id: apiTokens.id,
   name: apiTokens.name,
   prefix: apiTokens.prefix,
+  scopes: apiTokens.scopes,
+  categoryIds: apiTokens.categoryIds,
+  expiresAt: apiTokens.expiresAt,
   createdAt: apiTokens.createdAt,
   lastUsedAt: apiTokens.lastUsedAt,
   revokedAt: apiTokens.revokedAt,
@@ -63,23 +98,42 @@ const summaryColumns = {
 
 export async function createApiToken(ctx: DomainContext, rawInput: ApiTokenCreateInput): Promise<CreatedApiToken> {
   const input = apiTokenCreateInput.parse(rawInput);
+  const categoryIds = input.categoryIds ? [...new Set(input.categoryIds)] : null;
+  if (categoryIds) await assertCategoriesOwned(ctx, categoryIds);
+  const scopes = knownScopes(input.scopes);
+  const now = ctx.now();
+  const expiresAt = input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * DAY_MS) : null;
   const token = `${API_TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
   const prefix = token.slice(0, DISPLAY_PREFIX_LENGTH);
   const [row] = await ctx.db
     .insert(apiTokens)
-    .values({ userId: ctx.userId, name: input.name, tokenHash: hashToken(token), prefix, createdAt: ctx.now() })
+    .values({ userId: ctx.userId, name: input.name, tokenHash: hashToken(token), prefix, scopes, categoryIds, expiresAt, createdAt: now })
     .returning({ id: apiTokens.id, createdAt: apiTokens.createdAt });
-  return { id: row!.id, name: input.name, token, prefix, createdAt: row!.createdAt };
+  return { id: row!.id, name: input.name, token, prefix, scopes, categoryIds, expiresAt, createdAt: row!.createdAt };
+}
+
+/** A restriction to another user's (or a missing) category is refused like any foreign id. */
+async function assertCategoriesOwned(ctx: DomainContext, ids: string[]) {
+  const rows = await ctx.db
+    .select({ id: categories.id })
+    .from(categories)
+    .where(and(eq(categories.userId, ctx.userId), inArray(categories.id, ids)));
+  const found = new Set(rows.map((r) => r.id));
+  const missing = ids.find((id) => !found.has(id));
+  if (missing) throw new NotFoundError("category", missing);
 }
 
 /** The user's tokens, newest first, revoked ones included (so the user sees what was revoked when). */
 export async function listApiTokens(ctx: DomainContext): Promise<ApiTokenSummary[]> {
-  return ctx.db
+  const rows = await ctx.db
     .select(summaryColumns)
     .from(apiTokens)
     .where(eq(apiTokens.userId, ctx.userId))
     .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id));
+  return rows.map(toSummary);
 }
+
+const toSummary = <T extends { scopes: string[] }>(row: T): T & { scopes: ApiTokenScope[] } => ({ ...row, scopes: knownScopes(row.scopes) });
 
 /** Revoking takes effect on the token's next request. Revoking twice keeps the first revocation time. */
 export async function revokeApiToken(ctx: DomainContext, rawInput: ApiTokenIdInput): Promise<ApiTokenSummary> {
@@ -90,20 +144,34 @@ export async function revokeApiToken(ctx: DomainContext, rawInput: ApiTokenIdInp
     .set({ revokedAt: ctx.now() })
     .where(and(owned, isNull(apiTokens.revokedAt)))
     .returning(summaryColumns);
-  if (revoked) return revoked;
+  if (revoked) return toSummary(revoked);
   const [existing] = await ctx.db.select(summaryColumns).from(apiTokens).where(owned);
   if (!existing) throw new NotFoundError("apiToken", id);
-  return existing;
+  return toSummary(existing);
 }
 
-/** Who a bearer token acts for, or null for anything that is not a live token. */
+/** Who a bearer token acts for and what it may do, or null for anything that is not a live (unrevoked, unexpired) token. */
 export async function authenticateApiToken(db: Database, token: string, now: Date = new Date()): Promise<ApiTokenIdentity | null> {
   if (!token.startsWith(API_TOKEN_PREFIX) || token.length !== TOKEN_LENGTH) return null;
   const [row] = await db
-    .select({ tokenId: apiTokens.id, userId: apiTokens.userId, timeZone: users.timeZone, lastUsedAt: apiTokens.lastUsedAt })
+    .select({
+      tokenId: apiTokens.id,
+      userId: apiTokens.userId,
+      name: apiTokens.name,
+      scopes: apiTokens.scopes,
+      categoryIds: apiTokens.categoryIds,
+      timeZone: users.timeZone,
+      lastUsedAt: apiTokens.lastUsedAt,
+    })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)));
+    .where(
+      and(
+        eq(apiTokens.tokenHash, hashToken(token)),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+      ),
+    );
   if (!row) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     // Conditional, so concurrent requests of one token write once.
@@ -118,5 +186,10 @@ export async function authenticateApiToken(db: Database, token: string, now: Dat
         ),
       );
   }
-  return { userId: row.userId, timeZone: row.timeZone, tokenId: row.tokenId };
+  return {
+    userId: row.userId,
+    timeZone: row.timeZone,
+    tokenId: row.tokenId,
+    grant: { id: row.tokenId, name: row.name, scopes: knownScopes(row.scopes), categoryIds: row.categoryIds },
+  };
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { ApiTokenScope } from "@/lib/api-token-scopes";
 import type { Database } from "@/server/db/client";
 
 /** Everything a domain call needs: who is acting, in which time zone, and on which database. */
@@ -15,6 +16,17 @@ export interface DomainContext {
   source: string;
   /** When set, the ids of activity entries written through this context are appended (the undo toast reverts them). */
   recordedActivityIds?: number[];
+  /** Set when an API token acts (MCP): what it may touch, and the name its activity rows carry. */
+  apiToken?: ApiTokenGrant;
+}
+
+/** An authenticated API token's permissions, as tools check them. */
+export interface ApiTokenGrant {
+  id: string;
+  name: string;
+  scopes: readonly ApiTokenScope[];
+  /** Null: every category; otherwise only tasks in these categories. */
+  categoryIds: readonly string[] | null;
 }
 
 export function createDomainContext(

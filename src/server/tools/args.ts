@@ -42,8 +42,37 @@ export const args = {
     .max(525_600, "must be at most one year (525600 minutes)")
     .describe("Remind this many minutes before the due date"),
   remindAt: z.string().trim().min(1, "must not be empty").max(100).describe("Remind at this time: ISO 8601 or words ('tomorrow 9am')"),
+  /** Accepted by every tool that changes something (the registry reads them; tools ignore them). */
+  dryRun: z
+    .boolean()
+    .optional()
+    .describe("true: change nothing, return exactly what would change (before and after of each task)"),
+  confirmationToken: z
+    .string()
+    .trim()
+    .min(1, "must not be empty")
+    .max(100, "must be at most 100 characters")
+    .optional()
+    .describe("Only after a call answered confirmation_required: its confirmation_token, sent with the same other arguments within 5 minutes"),
   limit: (fallback: number) => z.number().int("must be a whole number").min(1, "must be at least 1").max(100, "must be at most 100").default(fallback),
 };
+
+/** Ids used in documented examples (valid UUIDs, so the examples validate against the schemas). */
+export const EXAMPLE_IDS = {
+  task: "3f2b6c1e-8a4d-4e5f-9b7a-1c2d3e4f5a6b",
+  task2: "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+  category: "9b2f4a6e-1d3c-4b5a-8e7f-0a1b2c3d4e5f",
+  tag: "5d8c1f2a-6b7e-4c9d-a0b1-c2d3e4f5a6b7",
+} as const;
+
+/** Appended to the description of every write tool, so an LLM knows the two control arguments. */
+export const WRITE_NOTE = " dry_run: true returns exactly what would change without changing anything.";
+/** Appended to destructive and bulk tools. */
+export const CONFIRM_NOTE =
+  " Through an API token it first answers confirmation_required with a preview and a confirmation_token, changing nothing; call again with the same arguments plus that confirmation_token (within 5 minutes) to do it.";
+
+/** The two control arguments of every write tool, spread into its schema. */
+export const writeControls = { dry_run: args.dryRun, confirmation_token: args.confirmationToken };
 
 export interface ResolvedDate {
   at: Date;

@@ -1,6 +1,6 @@
 import { ZodError, type z } from "zod";
 import { ConflictError, DomainError, LimitError, NotFoundError, ValidationError } from "@/server/domain/errors";
-import { ToolArgumentError, type ToolDefinition, type ToolError } from "./types";
+import { ToolArgumentError, ToolForbiddenError, type ToolDefinition, type ToolError } from "./types";
 
 /**
  * The one place errors become tool errors. Every bad argument is named by the tool's own (snake_case)
@@ -77,6 +77,9 @@ export function argumentIssueError(tool: ToolDefinition, rawArgs: unknown, error
 
 export function toToolError(error: unknown, tool: ToolDefinition, rawArgs: unknown): ToolError {
   const args = (typeof rawArgs === "object" && rawArgs !== null ? rawArgs : {}) as Args;
+  if (error instanceof ToolForbiddenError) {
+    return { code: "forbidden", message: error.message, ...(error.missingScope ? { missing_scope: error.missingScope } : {}) };
+  }
   if (error instanceof ToolArgumentError) {
     return { code: "invalid_argument", argument: error.argument, message: withArgument(error.argument, error.message) };
   }

@@ -38,7 +38,7 @@ export async function authenticateMcpRequest(request: Request, deps: McpHttpDeps
   if (identity) return identity;
   const challenge = token ? 'Bearer realm="cadence", error="invalid_token"' : 'Bearer realm="cadence"';
   const reason = token
-    ? "the API token is invalid or was revoked"
+    ? "the API token is invalid, expired or was revoked"
     : "send an API token as 'Authorization: Bearer <token>' (create one in Cadence under Settings → API tokens)";
   return jsonRpcError(401, -32001, `Unauthorized: ${reason}`, { "WWW-Authenticate": challenge });
 }
@@ -61,6 +61,7 @@ export async function handleMcpRequest(request: Request, deps: McpHttpDeps): Pro
     userId: identity.userId,
     timeZone: identity.timeZone,
     source: "cadence/mcp",
+    apiToken: identity.grant,
     ...(deps.now ? { now: deps.now } : {}),
   });
   const server = buildMcpServer(ctx, {

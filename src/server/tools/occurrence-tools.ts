@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { DomainContext } from "@/server/domain/context";
 import { listOccurrences, rescheduleOccurrence, skipOccurrence } from "@/server/domain/occurrences";
 import { getTask, type TaskView } from "@/server/domain/tasks";
-import { args, resolveDate } from "./args";
+import { args, EXAMPLE_IDS, resolveDate, WRITE_NOTE, writeControls } from "./args";
 import { formatLocal, taskLine, toToolTask, type ToolTask } from "./present";
 import { defineTool } from "./types";
 
@@ -46,8 +46,13 @@ function newDueDate(ctx: DomainContext, task: TaskView, text: string): Date {
 
 export const skipOccurrenceTool = defineTool({
   name: "skip_occurrence",
-  description: "Skip one occurrence of a repeating task (e.g. next Monday's standup) without changing the rule; skipping the open one moves the task to the next date.",
-  inputSchema: z.object({ task_id: args.taskId, date: occurrenceDate }).strict(),
+  description: `Skip one occurrence of a repeating task (e.g. next Monday's standup) without changing the rule; skipping the open one moves the task to the next date.${WRITE_NOTE}`,
+  scope: "write",
+  inputSchema: z.object({ task_id: args.taskId, date: occurrenceDate, ...writeControls }).strict(),
+  examples: [
+    { task_id: EXAMPLE_IDS.task, date: "2026-12-07" },
+    { task_id: EXAMPLE_IDS.task, date: "next monday", dry_run: true },
+  ],
   async run(ctx, a) {
     const date = resolveDate(ctx, a.date, "date").at;
     const view = await skipOccurrence(ctx, { id: a.task_id, date });
@@ -57,14 +62,20 @@ export const skipOccurrenceTool = defineTool({
 
 export const rescheduleOccurrenceTool = defineTool({
   name: "reschedule_occurrence",
-  description: "Move one occurrence of a repeating task to another date or time; the other occurrences and the rule stay as they are.",
+  description: `Move one occurrence of a repeating task to another date or time; the other occurrences and the rule stay as they are.${WRITE_NOTE}`,
+  scope: "write",
   inputSchema: z
     .object({
       task_id: args.taskId,
       date: occurrenceDate,
       to: z.string().trim().min(1, "must not be empty").max(100).describe("The new date and time: ISO 8601 or words ('wednesday 10am'); a day alone keeps the usual time"),
+      ...writeControls,
     })
     .strict(),
+  examples: [
+    { task_id: EXAMPLE_IDS.task, date: "2026-12-07", to: "2026-12-09" },
+    { task_id: EXAMPLE_IDS.task, date: "next monday", to: "wednesday 10am", dry_run: true },
+  ],
   async run(ctx, a) {
     const date = resolveDate(ctx, a.date, "date").at;
     const task = await getTask(ctx, a.task_id);

@@ -3,9 +3,9 @@ import { addDays, startOfDay } from "date-fns";
 import { z } from "zod";
 import type { DomainContext } from "@/server/domain/context";
 import { listTasks, type TaskListInput } from "@/server/domain/tasks";
-import { args } from "./args";
+import { args, EXAMPLE_IDS } from "./args";
 import { listSummary, taskNoun, toToolTask, type Noun, type ToolTask } from "./present";
-import { defineTool } from "./types";
+import { defineTool, ToolForbiddenError } from "./types";
 
 /** Tools that read tasks. All return the same page shape. */
 
@@ -23,8 +23,17 @@ const SORT_DIRECTION = { due: "asc", priority: "desc", created: "desc", updated:
 type SortBy = keyof typeof SORT_DIRECTION;
 const sortBy = z.enum(Object.keys(SORT_DIRECTION) as [SortBy, ...SortBy[]]);
 
+/** A token limited to some categories reads only those: asking for another one is refused, not silently empty. */
+function withinTokenCategories(ctx: DomainContext, input: TaskListInput): TaskListInput {
+  const allowed = ctx.apiToken?.categoryIds;
+  if (!allowed) return input;
+  const outside = input.categoryIds?.find((id) => !allowed.includes(id));
+  if (outside) throw new ToolForbiddenError(`category_id: this API token may only read the categories it is limited to, not ${outside}`);
+  return { ...input, categoryIds: input.categoryIds ?? [...allowed] };
+}
+
 async function page(ctx: DomainContext, input: TaskListInput, noun: Noun): Promise<TaskListToolResult> {
-  const result = await listTasks(ctx, input);
+  const result = await listTasks(ctx, withinTokenCategories(ctx, input));
   const tasks = result.items.map((item) => toToolTask(ctx, item));
   return {
     summary: listSummary(tasks, result.total, noun, result.totalCapped),
@@ -40,6 +49,7 @@ const status = z.enum(["open", "done", "all"]);
 export const listTasksTool = defineTool({
   name: "list_tasks",
   description: "List the user's tasks, filtered by status, priority, category, tags or due window, sorted by due date by default.",
+  scope: "read",
   inputSchema: z
     .object({
       status: status.default("open").describe("open (default), done or all"),
@@ -51,6 +61,7 @@ export const listTasksTool = defineTool({
       limit: args.limit(20),
     })
     .strict(),
+  examples: [{}, { status: "open", due: "today", sort_by: "priority" }, { category_id: EXAMPLE_IDS.category, tag_ids: [EXAMPLE_IDS.tag], limit: 50 }],
   run(ctx, a) {
     return page(
       ctx,
@@ -71,6 +82,7 @@ export const listTasksTool = defineTool({
 export const searchTasks = defineTool({
   name: "search_tasks",
   description: "Full-text search of task titles and descriptions (typo-tolerant), best matches first.",
+  scope: "read",
   inputSchema: z
     .object({
       query: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters").describe("Words to look for"),
@@ -78,6 +90,7 @@ export const searchTasks = defineTool({
       limit: args.limit(20),
     })
     .strict(),
+  examples: [{ query: "dentist" }, { query: "milk", status: "open", limit: 5 }],
   run(ctx, a) {
     return page(ctx, { search: a.query, status: a.status, limit: a.limit }, taskNoun("", ` matching "${a.query}"`));
   },
@@ -86,7 +99,9 @@ export const searchTasks = defineTool({
 export const getOverdueTasks = defineTool({
   name: "get_overdue_tasks",
   description: "Open tasks whose due date has passed, oldest first.",
+  scope: "read",
   inputSchema: z.object({ limit: args.limit(20) }).strict(),
+  examples: [{}, { limit: 50 }],
   run(ctx, a) {
     return page(ctx, { status: "open", due: "overdue", sort: { by: "due", dir: "asc" }, limit: a.limit }, taskNoun("overdue"));
   },
@@ -95,12 +110,14 @@ export const getOverdueTasks = defineTool({
 export const getUpcomingTasks = defineTool({
   name: "get_upcoming_tasks",
   description: "Open tasks due from today through the next `days` days (default 7), soonest first.",
+  scope: "read",
   inputSchema: z
     .object({
       days: z.number().int("must be a whole number of days").min(1, "must be at least 1").max(365, "must be at most 365").default(7),
       limit: args.limit(20),
     })
     .strict(),
+  examples: [{}, { days: 1 }, { days: 30, limit: 100 }],
   run(ctx, a) {
     // Calendar days in the user's zone: today counts as day one, so "7 days" matches the app's "next 7 days".
     const today = startOfDay(new TZDate(ctx.now().getTime(), ctx.timeZone));

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import type { DomainContext } from "@/server/domain/context";
+import { deleteTasksTool, updateTasksTool } from "./bulk-tools";
 import { argumentIssueError, toToolError } from "./errors";
 import { rescheduleOccurrenceTool, skipOccurrenceTool } from "./occurrence-tools";
 import { snoozeReminderTool } from "./reminder-tools";
+import { needsGuardedRun, runGuardedWrite, type ControlArgs } from "./guarded-write";
 import { getOverdueTasks, getUpcomingTasks, listTasksTool, searchTasks } from "./query-tools";
 import { addTask, completeTaskTool, deleteTaskTool, reopenTaskTool, setReminder, updateTaskTool } from "./task-tools";
 import {
@@ -15,7 +17,7 @@ import {
   listTagsTool,
   removeTagFromTask,
 } from "./taxonomy-tools";
-import type { ToolDefinition, ToolOutcome, ToolResultBase } from "./types";
+import { ToolForbiddenError, type ToolDefinition, type ToolOutcome, type ToolResultBase } from "./types";
 
 /** The tools, in the order an LLM or an MCP client sees them. */
 export const TOOLS = [
@@ -25,6 +27,8 @@ export const TOOLS = [
   reopenTaskTool,
   deleteTaskTool,
   updateTaskTool,
+  updateTasksTool,
+  deleteTasksTool,
   searchTasks,
   addCategory,
   listCategoriesTool,
@@ -79,13 +83,27 @@ export async function executeTool(ctx: DomainContext, name: string, rawArgs: unk
   const parsed = tool.inputSchema.safeParse(args);
   if (!parsed.success) return { ok: false, error: argumentIssueError(tool, args, parsed.error) };
   try {
-    const result: ToolResultBase = await tool.run(ctx, parsed.data);
+    assertScope(ctx, tool);
+    const data = parsed.data as Record<string, unknown> & ControlArgs;
+    const result: ToolResultBase =
+      tool.scope !== "read" && needsGuardedRun(ctx, data) ? await runGuardedWrite(ctx, tool, data) : await tool.run(ctx, parsed.data);
     return { ok: true, result };
   } catch (error) {
     const toolError = toToolError(error, tool, rawArgs);
     if (toolError.code === "internal") options.onInternalError?.(error, name);
     return { ok: false, error: toolError };
   }
+}
+
+/** An API token needs the tool's scope; the app's own callers (chat assistant) act as the signed-in user. */
+function assertScope(ctx: DomainContext, tool: ToolDefinition) {
+  const token = ctx.apiToken;
+  if (!token || token.scopes.includes(tool.scope)) return;
+  throw new ToolForbiddenError(
+    `this API token lacks the "${tool.scope}" scope, which ${tool.name} needs (it has: ${token.scopes.join(", ") || "none"}). ` +
+      `Create a token with the "${tool.scope}" scope in Cadence under Settings → API tokens.`,
+    tool.scope,
+  );
 }
 
 /**
@@ -103,7 +121,7 @@ function withoutMeaninglessNulls(tool: ToolDefinition, rawArgs: unknown): unknow
 export interface ToolJsonSchema {
   name: ToolName;
   description: string;
-  /** JSON Schema (draft 2020-12) of the arguments, as a caller sends them. */
+  /** JSON Schema (draft 2020-12) of the arguments, as a caller sends them; `examples` holds documented calls. */
   inputSchema: { type: "object" } & Record<string, unknown>;
 }
 
@@ -111,6 +129,6 @@ export interface ToolJsonSchema {
 export function toolJsonSchemas(): ToolJsonSchema[] {
   return TOOLS.map((tool) => {
     const { $schema: _drop, ...schema } = z.toJSONSchema(tool.inputSchema, { io: "input", unrepresentable: "any" });
-    return { name: tool.name, description: tool.description, inputSchema: { ...schema, type: "object" } };
+    return { name: tool.name, description: tool.description, inputSchema: { ...schema, type: "object", examples: [...tool.examples] } };
   });
 }

@@ -14,7 +14,7 @@ import {
   type TaskUpdateInput,
   type TaskView,
 } from "@/server/domain/tasks";
-import { args, resolveDate, resolveDueChange, resolveRecurrence, type ResolvedDate } from "./args";
+import { args, CONFIRM_NOTE, EXAMPLE_IDS, resolveDate, resolveDueChange, resolveRecurrence, WRITE_NOTE, writeControls, type ResolvedDate } from "./args";
 import { formatLocal, taskChanges, taskExtras, taskLine, toToolTask, type ToolTask } from "./present";
 import { defineTool, ToolArgumentError } from "./types";
 
@@ -68,7 +68,8 @@ async function updateLatest(ctx: DomainContext, id: string, patch: (current: Tas
 
 export const addTask = defineTool({
   name: "add_task",
-  description: "Create a task; due_date and recurrence_rule accept natural language in the user's time zone.",
+  description: `Create a task; due_date and recurrence_rule accept natural language in the user's time zone.${WRITE_NOTE}`,
+  scope: "write",
   inputSchema: z
     .object({
       title: args.title,
@@ -80,8 +81,14 @@ export const addTask = defineTool({
       recurrence_rule: args.recurrenceRule.optional(),
       remind_before_minutes: args.remindBeforeMinutes.optional(),
       remind_at: args.remindAt.optional(),
+      ...writeControls,
     })
     .strict(),
+  examples: [
+    { title: "Buy milk" },
+    { title: "Pay rent", due_date: "2026-12-01T09:00", recurrence_rule: "every month on the 1st", priority: "high", remind_before_minutes: 60 },
+    { title: "Call the dentist", due_date: "tomorrow 5pm", category_id: EXAMPLE_IDS.category, tag_ids: [EXAMPLE_IDS.tag], dry_run: true },
+  ],
   async run(ctx, a) {
     const recurrence = a.recurrence_rule ? resolveRecurrence(ctx, a.recurrence_rule) : undefined;
     const start: ResolvedDate | undefined = a.due_date ? resolveDate(ctx, a.due_date, "due_date") : recurrence?.start;
@@ -107,8 +114,8 @@ export const addTask = defineTool({
 
 export const updateTaskTool = defineTool({
   name: "update_task",
-  description:
-    "Change a task's title, description, priority, due date, category, tags or repetition; null clears a field. A due date in words that names only a time keeps the task's day, and one that names only a day keeps a timed task's time.",
+  description: `Change a task's title, description, priority, due date, category, tags or repetition; null clears a field. A due date in words that names only a time keeps the task's day, and one that names only a day keeps a timed task's time.${WRITE_NOTE}`,
+  scope: "write",
   inputSchema: z
     .object({
       task_id: args.taskId,
@@ -119,10 +126,16 @@ export const updateTaskTool = defineTool({
       category_id: args.categoryId.nullable().optional(),
       tag_ids: args.tagIds.optional().describe("Replaces all of the task's tags"),
       recurrence_rule: args.recurrenceRule.nullable().optional(),
+      ...writeControls,
     })
     .strict(),
+  examples: [
+    { task_id: EXAMPLE_IDS.task, due_date: "next friday 10am" },
+    { task_id: EXAMPLE_IDS.task, title: "Buy oat milk", priority: "low", due_date: null },
+    { task_id: EXAMPLE_IDS.task, tag_ids: [EXAMPLE_IDS.tag], category_id: null, dry_run: true },
+  ],
   async run(ctx, a) {
-    const { task_id: _id, ...changes } = a;
+    const { task_id: _id, dry_run: _dry, confirmation_token: _confirm, ...changes } = a;
     if (Object.values(changes).every((value) => value === undefined)) {
       throw new ToolArgumentError(undefined, "nothing to change: give at least one of title, description, priority, due_date, category_id, tag_ids, recurrence_rule");
     }
@@ -153,8 +166,10 @@ export const updateTaskTool = defineTool({
 
 export const completeTaskTool = defineTool({
   name: "complete_task",
-  description: "Mark a task as done (a repeating task then gets its next occurrence).",
-  inputSchema: z.object({ task_id: args.taskId }).strict(),
+  description: `Mark a task as done (a repeating task then gets its next occurrence).${WRITE_NOTE}`,
+  scope: "write",
+  inputSchema: z.object({ task_id: args.taskId, ...writeControls }).strict(),
+  examples: [{ task_id: EXAMPLE_IDS.task }, { task_id: EXAMPLE_IDS.task, dry_run: true }],
   async run(ctx, a) {
     const before = await getTask(ctx, a.task_id);
     const view = before.completed ? before : await completeTask(ctx, a.task_id);
@@ -166,8 +181,10 @@ export const completeTaskTool = defineTool({
 
 export const reopenTaskTool = defineTool({
   name: "reopen_task",
-  description: "Mark a completed task as not done again (it returns to the open tasks, with its reminders).",
-  inputSchema: z.object({ task_id: args.taskId }).strict(),
+  description: `Mark a completed task as not done again (it returns to the open tasks, with its reminders).${WRITE_NOTE}`,
+  scope: "write",
+  inputSchema: z.object({ task_id: args.taskId, ...writeControls }).strict(),
+  examples: [{ task_id: EXAMPLE_IDS.task }, { task_id: EXAMPLE_IDS.task, dry_run: true }],
   async run(ctx, a) {
     const before = await getTask(ctx, a.task_id);
     const view = before.completed ? await uncompleteTask(ctx, a.task_id) : before;
@@ -177,8 +194,15 @@ export const reopenTaskTool = defineTool({
 
 export const deleteTaskTool = defineTool({
   name: "delete_task",
-  description: "Delete a task (it goes to the trash and can be restored from the app).",
-  inputSchema: z.object({ task_id: args.taskId }).strict(),
+  description: `Delete a task (it goes to the trash and can be restored from the app).${WRITE_NOTE}${CONFIRM_NOTE}`,
+  scope: "delete",
+  destructive: true,
+  inputSchema: z.object({ task_id: args.taskId, ...writeControls }).strict(),
+  examples: [
+    { task_id: EXAMPLE_IDS.task },
+    { task_id: EXAMPLE_IDS.task, dry_run: true },
+    { task_id: EXAMPLE_IDS.task, confirmation_token: "confirm_AbCdEfGhIjKlMnOpQrStUvWx" },
+  ],
   async run(ctx, a) {
     const view = await deleteTask(ctx, a.task_id);
     return taskResult(ctx, view, (line) => `Deleted ${line}; it can be restored from the trash.`);
@@ -187,14 +211,20 @@ export const deleteTaskTool = defineTool({
 
 export const setReminder = defineTool({
   name: "set_reminder",
-  description: "Add a reminder to a task: remind_before_minutes before its due date, or at remind_at.",
+  description: `Add a reminder to a task: remind_before_minutes before its due date, or at remind_at.${WRITE_NOTE}`,
+  scope: "write",
   inputSchema: z
     .object({
       task_id: args.taskId,
       remind_before_minutes: args.remindBeforeMinutes.optional(),
       remind_at: args.remindAt.optional(),
+      ...writeControls,
     })
     .strict(),
+  examples: [
+    { task_id: EXAMPLE_IDS.task, remind_before_minutes: 30 },
+    { task_id: EXAMPLE_IDS.task, remind_at: "tomorrow 9am" },
+  ],
   async run(ctx, a) {
     if (a.remind_before_minutes === undefined && a.remind_at === undefined) {
       throw new ToolArgumentError("remind_before_minutes", "give remind_before_minutes or remind_at");

@@ -3,7 +3,7 @@ import { CATEGORY_NAME_MAX, createCategory, deleteCategory, listCategories } fro
 import { createTag, deleteTag, listTags, TAG_NAME_MAX } from "@/server/domain/tags";
 import { bulkUpdateTasks } from "@/server/domain/tasks";
 import type { TaxonomyItem, TaxonomyListItem } from "@/server/domain/taxonomy-shared";
-import { args } from "./args";
+import { args, CONFIRM_NOTE, EXAMPLE_IDS, WRITE_NOTE, writeControls } from "./args";
 import { labelText, taskLine, toToolTask, type Noun, type ToolLabel } from "./present";
 import type { TaskResult } from "./task-tools";
 import { defineTool } from "./types";
@@ -33,8 +33,10 @@ const listLine = (items: ToolLabelWithCount[], noun: Noun) =>
 
 export const addCategory = defineTool({
   name: "add_category",
-  description: "Create a category (each task has at most one; names are unique per user).",
-  inputSchema: z.object({ name: name(CATEGORY_NAME_MAX).describe("Category name"), color: color.optional() }).strict(),
+  description: `Create a category (each task has at most one; names are unique per user).${WRITE_NOTE}`,
+  scope: "write",
+  inputSchema: z.object({ name: name(CATEGORY_NAME_MAX).describe("Category name"), color: color.optional(), ...writeControls }).strict(),
+  examples: [{ name: "Errands" }, { name: "Work", color: "#3B82F6" }],
   async run(ctx, a) {
     const category = label(await createCategory(ctx, { name: a.name, color: a.color }));
     return { summary: `Added category ${labelText(category)}.`, category };
@@ -44,17 +46,24 @@ export const addCategory = defineTool({
 export const listCategoriesTool = defineTool({
   name: "list_categories",
   description: "List the user's categories with their ids and counts of open tasks.",
+  scope: "read",
   inputSchema: z.object({}).strict(),
+  examples: [{}],
   async run(ctx) {
-    const categories = (await listCategories(ctx)).map(labelWithCount);
+    // A token limited to some categories sees only those.
+    const allowed = ctx.apiToken?.categoryIds;
+    const categories = (await listCategories(ctx)).filter((c) => !allowed || allowed.includes(c.id)).map(labelWithCount);
     return { summary: listLine(categories, { one: "category", many: "categories" }), categories };
   },
 });
 
 export const deleteCategoryTool = defineTool({
   name: "delete_category",
-  description: "Delete a category; its tasks stay, without a category.",
-  inputSchema: z.object({ category_id: args.categoryId }).strict(),
+  description: `Delete a category; its tasks stay, without a category.${WRITE_NOTE}${CONFIRM_NOTE}`,
+  scope: "delete",
+  destructive: true,
+  inputSchema: z.object({ category_id: args.categoryId, ...writeControls }).strict(),
+  examples: [{ category_id: EXAMPLE_IDS.category }, { category_id: EXAMPLE_IDS.category, dry_run: true }],
   async run(ctx, a) {
     const result = await deleteCategory(ctx, { id: a.category_id });
     return {
@@ -67,8 +76,10 @@ export const deleteCategoryTool = defineTool({
 
 export const addTag = defineTool({
   name: "add_tag",
-  description: "Create a tag (a task can carry several; names are unique per user).",
-  inputSchema: z.object({ name: name(TAG_NAME_MAX).describe("Tag name"), color: color.optional() }).strict(),
+  description: `Create a tag (a task can carry several; names are unique per user).${WRITE_NOTE}`,
+  scope: "write",
+  inputSchema: z.object({ name: name(TAG_NAME_MAX).describe("Tag name"), color: color.optional(), ...writeControls }).strict(),
+  examples: [{ name: "shop" }, { name: "urgent-call", color: "#EF4444", dry_run: true }],
   async run(ctx, a) {
     const tag = label(await createTag(ctx, { name: a.name, color: a.color }));
     return { summary: `Added tag ${labelText(tag)}.`, tag };
@@ -78,7 +89,9 @@ export const addTag = defineTool({
 export const listTagsTool = defineTool({
   name: "list_tags",
   description: "List the user's tags with their ids and counts of open tasks.",
+  scope: "read",
   inputSchema: z.object({}).strict(),
+  examples: [{}],
   async run(ctx) {
     const tags = (await listTags(ctx)).map(labelWithCount);
     return { summary: listLine(tags, { one: "tag", many: "tags" }), tags };
@@ -87,8 +100,11 @@ export const listTagsTool = defineTool({
 
 export const deleteTagTool = defineTool({
   name: "delete_tag",
-  description: "Delete a tag and remove it from every task.",
-  inputSchema: z.object({ tag_id: args.tagId }).strict(),
+  description: `Delete a tag and remove it from every task.${WRITE_NOTE}${CONFIRM_NOTE}`,
+  scope: "delete",
+  destructive: true,
+  inputSchema: z.object({ tag_id: args.tagId, ...writeControls }).strict(),
+  examples: [{ tag_id: EXAMPLE_IDS.tag }, { tag_id: EXAMPLE_IDS.tag, dry_run: true }],
   async run(ctx, a) {
     const result = await deleteTag(ctx, { id: a.tag_id });
     return {
@@ -99,12 +115,15 @@ export const deleteTagTool = defineTool({
   },
 });
 
-const taskTagInput = z.object({ task_id: args.taskId, tag_id: args.tagId }).strict();
+const taskTagInput = z.object({ task_id: args.taskId, tag_id: args.tagId, ...writeControls }).strict();
+const taskTagExamples = [{ task_id: EXAMPLE_IDS.task, tag_id: EXAMPLE_IDS.tag }, { task_id: EXAMPLE_IDS.task, tag_id: EXAMPLE_IDS.tag, dry_run: true }];
 
 export const addTagToTask = defineTool({
   name: "add_tag_to_task",
-  description: "Put an existing tag on a task (create the tag first with add_tag if needed).",
+  description: `Put an existing tag on a task (create the tag first with add_tag if needed).${WRITE_NOTE}`,
+  scope: "write",
   inputSchema: taskTagInput,
+  examples: taskTagExamples,
   async run(ctx, a): Promise<TaskResult> {
     const { items } = await bulkUpdateTasks(ctx, { ids: [a.task_id], action: { type: "addTag", tagId: a.tag_id } });
     const task = toToolTask(ctx, items[0]!);
@@ -115,8 +134,10 @@ export const addTagToTask = defineTool({
 
 export const removeTagFromTask = defineTool({
   name: "remove_tag_from_task",
-  description: "Take a tag off a task (the tag itself stays).",
+  description: `Take a tag off a task (the tag itself stays).${WRITE_NOTE}`,
+  scope: "write",
   inputSchema: taskTagInput,
+  examples: taskTagExamples,
   async run(ctx, a): Promise<TaskResult> {
     const { items } = await bulkUpdateTasks(ctx, { ids: [a.task_id], action: { type: "removeTag", tagId: a.tag_id } });
     const task = toToolTask(ctx, items[0]!);

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { ApiTokenScope } from "@/lib/api-token-scopes";
 import type { DomainContext } from "@/server/domain/context";
 
 /** Every tool result is a JSON object with a one-line human summary beside its structured data. */
@@ -13,14 +14,20 @@ export interface ToolResultBase {
  */
 export interface ToolDefinition<S extends z.ZodObject = z.ZodObject, R extends ToolResultBase = ToolResultBase, N extends string = string> {
   name: N;
-  /** One line, written for an LLM choosing a tool. */
+  /** Written for an LLM choosing a tool: what it does, and for writes how dry_run and confirmation work. */
   description: string;
   inputSchema: S;
+  /** The API token scope the tool needs. Every "write" and "delete" tool takes `dry_run` and `confirmation_token`. */
+  scope: ApiTokenScope;
+  /** Deletes something: an API token must confirm a preview first, whatever the size. */
+  destructive?: true;
+  /** Documented calls (shown to MCP clients as the schema's `examples`; a test checks each validates). */
+  examples: readonly z.input<S>[];
   /** Method syntax on purpose: lets a specific tool stand in a list of `ToolDefinition`. */
   run(ctx: DomainContext, args: z.output<S>): Promise<R>;
 }
 
-export const TOOL_ERROR_CODES = ["invalid_argument", "not_found", "conflict", "limit", "unknown_tool", "internal"] as const;
+export const TOOL_ERROR_CODES = ["invalid_argument", "not_found", "conflict", "limit", "forbidden", "unknown_tool", "internal"] as const;
 export type ToolErrorCode = (typeof TOOL_ERROR_CODES)[number];
 
 export interface ToolError {
@@ -29,6 +36,8 @@ export interface ToolError {
   argument?: string;
   /** Written for the caller (person or LLM): what was wrong and how to fix it. */
   message: string;
+  /** For "forbidden" by scope: the scope the API token lacks. */
+  missing_scope?: ApiTokenScope;
 }
 
 export type ToolOutcome<R extends ToolResultBase = ToolResultBase> = { ok: true; result: R } | { ok: false; error: ToolError };
@@ -41,6 +50,17 @@ export class ToolArgumentError extends Error {
   ) {
     super(message);
     this.name = "ToolArgumentError";
+  }
+}
+
+/** The API token may not do this: a missing scope, or a task outside the categories it is limited to. */
+export class ToolForbiddenError extends Error {
+  constructor(
+    message: string,
+    readonly missingScope?: ApiTokenScope,
+  ) {
+    super(message);
+    this.name = "ToolForbiddenError";
   }
 }
 

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, jsonb, pgTable, text, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 
@@ -12,6 +13,12 @@ export const apiTokens = pgTable(
     name: varchar("name", { length: 100 }).notNull(),
     tokenHash: text("token_hash").notNull().unique(),
     prefix: varchar("prefix", { length: 16 }).notNull(),
+    /** What the token may do: read, write, delete (tokens made before scopes existed keep all three). */
+    scopes: text("scopes").array().notNull().default(sql`ARRAY['read','write','delete']::text[]`),
+    /** Null: every category. Otherwise the token sees and changes only tasks in these categories. */
+    categoryIds: uuid("category_ids").array(),
+    /** Null: never expires. */
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -49,4 +56,30 @@ export const chatMessages = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("chat_messages_conversation_idx").on(t.conversationId, t.createdAt)],
+);
+
+/**
+ * One-time confirmations for destructive or large MCP changes: the preview's token (hashed), bound to the
+ * API token, the tool and a hash of its arguments, and the set of changes it showed. Single use, short-lived.
+ */
+export const toolConfirmations = pgTable(
+  "tool_confirmations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    apiTokenId: uuid("api_token_id")
+      .notNull()
+      .references(() => apiTokens.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    tool: varchar("tool", { length: 64 }).notNull(),
+    argumentsHash: text("arguments_hash").notNull(),
+    /** The previewed changes' keys ("task:<id>:deleted"), sorted: the confirmed call must make exactly these. */
+    changeKeys: text("change_keys").array().notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("tool_confirmations_user_idx").on(t.userId, t.expiresAt)],
 );

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
+import { apiTokens } from "./access";
 import { users } from "./auth";
 
 export const activity = pgTable(
@@ -15,12 +16,17 @@ export const activity = pgTable(
     oldValues: jsonb("old_values").$type<Record<string, unknown> | null>(),
     newValues: jsonb("new_values").$type<Record<string, unknown> | null>(),
     correlationId: uuid("correlation_id").notNull(),
+    /** The API token the change came through (null: the app itself); kept when the token is deleted as its name. */
+    apiTokenId: uuid("api_token_id").references(() => apiTokens.id, { onDelete: "set null" }),
+    /** Who acted, as the UI shows it ("by Claude Desktop"): the token's name at the time. */
+    actorName: varchar("actor_name", { length: 100 }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     /** The later entry that reverted this one (cleared when that revert is itself reverted). */
     revertedById: bigint("reverted_by_id", { mode: "number" }),
   },
   (t) => [
     index("activity_user_created_idx").on(t.userId, t.createdAt, t.id),
+    index("activity_api_token_idx").on(t.apiTokenId, t.id).where(sql`${t.apiTokenId} IS NOT NULL`),
     index("activity_entity_idx").on(t.entityType, t.entityId, t.createdAt),
   ],
 );
