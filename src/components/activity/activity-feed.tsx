@@ -7,6 +7,7 @@ import { LAUNCHER_CLEARANCE } from "@/components/chat/launcher";
 import { useUser } from "@/lib/client/user";
 import { describeActivity } from "@/lib/ui/activity-text";
 import { dayHeading, dayKey } from "@/lib/ui/countdown";
+import { ActorBadge } from "./actor-badge";
 
 const ICONS: Record<string, LucideIcon> = {
   created: Plus,
@@ -61,7 +62,10 @@ export function ActivityFeed() {
                   {heading && <h2 className="mt-4 mb-1 text-sm font-semibold text-zinc-500 dark:text-zinc-400">{heading}</h2>}
                   <div className="flex items-start gap-3 border-b border-zinc-100 py-2 dark:border-zinc-800/70">
                     <Icon className="mt-0.5 size-4 shrink-0 text-zinc-500" aria-hidden />
-                    <p className="min-w-0 flex-1 text-sm break-words">{describeActivity(item, true)}</p>
+                    <p className="min-w-0 flex-1 text-sm break-words">
+                      {describeActivity(item, true)}
+                      {item.actorName && <ActorBadge name={item.actorName} />}
+                    </p>
                     <time dateTime={item.createdAt.toISOString()} className="shrink-0 text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
                       {new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit" }).format(item.createdAt)}
                     </time>

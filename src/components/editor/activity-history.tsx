@@ -1,6 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/lib/client/trpc";
+import { ActorBadge } from "@/components/activity/actor-badge";
 import { describeActivity } from "@/lib/ui/activity-text";
 
 /** What happened to this task, newest first. */
@@ -14,7 +15,10 @@ export function ActivityHistory({ taskId, timeZone }: { taskId: string; timeZone
     <ol className="space-y-2 border-l border-zinc-200 pl-3 text-sm dark:border-zinc-800">
       {history.data.items.map((item) => (
         <li key={item.id}>
-          <p>{describeActivity(item)}</p>
+          <p>
+            {describeActivity(item)}
+            {item.actorName && <ActorBadge name={item.actorName} />}
+          </p>
           <time dateTime={item.createdAt.toISOString()} className="text-xs text-zinc-500 dark:text-zinc-400">
             {new Intl.DateTimeFormat("en-GB", { timeZone, dateStyle: "medium", timeStyle: "short" }).format(item.createdAt)}
           </time>

@@ -1,13 +1,15 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { toast } from "@/lib/client/toast";
 import { refetchAfterChange } from "@/lib/client/fresh-sync";
-import { Button, inputClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { useTRPC } from "@/lib/client/trpc";
+import { useNow } from "@/lib/client/use-now";
 import { useUser } from "@/lib/client/user";
 import { NewTokenNotice } from "./new-token-notice";
 import { RevokeTokenDialog } from "./revoke-token-dialog";
+import { TokenForm } from "./token-form";
 
 /** Create, list and revoke the personal API tokens the MCP server accepts. */
 export function ApiTokens() {
@@ -15,15 +17,15 @@ export function ApiTokens() {
   const queryClient = useQueryClient();
   const { timeZone } = useUser();
   const list = useQuery(trpc.apiToken.list.queryOptions());
+  const categories = useQuery(trpc.category.list.queryOptions()).data ?? [];
+  const categoryName = (id: string) => categories.find((c) => c.id === id)?.name ?? "deleted category";
   const refresh = () => void refetchAfterChange(queryClient, [trpc.apiToken.pathFilter()]);
-  const [name, setName] = useState("");
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const [revoking, setRevoking] = useState<{ id: string; name: string } | null>(null);
   const create = useMutation(
     trpc.apiToken.create.mutationOptions({
       onSuccess: (token) => {
         setCreated({ name: token.name, token: token.token });
-        setName("");
       },
       onError: (error) => toast.error(`Could not create the token: ${error.message}`),
       onSettled: refresh,
@@ -39,11 +41,7 @@ export function ApiTokens() {
   const format = (date: Date | null) =>
     date ? new Intl.DateTimeFormat("en-GB", { timeZone, dateStyle: "medium", timeStyle: "short" }).format(date) : "Never";
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (name.trim()) create.mutate({ name: name.trim() });
-  }
-
+  const now = useNow().getTime();
   const tokens = list.data ?? [];
   return (
     <section aria-labelledby="tokens-heading" className="space-y-4">
@@ -53,17 +51,7 @@ export function ApiTokens() {
         </h2>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">Tokens let tools such as an MCP client act on your tasks. Treat them like passwords.</p>
       </div>
-      <form onSubmit={submit} className="flex flex-wrap items-end gap-2">
-        <div className="min-w-0 flex-1">
-          <label htmlFor="token-name" className="mb-1 block text-sm font-medium">
-            Token name
-          </label>
-          <input id="token-name" className={inputClass} value={name} maxLength={100} placeholder="e.g. Laptop MCP client" onChange={(e) => setName(e.target.value)} />
-        </div>
-        <Button type="submit" variant="primary" disabled={!name.trim() || create.isPending}>
-          {create.isPending ? "Creating…" : "Create token"}
-        </Button>
-      </form>
+      <TokenForm pending={create.isPending} onCreate={(request) => create.mutate(request)} />
       {created && <NewTokenNotice name={created.name} token={created.token} onDismiss={() => setCreated(null)} />}
       {list.isError ? (
         <p role="alert" className="text-sm text-red-700 dark:text-red-300">
@@ -77,8 +65,9 @@ export function ApiTokens() {
             <thead className="text-xs text-zinc-500 dark:text-zinc-400">
               <tr>
                 <th className="py-2 pr-3 font-medium">Name</th>
-                <th className="py-2 pr-3 font-medium">Token</th>
-                <th className="py-2 pr-3 font-medium">Created</th>
+                <th className="py-2 pr-3 font-medium">Access</th>
+                <th className="hidden py-2 pr-3 font-medium sm:table-cell">Created</th>
+                <th className="py-2 pr-3 font-medium">Expires</th>
                 <th className="py-2 pr-3 font-medium">Last used</th>
                 <th className="py-2 font-medium">
                   <span className="sr-only">Actions</span>
@@ -88,9 +77,20 @@ export function ApiTokens() {
             <tbody>
               {tokens.map((t) => (
                 <tr key={t.id} className="border-t border-zinc-200 dark:border-zinc-800">
-                  <td className="py-2 pr-3 font-medium">{t.name}</td>
-                  <td className="py-2 pr-3 font-mono text-xs">{t.prefix}…</td>
-                  <td className="py-2 pr-3 whitespace-nowrap">{format(t.createdAt)}</td>
+                  <td className="py-2 pr-3">
+                    <span className="font-medium">{t.name}</span>
+                    <span className="block font-mono text-xs text-zinc-500 dark:text-zinc-400">{t.prefix}…</span>
+                  </td>
+                  <td className="py-2 pr-3">
+                    <span className="block">{t.scopes.map((s) => s[0]!.toUpperCase() + s.slice(1)).join(", ")}</span>
+                    <span className="block text-xs text-zinc-500 dark:text-zinc-400">
+                      {t.categoryIds ? `Only ${t.categoryIds.map(categoryName).join(", ")}` : "All categories"}
+                    </span>
+                  </td>
+                  <td className="hidden py-2 pr-3 whitespace-nowrap sm:table-cell">{format(t.createdAt)}</td>
+                  <td className="py-2 pr-3 whitespace-nowrap">
+                    {t.expiresAt && t.expiresAt.getTime() <= now ? <span className="text-red-700 dark:text-red-400">Expired {format(t.expiresAt)}</span> : format(t.expiresAt)}
+                  </td>
                   <td className="py-2 pr-3 whitespace-nowrap">{format(t.lastUsedAt)}</td>
                   <td className="py-2 text-right">
                     {t.revokedAt ? (
