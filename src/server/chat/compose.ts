@@ -34,6 +34,10 @@ export function confirmPrompt(calls: PlannedCall[]): string {
   for (const c of calls) {
     if (c.tool === "delete_category") parts.push(`Delete the category "${c.about ?? "?"}"? Its tasks stay, without a category.`);
     if (c.tool === "delete_tag") parts.push(`Delete the tag "${c.about ?? "?"}"? It will be taken off its tasks.`);
+    if (c.tool === "delete_tasks") {
+      const count = Array.isArray(c.args.task_ids) ? c.args.task_ids.length : 0;
+      parts.push(`Delete ${count} task${count === 1 ? "" : "s"} at once?`);
+    }
   }
   return `${parts.join(" ")} Reply yes or no.`;
 }

@@ -1,11 +1,11 @@
 /** What the deterministic interpreter produces: tool calls to make, or something to say. */
-import type { ToolName } from "@/server/tools/registry";
+import { TOOLS, type ToolName } from "@/server/tools/registry";
 
 /** Tool names come from the registry; the interpreter only names them. */
 export type ChatToolName = ToolName;
 
-/** Tools that lose data: never emitted without a "yes" to a confirmation question. */
-export const DESTRUCTIVE_TOOLS: ReadonlySet<ChatToolName> = new Set(["delete_task", "delete_category", "delete_tag"]);
+/** Tools that lose data (the registry marks them): never emitted without a "yes" to a confirmation question. */
+export const DESTRUCTIVE_TOOLS: ReadonlySet<ChatToolName> = new Set(TOOLS.filter((tool) => "destructive" in tool && tool.destructive).map((tool) => tool.name));
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type ToolArgs = Record<string, JsonValue>;
