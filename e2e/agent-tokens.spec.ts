@@ -21,7 +21,7 @@ async function openSettings(page: Page) {
 }
 
 async function createToken(page: Page, name: string, setUp: (form: ReturnType<Page["getByRole"]>) => Promise<void>): Promise<string> {
-  const form = page.getByRole("form", { name: "New API token" });
+  const form = page.getByRole("form", { name: "Create an API token" });
   await form.getByLabel("Token name").fill(name);
   await setUp(form);
   await form.getByRole("button", { name: "Create token" }).click();

@@ -20,12 +20,14 @@ export function ApiTokens() {
   const categories = useQuery(trpc.category.list.queryOptions()).data ?? [];
   const categoryName = (id: string) => categories.find((c) => c.id === id)?.name ?? "deleted category";
   const refresh = () => void refetchAfterChange(queryClient, [trpc.apiToken.pathFilter()]);
+  const [formKey, setFormKey] = useState(0);
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const [revoking, setRevoking] = useState<{ id: string; name: string } | null>(null);
   const create = useMutation(
     trpc.apiToken.create.mutationOptions({
       onSuccess: (token) => {
         setCreated({ name: token.name, token: token.token });
+        setFormKey((k) => k + 1);
       },
       onError: (error) => toast.error(`Could not create the token: ${error.message}`),
       onSettled: refresh,
@@ -51,7 +53,7 @@ export function ApiTokens() {
         </h2>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">Tokens let tools such as an MCP client act on your tasks. Treat them like passwords.</p>
       </div>
-      <TokenForm pending={create.isPending} onCreate={(request) => create.mutate(request)} />
+      <TokenForm key={formKey} pending={create.isPending} onCreate={(request) => create.mutate(request)} />
       {created && <NewTokenNotice name={created.name} token={created.token} onDismiss={() => setCreated(null)} />}
       {list.isError ? (
         <p role="alert" className="text-sm text-red-700 dark:text-red-300">

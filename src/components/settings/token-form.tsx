@@ -15,7 +15,10 @@ export interface TokenRequest {
 const SCOPE_LABEL: Record<ApiTokenScope, string> = { read: "Read", write: "Write", delete: "Delete" };
 const EXPIRY_LABEL = (days: number) => (days === 365 ? "1 year" : `${days} days`);
 
-/** Name, scopes, categories and expiry of a new token; the safe default is read and write, all categories, 90 days. */
+/**
+ * Name, scopes, categories and expiry of a new token; the safe default is read and write, all categories, 90 days.
+ * The parent remounts it (new key) after a token was created, so the next one starts from the defaults again.
+ */
 export function TokenForm({ pending, onCreate }: { pending: boolean; onCreate: (request: TokenRequest) => void }) {
   const trpc = useTRPC();
   const categories = useQuery(trpc.category.list.queryOptions()).data ?? [];
@@ -38,11 +41,10 @@ export function TokenForm({ pending, onCreate }: { pending: boolean; onCreate: (
       categoryIds: allCategories ? null : chosen,
       expiresInDays: expiry === "never" ? null : Number(expiry),
     });
-    setName("");
   }
 
   return (
-    <form onSubmit={submit} className="space-y-3 rounded-lg p-3 ring-1 ring-zinc-200 dark:ring-zinc-800" aria-label="New API token">
+    <form onSubmit={submit} className="space-y-3 rounded-lg p-3 ring-1 ring-zinc-200 dark:ring-zinc-800" aria-label="Create an API token">
       <div>
         <label htmlFor="token-name" className="mb-1 block text-sm font-medium">
           Token name
