@@ -51,7 +51,7 @@ const workers = await runEmbedded([createRemindersWorker(), notificationsWorker]
 const relay = await startOutboxRelay({ db: db.handle, transport, log, sweepIntervalMs: 100 });
 const loadBefore = os.loadavg();
 try {
-  const load = await seedPushLoad(db.handle, push, plan, (timeZone) => createTestUser(db.handle, { timeZone }), { leadMs: 5_000 });
+  const load = await seedPushLoad(db.handle, push, plan, (timeZone) => createTestUser(db.handle, { timeZone }), { leadMs: 10_000 });
   const expected = plan.remindersTotal * plan.devicesPerUser;
   const deadline = load.quietEnd.getTime() + 60_000;
   while (reportPushLoad(load, push.received, plan.devicesPerUser).received < expected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));

@@ -150,7 +150,7 @@ describe("Web Push reminders", () => {
 
   it("100 reminders due in the same minute for 20 users × 2 devices: 200 pushes, each exactly once, none during quiet hours", async () => {
     const plan = { users: 20, devicesPerUser: 2, remindersTotal: 100, quietUsers: 5, timeZones: ["UTC", "Asia/Kolkata", "America/New_York", "Europe/Berlin"] };
-    const load = await seedPushLoad(db.handle, push, plan, (timeZone) => createTestUser(db.handle, { timeZone }), { leadMs: 5_000 });
+    const load = await seedPushLoad(db.handle, push, plan, (timeZone) => createTestUser(db.handle, { timeZone }), { leadMs: 10_000 });
     const expected = plan.remindersTotal * plan.devicesPerUser;
     await waitFor(
       () => reportPushLoad(load, push.received, plan.devicesPerUser),
