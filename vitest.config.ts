@@ -7,7 +7,8 @@ const resolve = {
     "@workers": path.resolve(import.meta.dirname, "workers"),
   },
 };
-const shared = { environment: "node" as const, testTimeout: 30_000, hookTimeout: 60_000 };
+// Generous guards, not speed targets: two cores run PGlite, PostgreSQL and two test files at once.
+const shared = { environment: "node" as const, testTimeout: 90_000, hookTimeout: 180_000 };
 
 /**
  * Unit tests run once; integration tests run on PGlite always, and again on the real
