@@ -57,6 +57,15 @@ describe("activity.revert", () => {
     expect(originalAgain[0]!.revertedById).toBeNull();
   });
 
+  it("brings back the very reminder rows a change replaced", async () => {
+    const { caller, userId } = await callerForNewUser(testDb.handle);
+    const task = await caller.task.create({ title: "Renew passport", dueAt: new Date(Date.now() + 5 * 86_400_000), reminders: [{ minutesBefore: 30 }] });
+    const start = await dumpUserData(testDb.handle.db, userId);
+    await caller.task.update({ id: task.id, version: task.version, reminders: [{ at: new Date(Date.now() + 3 * 86_400_000) }] });
+    await caller.activity.revert({ id: await latestEntryId(caller) });
+    expect(await dumpUserData(testDb.handle.db, userId)).toBe(start);
+  });
+
   it("undoes create, complete and delete", async () => {
     const { caller, userId } = await callerForNewUser(testDb.handle);
     const start = await dumpUserData(testDb.handle.db, userId);

@@ -59,7 +59,7 @@ async function restoreReminders(tx: Executor, ctx: DomainContext, taskId: string
         minutesBefore: r.minutesBefore,
         status: resting(r.status),
         sentAt: date(r.sentAt),
-        createdAt: now,
+        createdAt: r.createdAt ? new Date(r.createdAt) : now,
         updatedAt: now,
       })),
     );

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/server/db/client";
-import { categories, reminders, tags, tasks, taskTags, type RecurrenceMove, type SeriesValues } from "@/server/db/schema";
+import { categories, tags, tasks, type RecurrenceMove, type SeriesValues } from "@/server/db/schema";
 
 /**
  * Exact, JSON-safe states of the rows a change touches. An activity entry stores one before and one after
@@ -14,6 +14,7 @@ export interface ReminderSnapshot {
   minutesBefore: number | null;
   status: "pending" | "sent" | "failed" | "cancelled";
   sentAt: string | null;
+  createdAt: string;
 }
 
 export interface TaskSnapshot {
@@ -80,10 +81,11 @@ export async function loadTaskSnapshots(db: Executor, userId: string, ids: reado
       seriesValues: tasks.seriesValues,
       createdAt: tasks.createdAt,
       deletedAt: tasks.deletedAt,
-      tagIdsJson: sql<unknown>`(SELECT coalesce(json_agg(${taskTags.tagId} ORDER BY ${taskTags.tagId}), '[]'::json) FROM ${taskTags} WHERE ${taskTags.taskId} = ${tasks.id})`,
-      remindersJson: sql<unknown>`(SELECT coalesce(json_agg(json_build_object('id', ${reminders.id}, 'remindAt', ${reminders.remindAt},
-          'minutesBefore', ${reminders.minutesBefore}, 'status', ${reminders.status}, 'sentAt', ${reminders.sentAt}) ORDER BY ${reminders.id}), '[]'::json)
-        FROM ${reminders} WHERE ${reminders.taskId} = ${tasks.id})`,
+      // Written out in full: without a join drizzle leaves columns unqualified, and "id" inside the subquery
+      // would then mean the reminder's own id.
+      tagIdsJson: sql<unknown>`(SELECT coalesce(json_agg(tt.tag_id ORDER BY tt.tag_id), '[]'::json) FROM task_tags tt WHERE tt.task_id = "tasks"."id")`,
+      remindersJson: sql<unknown>`(SELECT coalesce(json_agg(json_build_object('id', r.id, 'remindAt', r.remind_at, 'minutesBefore', r.minutes_before,
+          'status', r.status, 'sentAt', r.sent_at, 'createdAt', r.created_at) ORDER BY r.id), '[]'::json) FROM reminders r WHERE r.task_id = "tasks"."id")`,
     })
     .from(tasks)
     .where(and(eq(tasks.userId, userId), inArray(tasks.id, [...ids])));
@@ -105,6 +107,7 @@ export async function loadTaskSnapshots(db: Executor, userId: string, ids: reado
         minutesBefore: r.minutesBefore,
         status: r.status,
         sentAt: iso(r.sentAt),
+        createdAt: iso(r.createdAt)!,
       })),
     });
   }
