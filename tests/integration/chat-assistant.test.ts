@@ -121,4 +121,50 @@ describe("chat assistant (interpreter engine)", () => {
     await caller.delete({ conversationId });
     expect(await caller.conversations()).toEqual([]);
   });
+
+  it("renames a task whose title holds 'to', then moves 'it' (the task in focus), saying each change", async () => {
+    const { say, domain } = await chatUser();
+    await say("add book flights to Lisbon");
+    await say("add call mom");
+    const renamed = await say('rename "book flights to Lisbon" to "book flights to Porto"');
+    expect(renamed.content).toBe('Updated "book flights to Porto": renamed from "book flights to Lisbon".');
+    const moved = await say("move it to friday");
+    expect(moved.content).toBe('Updated "book flights to Porto" (due Fri 13 Mar 2026): due Fri 13 Mar 2026.');
+    expect(await titles(domain)).toEqual(["book flights to Porto", "call mom"]);
+  });
+
+  it("reopens a completed task on 'actually … is not done yet' and deletes on 'get rid of …'", async () => {
+    const { say, domain } = await chatUser();
+    await say("add expense report");
+    await say("add dry cleaning");
+    await say("complete the expense report");
+    const reopened = await say("actually the expense report is not done yet");
+    expect(reopened.content).toBe('Reopened "expense report"; it is open again.');
+    expect(await titles(domain, "open")).toEqual(["dry cleaning", "expense report"]);
+    const ask = await say("get rid of the dry cleaning task");
+    expect(ask.content).toMatch(/Delete the task "dry cleaning"\?/);
+    await say("yes");
+    expect(await titles(domain)).toEqual(["expense report"]);
+  });
+
+  it("says so when 'remind me to …' sets a reminder, and reads a repetition like 'the 15th of every third month'", async () => {
+    const { say } = await chatUser();
+    const reminded = await say("remind me to call the vet tomorrow at 10am");
+    expect(reminded.content).toBe('Added "call the vet" (due Thu 12 Mar 2026, 10:00), reminder at Thu 12 Mar 2026, 10:00.');
+    const repeating = await say("add pay credit card on the 15th of every third month");
+    expect(repeating.cards[0]).toMatchObject({ title: "pay credit card", recurrence: expect.stringMatching(/3 months/) });
+  });
+
+  it("skips one occurrence of a series in words, keeping the rule", async () => {
+    const { say } = await chatUser();
+    await say("add standup every monday at 9:30");
+    const skipped = await say("skip next monday's standup");
+    expect(skipped.content).toMatch(/^Skipped the occurrence on Mon 16 Mar 2026; "standup" \(due Mon 23 Mar 2026, 09:30/);
+  });
+
+  it("asks which task 'it' is when the conversation has not named one", async () => {
+    const { say } = await chatUser();
+    const reply = await say("move it to friday");
+    expect(reply.content).toMatch(/^Which task do you mean\?/);
+  });
 });
