@@ -30,7 +30,7 @@ const FIXED: Record<string, string> = {
 const FIRST_WORD_FIXED: Record<string, string> = { ad: "add", crate: "create", shwo: "show", mrak: "mark" };
 
 /** Words that look like typos of keywords but are ordinary title words. */
-const PROTECTED = new Set(["schedule", "scheduled", "plan", "capture", "record", "ask", "dad", "adds", "mask", "market", "marks", "task", "tax", "taxes", "lost", "last", "dune", "tone", "week", "weak", "cook", "book", "look", "monthly", "weekly", "daily", "every", "ever", "even", "coming", "come", "tag", "tagged", "show", "snow", "slow", "shows", "find", "fine", "kind", "mind", "five", "move", "more", "movie", "remove", "listen", "lists", "lift", "most", "mist", "hours", "ours", "tours", "before", "next", "text", "nest", "done", "dont", "bone", "gone", "none", "note", "notes"]);
+const PROTECTED = new Set(["categorize", "categorise", "categorized", "schedule", "scheduled", "plan", "capture", "record", "ask", "dad", "adds", "mask", "market", "marks", "task", "tax", "taxes", "lost", "last", "dune", "tone", "week", "weak", "cook", "book", "look", "monthly", "weekly", "daily", "every", "ever", "even", "coming", "come", "tag", "tagged", "show", "snow", "slow", "shows", "find", "fine", "kind", "mind", "five", "move", "more", "movie", "remove", "listen", "lists", "lift", "most", "mist", "hours", "ours", "tours", "before", "next", "text", "nest", "done", "dont", "bone", "gone", "none", "note", "notes"]);
 
 /** Edit distance where swapping two neighbouring letters ("taks") counts as one slip. */
 function slips(a: string, b: string): number {

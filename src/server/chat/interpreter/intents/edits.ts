@@ -117,7 +117,8 @@ const moveRules: Rule[] = [
   (text, ctx) => {
     const m =
       /^(.+?)\s+(?:is\s+(?:now\s+)?due|should be due|should be done|needs to (?:happen|be done)|has to (?:happen|be done)|can wait|is for|is on)\s+(.+)$/i.exec(text) ??
-      /^(it|that|this)\s+is\s+(.+)$/i.exec(text);
+      /^(it|that|this)\s+is\s+(.+)$/i.exec(text) ??
+      /^(its)\s+((?:for|on|due)\s+.+)$/i.exec(text);
     if (m && QUESTION.test(m[1]!)) return undefined;
     const due = m ? duePhrase(m[2]!, ctx) : undefined;
     return m && due ? readings([[onTask("update_task", m[1]!, { due_date: due })]]) : undefined;

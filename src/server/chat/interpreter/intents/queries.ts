@@ -32,7 +32,7 @@ const SEARCH_RES = [
 ];
 
 const LIST_TRIGGER =
-  /^(?:(?:show|list|display|give|get(?! rid)|view|see|pull up|what|which|any)\b.*\b(?:tasks|task|todos|items|everything|stuff|things)\b|(?:open|all|completed|done|finished)\s+(?:tasks|todos)\b|what(?: is| are)?(?: on| in)? my (?:list|plate|agenda)|what(?: is| are)? due\b|what(?: is| are)? on (?:for )?(?:today|this week)\b|what do i have\b|my tasks\b|tasks\b)/i;
+  /^(?:(?:show|list|display|give|get(?! rid)|view|see|pull up|what|which|any)\b.*\b(?:tasks|task|todos|items|everything|stuff|things)\b|(?:open|all|completed|done|finished)\s+(?:tasks|todos)\b|what(?: is| are)?(?: on| in)? my (?:list|plate|agenda)|what(?: is| are)? due\b|what(?: is| are)? on (?:for )?(?:today|this week)\b|what(?: is| are)? (?:in|under) (?:my |the )?\S.*\b(?:category|list|project)$|what do i have\b|my tasks\b|tasks\b)/i;
 
 const SORTS: [RegExp, string][] = [
   [/\b(?:sort(?:ed)?|order(?:ed)?)\s+by\s+(?:the\s+)?(?:due(?:\s+date)?|deadline|date)\b|\bsoonest first\b/i, "due"],

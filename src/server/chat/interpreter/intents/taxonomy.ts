@@ -30,7 +30,7 @@ const LIST_BARE_RE = new RegExp(String.raw`^(?:my\s+|all\s+)?${KIND}$`, "i");
 
 const COLOR_WORD = String.raw`(red|orange|yellow|green|teal|blue|purple|violet|pink|gray|grey)`;
 const CREATE_RE = new RegExp(
-  String.raw`^(?:create|add|make|new|set up)\s+(?:a\s+|an\s+)?(?:new\s+)?(?:${COLOR_WORD}\s+)?(category|tag|label|project)\s+(?:called\s+|named\s+|for\s+)?(.+)$`,
+  String.raw`^(?:create|add|make|new|set up)\s+(?:a\s+|an\s+)?(?:new\s+)?(?:${COLOR_WORD}\s+)?(category|tag|label|project)\s*:?\s+(?:called\s+|named\s+|for\s+)?(.+)$`,
   "i",
 );
 const CREATE_SUFFIX_RE = /^(?:create|add|make|new)\s+(?:a\s+|an\s+)?(?:new\s+)?(.+?)\s+(category|tag|label|project)(\s+(?:with\s+(?:the\s+)?colou?r|colou?red|in)\s+\S+)?$/i;
