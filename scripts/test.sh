@@ -13,6 +13,12 @@ if [ -z "${TEST_DATABASE_URL:-}" ]; then
   TEST_DATABASE_URL=$(bash scripts/ensure-postgres.sh)
   export TEST_DATABASE_URL
 fi
+# Kubernetes: the Helm chart against a real kube-apiserver, and the CI/CD workflows. The first run builds the
+# toolchain from the Go module proxy into ~/.cache/cadence (about 5.5 min cold on an idle machine, seconds warm).
+echo "== k8s:validate + workflows"
+npm run --silent k8s:validate
+bash scripts/lint-workflows.sh
+
 # Built before vitest: the distributed and image tests run the production build as separate processes;
 # build:prod is `next build` plus dist/, the production image's contents.
 echo "== build:prod"
