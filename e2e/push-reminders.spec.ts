@@ -60,7 +60,7 @@ for (const [label, viewport] of [
       // The service worker's "shown" report lands in the task's history, next to sent and scheduled.
       await page.getByRole("button", { name: /^Notifications/ }).click();
       const panel = page.getByRole("dialog", { name: "Notifications" });
-      await panel.getByRole("button", { name: "Water the ferns" }).click();
+      await panel.getByRole("button", { name: "Water the ferns", exact: true }).click();
       await page.getByText("History", { exact: true }).click();
       const deliveries = page.getByRole("list", { name: "Reminder deliveries" });
       await expect(deliveries).toContainText("Reminder shown · Test phone");
