@@ -8,7 +8,9 @@ import { createCategory } from "@/server/domain/categories";
 import type { DomainContext } from "@/server/domain/context";
 import { createTag } from "@/server/domain/tags";
 import { createTask } from "@/server/domain/tasks";
+import { countTokenChanges, revertTokenChanges } from "@/server/domain/token-revert";
 import { createTestDatabase, createTestUser, type TestDatabase } from "../support/database";
+import { dumpUserData } from "../support/user-data";
 import { serveMcp } from "./mcp-helpers";
 
 /**
@@ -294,5 +296,35 @@ describe("activity through a token", () => {
     // The seeded rows (3 labels + 25 tasks) came from the app itself.
     expect(rows.filter((r) => r.apiTokenId === null)).toHaveLength(28);
     expect(rows.filter((r) => r.apiTokenId === null).every((r) => r.actorName === null)).toBe(true);
+  });
+});
+
+describe("revert everything a token did", () => {
+  it("restores the user's data byte-identical in one step, and leaves earlier changes alone", async () => {
+    const { ctx, work, home, urgent, workTasks, homeTasks } = await seededUser();
+    const client = await connect(ctx, { name: "Claude Desktop", scopes: ["read", "write", "delete"] });
+    const before = await dumpUserData(database.handle.db, ctx.userId);
+    const since = new Date(Date.now() - 1000);
+
+    await callOk(client, "update_task", { task_id: workTasks[0]!.id, title: "Renamed by the agent", priority: "urgent", due_date: "2027-02-01T10:00" });
+    await callOk(client, "complete_task", { task_id: workTasks[1]!.id });
+    await callOk(client, "add_task", { title: "Agent's own task", category_id: work.id, tag_ids: [urgent.id] });
+    await callOk(client, "update_tasks", { task_ids: homeTasks.slice(0, 10).map((t) => t.id), action: "set_priority", priority: "low" });
+    const confirmDelete = await callOk<Preview>(client, "delete_tasks", { task_ids: [homeTasks[11]!.id, homeTasks[12]!.id] });
+    await callOk(client, "delete_tasks", { task_ids: [homeTasks[11]!.id, homeTasks[12]!.id], confirmation_token: confirmDelete.confirmation_token });
+    const confirmTag = await callOk<Preview>(client, "delete_tag", { tag_id: urgent.id });
+    await callOk(client, "delete_tag", { tag_id: urgent.id, confirmation_token: confirmTag.confirmation_token });
+    expect(await dumpUserData(database.handle.db, ctx.userId)).not.toBe(before);
+
+    const { id: tokenId } = (await database.handle.db.select({ id: activity.apiTokenId }).from(activity).where(and(eq(activity.userId, ctx.userId), isNotNull(activity.apiTokenId))))[0]!;
+    expect(await countTokenChanges(ctx, { id: tokenId!, since })).toMatchObject({ entries: 6 });
+    const result = await revertTokenChanges(ctx, { id: tokenId!, since });
+    expect(result.reverted).toHaveLength(6);
+    expect(await dumpUserData(database.handle.db, ctx.userId)).toBe(before);
+    expect(await countTokenChanges(ctx, { id: tokenId!, since })).toMatchObject({ entries: 0 });
+    expect(home.name).toBe("Home");
+    // Another user cannot revert this token's changes.
+    const stranger = await createTestUser(database.handle, { now: () => new Date() });
+    await expect(revertTokenChanges(stranger, { id: tokenId!, since })).rejects.toThrow(/apiToken/);
   });
 });
