@@ -4,6 +4,7 @@ import { CheckCircle2, Folder, Hash, PencilLine, Plus, RotateCcw, Trash2, type L
 import { useState } from "react";
 import { useTRPC } from "@/lib/client/trpc";
 import { LAUNCHER_CLEARANCE } from "@/components/chat/launcher";
+import { useUndo } from "@/lib/client/undo";
 import { useUser } from "@/lib/client/user";
 import { describeActivity } from "@/lib/ui/activity-text";
 import { dayHeading, dayKey } from "@/lib/ui/countdown";
@@ -22,6 +23,7 @@ const ICONS: Record<string, LucideIcon> = {
 export function ActivityFeed() {
   const trpc = useTRPC();
   const { timeZone } = useUser();
+  const { revert } = useUndo();
   const [cursors, setCursors] = useState<number[]>([]);
   const first = useQuery(trpc.activity.list.queryOptions({ limit: 50 }));
   const lastCursor = cursors[cursors.length - 1];
@@ -66,6 +68,18 @@ export function ActivityFeed() {
                       {describeActivity(item, true)}
                       {item.actorName && <ActorBadge name={item.actorName} />}
                     </p>
+                                        {item.revertedById !== null ? (
+                      <span className="shrink-0 text-xs text-zinc-500 dark:text-zinc-400">Undone</span>
+                    ) : (
+                      <button
+                        type="button"
+                        onClick={() => void revert(item.id)}
+                        aria-label={`Undo: ${describeActivity(item, true)}`}
+                        className="shrink-0 rounded px-2 text-xs font-medium text-accent-700 hover:bg-accent-50 max-sm:min-h-11 sm:py-0.5 dark:text-accent-100 dark:hover:bg-zinc-800"
+                      >
+                        Undo
+                      </button>
+                    )}
                     <time dateTime={item.createdAt.toISOString()} className="shrink-0 text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
                       {new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit" }).format(item.createdAt)}
                     </time>

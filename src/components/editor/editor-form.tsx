@@ -3,12 +3,12 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Trash2 } from "lucide-react";
 import { Dialog } from "radix-ui";
 import { useState, type FormEvent } from "react";
-import { toast } from "@/lib/client/toast";
 import { refetchAfterChange } from "@/lib/client/fresh-sync";
 import { PRIORITIES } from "@/lib/ui/constants";
 import { Button } from "@/components/ui/button";
 import { errorCode } from "@/lib/client/query-client";
 import { useTRPC, useTRPCClient } from "@/lib/client/trpc";
+import { useUndo } from "@/lib/client/undo";
 import type { TaskView } from "@/lib/client/types";
 import { PRIORITY_STYLE } from "@/lib/ui/priority";
 import { fromWall } from "@/lib/ui/zoned";
@@ -17,6 +17,7 @@ import { ReminderReceipts } from "./reminder-receipts";
 import { ConflictNotice } from "./conflict-notice";
 import { changedFields, draftFromTask, patchFrom, type Draft, type DraftField } from "./draft";
 import { fieldClass, FieldLabel } from "./fields";
+import { OccurrencesPanel } from "./occurrences-panel";
 import { RecurrenceBuilder } from "./recurrence-builder";
 import { RemindersEditor } from "./reminders-editor";
 import { TagPicker } from "./tag-picker";
@@ -32,6 +33,7 @@ export function EditorForm({ task, timeZone, onClose, onDelete }: { task: TaskVi
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
+  const undo = useUndo();
   const categories = useQuery(trpc.category.list.queryOptions()).data ?? [];
   const tags = useQuery(trpc.tag.list.queryOptions()).data ?? [];
   const [baseTask, setBaseTask] = useState(task);
@@ -39,11 +41,13 @@ export function EditorForm({ task, timeZone, onClose, onDelete }: { task: TaskVi
   const [draft, setDraft] = useState(base);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** For an open occurrence of a series: does an edit apply to it alone, or to it and the ones after it? */
+  const [scope, setScope] = useState<"following" | "this">("following");
+  const inSeries = Boolean(baseTask.recurrenceRule) && !baseTask.completed && !baseTask.deletedAt;
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
-  const save = useMutation(
-    trpc.task.update.mutationOptions({
-      onSuccess: (saved) => {
+  const saveOptions = {
+    onSuccess: (saved: TaskView) => {
         queryClient.setQueryData(trpc.task.get.queryKey({ id: saved.id }), saved);
         void refetchAfterChange(queryClient, [
           trpc.task.list.pathFilter(),
@@ -51,17 +55,22 @@ export function EditorForm({ task, timeZone, onClose, onDelete }: { task: TaskVi
           trpc.category.list.queryFilter(),
           trpc.tag.list.queryFilter(),
         ]);
-        toast.success("Saved");
+        void undo.announce("Saved");
         onClose();
       },
-      onError: async (err) => {
+      onError: async (err: { message: string }) => {
         if (errorCode(err) !== "CONFLICT") return setError(err.message);
         const theirs = await client.task.get.query({ id: task.id });
         const theirDraft = draftFromTask(theirs, timeZone);
         setConflict({ theirs, theirDraft, theirChanges: changedFields(base, theirDraft) });
       },
-    }),
-  );
+  };
+  const update = useMutation(trpc.task.update.mutationOptions(saveOptions));
+  const updateOccurrence = useMutation(trpc.task.updateOccurrence.mutationOptions(saveOptions));
+  const save = {
+    isPending: update.isPending || updateOccurrence.isPending,
+    mutate: (input: Parameters<typeof update.mutate>[0]) => (inSeries ? updateOccurrence.mutate({ ...input, scope }) : update.mutate(input)),
+  };
 
   function submit(event?: FormEvent) {
     event?.preventDefault();
@@ -179,6 +188,22 @@ export function EditorForm({ task, timeZone, onClose, onDelete }: { task: TaskVi
             />
           </div>
         </div>
+        {inSeries && (
+          <fieldset>
+            <legend className="block text-xs font-medium text-zinc-600 dark:text-zinc-400">Apply changes to</legend>
+            <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+              <label className="flex items-center gap-1.5 pointer-coarse:min-h-11">
+                <input type="radio" name="scope" checked={scope === "following"} onChange={() => setScope("following")} className="accent-accent-600" />
+                This and following occurrences
+              </label>
+              <label className="flex items-center gap-1.5 pointer-coarse:min-h-11">
+                <input type="radio" name="scope" checked={scope === "this"} onChange={() => setScope("this")} className="accent-accent-600" />
+                This occurrence only
+              </label>
+            </div>
+          </fieldset>
+        )}
+        {inSeries && <OccurrencesPanel task={baseTask} timeZone={timeZone} />}
         <div>
           <FieldLabel>Reminders</FieldLabel>
           <div className="mt-1">

@@ -12,6 +12,7 @@ import { SnoozeHost } from "@/components/reminders/snooze-dialog";
 import { registerServiceWorker } from "@/lib/client/push";
 import { Sidebar } from "./sidebar";
 import { ThemeToggle } from "./theme-toggle";
+import { UndoShortcut } from "./undo-shortcut";
 import { UserMenu } from "./user-menu";
 
 const drawer = lazyPopup(() => import("./mobile-nav").then((m) => m.MobileNav));
@@ -100,6 +101,7 @@ export function AppShell({ user, children }: { user: ClientUser; children: React
           <main id="main" className="min-h-0 flex-1 overflow-hidden">
             {children}
           </main>
+          <UndoShortcut />
         </div>
       </div>
       </EditorHost>

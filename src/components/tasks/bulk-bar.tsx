@@ -5,9 +5,9 @@ import { toast } from "@/lib/client/toast";
 import { refetchAfterChange } from "@/lib/client/fresh-sync";
 import type { Label } from "@/lib/client/types";
 import { useTRPC } from "@/lib/client/trpc";
+import { useUndo } from "@/lib/client/undo";
 import { barButton, CategoryItems, Menu, MoreMenu, PriorityItems, TagItems, type BulkAction } from "./bulk-menus";
 
-const UNDO: Partial<Record<BulkAction["type"], BulkAction>> = { complete: { type: "uncomplete" }, delete: { type: "restore" } };
 // On phones a label is visually hidden (kept for screen readers) so the bar fits on one line at 360 px.
 const phoneHidden = "max-sm:sr-only";
 
@@ -30,6 +30,7 @@ export function BulkBar({
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const undo = useUndo();
   const bulk = useMutation({
     ...trpc.task.bulkUpdate.mutationOptions(),
     onSettled: () => {
@@ -44,10 +45,8 @@ export function BulkBar({
       { ids: selection, action },
       {
         onSuccess: () => {
-          const undo = UNDO[action.type];
-          const text = `${verb} ${selection.length} ${selection.length === 1 ? "task" : "tasks"}`;
-          if (undo) toast.success(text, { action: { label: "Undo", onClick: () => bulk.mutate({ ids: selection, action: undo }) } });
-          else toast.success(text);
+          // The whole edit is one activity entry: Undo takes it back in one step.
+          void undo.announce(`${verb} ${selection.length} ${selection.length === 1 ? "task" : "tasks"}`);
           if (action.type === "complete" || action.type === "delete") onDone();
         },
       },

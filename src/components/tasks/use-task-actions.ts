@@ -5,6 +5,7 @@ import { toast } from "@/lib/client/toast";
 import { refetchAfterChange } from "@/lib/client/fresh-sync";
 import { patchTaskLists, restoreLists } from "@/lib/client/task-cache";
 import { useTRPC } from "@/lib/client/trpc";
+import { useUndo } from "@/lib/client/undo";
 import type { TaskItem } from "@/lib/client/types";
 
 const shortTitle = (title: string) => (title.length > 40 ? `${title.slice(0, 39)}…` : title);
@@ -18,6 +19,7 @@ type TaskRef = Pick<TaskItem, "id" | "title">;
 export function useTaskActions() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const undo = useUndo();
   const listKey = trpc.task.list.pathKey();
   const refresh = () => {
     void refetchAfterChange(queryClient, [
@@ -46,29 +48,16 @@ export function useTaskActions() {
   const restoreMutation = useMutation(trpc.task.restore.mutationOptions({ onSettled: refresh }));
 
   function reopen(task: TaskRef) {
-    uncompleteMutation.mutate({ id: task.id });
+    uncompleteMutation.mutate({ id: task.id }, { onSuccess: () => void undo.remember() });
   }
 
+  // The toasts' Undo reverts the change's own activity entry (as Ctrl/⌘+Z and the activity log do).
   function complete(task: TaskRef) {
-    completeMutation.mutate(
-      { id: task.id },
-      {
-        onSuccess: () =>
-          toast.success(`Completed “${shortTitle(task.title)}”`, { action: { label: "Undo", onClick: () => reopen(task) } }),
-      },
-    );
+    completeMutation.mutate({ id: task.id }, { onSuccess: () => void undo.announce(`Completed “${shortTitle(task.title)}”`) });
   }
 
   function remove(task: TaskRef) {
-    deleteMutation.mutate(
-      { id: task.id },
-      {
-        onSuccess: () =>
-          toast(`Deleted “${shortTitle(task.title)}”`, {
-            action: { label: "Undo", onClick: () => restoreMutation.mutate({ id: task.id }) },
-          }),
-      },
-    );
+    deleteMutation.mutate({ id: task.id }, { onSuccess: () => void undo.announce(`Deleted “${shortTitle(task.title)}”`) });
   }
 
   // Stable identities (mutate functions are stable): memoised rows then skip re-rendering on every list change.
@@ -77,5 +66,5 @@ export function useTaskActions() {
   const deleteMutate = deleteMutation.mutate;
   const restoreMutate = restoreMutation.mutate;
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  return useMemo(() => ({ complete, reopen, remove }), [completeMutate, uncompleteMutate, deleteMutate, restoreMutate]);
+  return useMemo(() => ({ complete, reopen, remove }), [completeMutate, uncompleteMutate, deleteMutate, restoreMutate, undo]);
 }

@@ -28,7 +28,28 @@ function fields(values: unknown): string[] {
   return values && typeof values === "object" ? Object.keys(values as Record<string, unknown>) : [];
 }
 
+const BULK_VERBS: Record<string, string> = {
+  complete: "Completed",
+  uncomplete: "Reopened",
+  delete: "Deleted",
+  restore: "Restored",
+  setPriority: "Set the priority of",
+  addTag: "Tagged",
+  removeTag: "Untagged",
+  setCategory: "Set the category of",
+};
+
 export function describeActivity(item: ActivityLike, withEntity = false): string {
+  const values0 = (item.newValues ?? {}) as Record<string, unknown>;
+  if (item.action === "bulk") {
+    const count = typeof values0.count === "number" ? values0.count : 0;
+    return `${BULK_VERBS[String(values0.action)] ?? "Changed"} ${count} ${count === 1 ? "task" : "tasks"}`;
+  }
+  if (item.action === "reverted") {
+    const undone = values0.undone as ActivityLike | null | undefined;
+    const count = typeof values0.count === "number" ? values0.count : 1;
+    return undone ? `Undid: ${describeActivity(undone, withEntity)}` : `Undid ${count} changes`;
+  }
   const verb = VERBS[item.action] ?? item.action.replace(/[._]/g, " ");
   const values = (item.newValues ?? item.oldValues) as Record<string, unknown> | null;
   const name = typeof values?.title === "string" ? values.title : typeof values?.name === "string" ? values.name : null;

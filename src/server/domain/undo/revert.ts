@@ -159,7 +159,8 @@ export async function revertActivitiesIn(
     list.push({ entityType: row.entityType as SnapshotEntity, entityId: row.entityId, before: row.before as EntitySnapshot | null, after: row.after as EntitySnapshot | null });
     changesOf.set(row.activityId, list);
   }
-  const unrecorded = unique.find((id) => !changesOf.has(id));
+  // A revert that found nothing to change holds no rows, and reverting it is as empty.
+  const unrecorded = unique.find((id) => !changesOf.has(id) && byId.get(id)!.action !== "reverted");
   if (unrecorded !== undefined) {
     throw new ValidationError("id", `activity entry ${unrecorded} holds no recorded change to revert (it predates undo, or only tells what happened)`);
   }
@@ -167,14 +168,14 @@ export async function revertActivitiesIn(
   const conflicts: RevertConflict[] = [];
   const collect: EntityChange[] = [];
   for (const id of unique) {
-    for (const change of revertOrder(changesOf.get(id)!)) {
+    for (const change of revertOrder(changesOf.get(id) ?? [])) {
       const current = await loadSnapshot(tx, change.entityType, ctx.userId, change.entityId);
       const plan = planChange(id, change, current, conflicts);
       if (plan) await apply(tx, ctx, plan, collect);
     }
   }
   if (conflicts.length > 0 && !options.applyRest) throw new ConflictError(conflictMessage(conflicts), { conflicts });
-  if (collect.length === 0) throw new ConflictError(`nothing left to revert: ${conflictMessage(conflicts)}`, { conflicts });
+  if (collect.length === 0 && conflicts.length > 0) throw new ConflictError(`nothing left to revert: ${conflictMessage(conflicts)}`, { conflicts });
 
   const single = unique.length === 1 ? byId.get(unique[0]!)! : null;
   const [activityId] = await recordActivity(tx, ctx, [
