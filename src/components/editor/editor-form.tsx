@@ -96,6 +96,16 @@ export function EditorForm({ task, timeZone, onClose, onDelete }: { task: TaskVi
     if (Object.keys(patch).length > 0) save.mutate({ id: conflict.theirs.id, version: conflict.theirs.version, ...patch });
   }
 
+  /** The task changed under the editor (an occurrence skipped or moved): keep my edits on top of the new version. */
+  function rebaseOn(theirs: TaskView) {
+    const theirDraft = draftFromTask(theirs, timeZone);
+    const rebased = { ...theirDraft };
+    for (const f of changedFields(base, draft)) (rebased as Record<DraftField, unknown>)[f] = draft[f];
+    setBaseTask(theirs);
+    setBase(theirDraft);
+    setDraft(rebased);
+  }
+
   function takeTheirs() {
     if (!conflict) return;
     setBaseTask(conflict.theirs);
@@ -203,7 +213,7 @@ export function EditorForm({ task, timeZone, onClose, onDelete }: { task: TaskVi
             </div>
           </fieldset>
         )}
-        {inSeries && <OccurrencesPanel task={baseTask} timeZone={timeZone} />}
+        {inSeries && <OccurrencesPanel task={baseTask} timeZone={timeZone} onChanged={rebaseOn} />}
         <div>
           <FieldLabel>Reminders</FieldLabel>
           <div className="mt-1">

@@ -11,7 +11,7 @@ import { fromWall, toWall } from "@/lib/ui/zoned";
 import { fieldClass, FieldLabel } from "./fields";
 
 /** The series' next occurrences, each skippable or movable on its own; skipped and moved ones say so. */
-export function OccurrencesPanel({ task, timeZone }: { task: TaskView; timeZone: string }) {
+export function OccurrencesPanel({ task, timeZone, onChanged }: { task: TaskView; timeZone: string; onChanged: (task: TaskView) => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const undo = useUndo();
@@ -22,8 +22,9 @@ export function OccurrencesPanel({ task, timeZone }: { task: TaskView; timeZone:
     new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", ...(task.allDay ? {} : { hour: "2-digit", minute: "2-digit" }) }).format(date);
 
   const after = (message: string) => ({
-    onSuccess: () => {
+    onSuccess: (changed: TaskView) => {
       setMoving(null);
+      onChanged(changed);
       void refetchAfterChange(queryClient, [trpc.task.pathFilter(), trpc.activity.pathFilter()]);
       void undo.announce(message);
     },
