@@ -7,8 +7,9 @@ import { shot, signUp } from "./helpers";
  */
 
 async function mcpCall(request: APIRequestContext, token: string, name: string, args: Record<string, unknown>) {
+  // A fresh connection, as an MCP client would open: a pooled socket the server closed while idle resets the call.
   const response = await request.post("/api/mcp", {
-    headers: { Authorization: `Bearer ${token}`, Accept: "application/json, text/event-stream", "MCP-Protocol-Version": "2025-06-18" },
+    headers: { Connection: "close", Authorization: `Bearer ${token}`, Accept: "application/json, text/event-stream", "MCP-Protocol-Version": "2025-06-18" },
     data: { jsonrpc: "2.0", id: 1, method: "tools/call", params: { name, arguments: args } },
   });
   expect(response.ok(), await response.text()).toBe(true);
