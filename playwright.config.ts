@@ -50,7 +50,7 @@ export default defineConfig({
         reuseExistingServer: false,
         // Loopback webhook receivers in e2e/webhooks.spec.ts: allowed for development only.
         // The push service double in e2e/push-reminders.spec.ts listens on plain http on loopback.
-        env: { PORT: String(PORT), DATA_DIR: dataDir, LOG_LEVEL: "info", LOG_FILE: serverLogFile, WEBHOOKS_ALLOW_PRIVATE_NETWORKS: "true", PUSH_ALLOW_HTTP_LOOPBACK: "true" },
+        env: { PORT: String(PORT), DATA_DIR: dataDir, LOG_LEVEL: "info", LOG_FILE: serverLogFile, WEBHOOKS_ALLOW_PRIVATE_NETWORKS: "true", PUSH_ALLOW_HTTP_LOOPBACK: "true", RATE_LIMIT_SIGN_UPS_PER_MINUTE: "1000" },
         stdout: "ignore",
         stderr: "pipe",
       },

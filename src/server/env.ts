@@ -55,6 +55,8 @@ export const envSchema = z.object({
   RATE_LIMIT_WRITES_PER_MINUTE: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).default(300)),
   RATE_LIMIT_ASSISTANT_PER_MINUTE: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).default(20)),
   RATE_LIMIT_MCP_PER_MINUTE: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).default(120)),
+  /** Sign-ups per minute per client address (a test run signs up many people from one loopback address). */
+  RATE_LIMIT_SIGN_UPS_PER_MINUTE: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).default(30)),
   /** Also write the JSON logs to this file (tests grep it for leaked secrets). */
   LOG_FILE: optionalString,
   /** Web Push (VAPID) key pair, base64url; generated into DATA_DIR in the embedded default, required for push with DATABASE_URL. */

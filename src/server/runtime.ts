@@ -44,6 +44,7 @@ export async function createRuntime(env: Env): Promise<Runtime> {
     secret: env.BETTER_AUTH_SECRET ?? persistentSecret(dataDir, "betterAuthSecret"),
     baseURL,
     trustedOrigins: [baseURL, `http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`],
+    signUpsPerMinute: env.RATE_LIMIT_SIGN_UPS_PER_MINUTE,
   });
   log.info({ driver: db.driver, dapr: Boolean(env.DAPR_HTTP_PORT) }, "runtime ready");
   return { env, db, auth, log, baseURL };

@@ -47,20 +47,21 @@ export function QuietHours() {
       </div>
       <form onSubmit={submit} className="flex flex-wrap items-end gap-3">
         <label className="flex items-center gap-2 text-sm font-medium">
-          <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} className="size-4" />
+          {/* Disabled until the stored setting is loaded, so its arrival cannot undo a choice made before it. */}
+          <input type="checkbox" checked={enabled} disabled={current.isPending} onChange={(e) => setEnabled(e.target.checked)} className="size-4" />
           Hold reminders during quiet hours
         </label>
         <div>
           <label htmlFor="quiet-start" className="mb-1 block text-sm font-medium">
             From
           </label>
-          <input id="quiet-start" type="time" required value={start} disabled={!enabled} onChange={(e) => setStart(e.target.value)} className={inputClass} />
+          <input id="quiet-start" type="time" required value={start} disabled={!enabled || current.isPending} onChange={(e) => setStart(e.target.value)} className={inputClass} />
         </div>
         <div>
           <label htmlFor="quiet-end" className="mb-1 block text-sm font-medium">
             Until
           </label>
-          <input id="quiet-end" type="time" required value={end} disabled={!enabled} onChange={(e) => setEnd(e.target.value)} className={inputClass} />
+          <input id="quiet-end" type="time" required value={end} disabled={!enabled || current.isPending} onChange={(e) => setEnd(e.target.value)} className={inputClass} />
         </div>
         <Button type="submit" disabled={save.isPending || current.isPending}>
           Save quiet hours

@@ -11,10 +11,12 @@ export interface AuthOptions {
   baseURL: string;
   /** Extra origins allowed to call the auth endpoints (e.g. 127.0.0.1 next to localhost). */
   trustedOrigins?: string[];
+  /** Sign-ups per minute per client address. */
+  signUpsPerMinute?: number;
 }
 
 /** Better Auth with email + password over the app's drizzle database. */
-export function createAuth({ db, secret, baseURL, trustedOrigins = [] }: AuthOptions) {
+export function createAuth({ db, secret, baseURL, trustedOrigins = [], signUpsPerMinute = 30 }: AuthOptions) {
   return betterAuth({
     secret,
     baseURL,
@@ -42,7 +44,7 @@ export function createAuth({ db, secret, baseURL, trustedOrigins = [] }: AuthOpt
       max: 300,
       customRules: {
         "/sign-in/email": { window: 60, max: 10 },
-        "/sign-up/email": { window: 60, max: 30 },
+        "/sign-up/email": { window: 60, max: signUpsPerMinute },
       },
     },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24, cookieCache: { enabled: true, maxAge: 60 } },
