@@ -1,6 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import { SettingsSection } from "@/components/settings/settings-section";
 import { Button, inputClass } from "@/components/ui/button";
 import { refetchAfterChange } from "@/lib/client/fresh-sync";
 import { toast } from "@/lib/client/toast";
@@ -39,15 +40,10 @@ export function CalendarFeed() {
     }
   }
   return (
-    <section aria-labelledby="calendar-heading" className="space-y-3">
-      <div>
-        <h2 id="calendar-heading" className="text-base font-semibold">
-          Calendar feed
-        </h2>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          Subscribe to this private link in Google Calendar, Apple Calendar or Outlook to see open tasks with due dates. Anyone with the link can read them.
-        </p>
-      </div>
+    <SettingsSection
+      title="Calendar feed"
+      description={<>Subscribe to this private link in Google Calendar, Apple Calendar or Outlook to see open tasks with due dates. Anyone with the link can read them.</>}
+    >
       {feed.isPending ? null : url ? (
         <div className="space-y-2">
           <label htmlFor="calendar-url" className="block text-sm font-medium">
@@ -71,6 +67,6 @@ export function CalendarFeed() {
           Create calendar link
         </Button>
       )}
-    </section>
+    </SettingsSection>
   );
 }

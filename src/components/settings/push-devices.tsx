@@ -1,6 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import { SettingsSection } from "@/components/settings/settings-section";
 import { Button } from "@/components/ui/button";
 import { refetchAfterChange } from "@/lib/client/fresh-sync";
 import { pushSupported, subscribeThisDevice, thisDeviceEndpoint, unsubscribeThisDevice } from "@/lib/client/push";
@@ -62,15 +63,10 @@ export function PushDevices() {
   }
 
   return (
-    <section aria-labelledby="devices-heading" className="space-y-3">
-      <div>
-        <h2 id="devices-heading" className="text-base font-semibold">
-          Notifications on your devices
-        </h2>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          Reminders arrive on these devices even when Cadence is closed. On a phone, add Cadence to the home screen first.
-        </p>
-      </div>
+    <SettingsSection
+      title="Notifications on your devices"
+      description={<>Reminders arrive on these devices even when Cadence is closed. On a phone, add Cadence to the home screen first.</>}
+    >
       {key.data && !key.data.publicKey ? (
         <p className="text-sm text-amber-800 dark:text-amber-300">Push notifications are not configured on this server (VAPID keys).</p>
       ) : !supported ? (
@@ -103,7 +99,7 @@ export function PushDevices() {
           ))}
         </ul>
       )}
-    </section>
+    </SettingsSection>
   );
 }
 

@@ -1,6 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
+import { SettingsSection } from "@/components/settings/settings-section";
 import { Button, inputClass } from "@/components/ui/button";
 import { refetchAfterChange } from "@/lib/client/fresh-sync";
 import { toast } from "@/lib/client/toast";
@@ -36,37 +37,33 @@ export function QuietHours() {
     save.mutate({ quietHours: enabled ? { start, end } : null });
   }
   return (
-    <section aria-labelledby="quiet-heading" className="space-y-3">
-      <div>
-        <h2 id="quiet-heading" className="text-base font-semibold">
-          Quiet hours
-        </h2>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          Reminders due during quiet hours arrive when they end, marked as held. Times are in {timeZone}.
-        </p>
-      </div>
+    <SettingsSection
+      title="Quiet hours"
+      description={<>Reminders due during quiet hours arrive when they end, marked as held. Times are in {timeZone}.</>}
+    >
       <form onSubmit={submit} className="flex flex-wrap items-end gap-3">
         <label className="flex items-center gap-2 text-sm font-medium">
           {/* Disabled until the stored setting is loaded, so its arrival cannot undo a choice made before it. */}
           <input type="checkbox" checked={enabled} disabled={current.isPending} onChange={(e) => setEnabled(e.target.checked)} className="size-4" />
           Hold reminders during quiet hours
         </label>
-        <div>
-          <label htmlFor="quiet-start" className="mb-1 block text-sm font-medium">
-            From
-          </label>
-          <input id="quiet-start" type="time" required value={start} disabled={!enabled || current.isPending} onChange={(e) => setStart(e.target.value)} className={inputClass} />
-        </div>
-        <div>
-          <label htmlFor="quiet-end" className="mb-1 block text-sm font-medium">
-            Until
-          </label>
-          <input id="quiet-end" type="time" required value={end} disabled={!enabled || current.isPending} onChange={(e) => setEnd(e.target.value)} className={inputClass} />
-        </div>
+        <TimeField id="quiet-start" label="From" value={start} onChange={setStart} disabled={!enabled || current.isPending} />
+        <TimeField id="quiet-end" label="Until" value={end} onChange={setEnd} disabled={!enabled || current.isPending} />
         <Button type="submit" disabled={save.isPending || current.isPending}>
           Save quiet hours
         </Button>
       </form>
-    </section>
+    </SettingsSection>
+  );
+}
+
+function TimeField({ id, label, value, onChange, disabled }: { id: string; label: string; value: string; onChange: (value: string) => void; disabled: boolean }) {
+  return (
+    <div>
+      <label htmlFor={id} className="mb-1 block text-sm font-medium">
+        {label}
+      </label>
+      <input id={id} type="time" required value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)} className={inputClass} />
+    </div>
   );
 }
