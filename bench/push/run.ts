@@ -5,6 +5,7 @@
  * held pushes' lateness after quiet hours end, duplicates and pushes during quiet hours, and the load average.
  *
  *   npm run bench:push -- [--users 20] [--devices 2] [--reminders 100] [--quiet-users 5] [--driver pglite|postgres]
+ *     [--profile out.cpuprofile]
  */
 import os from "node:os";
 import { parseArgs } from "node:util";
@@ -23,6 +24,8 @@ import { startPushServiceDouble } from "../../tests/support/push-double";
 import { reportPushLoad, seedPushLoad } from "../../tests/support/push-double/scenario";
 import { summarize } from "../lib/percentiles";
 import { writeResult } from "../lib/results";
+import { pushStages } from "./stages";
+import { startProfile } from "../lib/profile";
 
 const { values } = parseArgs({
   options: {
@@ -31,6 +34,8 @@ const { values } = parseArgs({
     reminders: { type: "string", default: "100" },
     "quiet-users": { type: "string", default: "5" },
     driver: { type: "string", default: "pglite" },
+    /** Writes a .cpuprofile of the delivery window (seeding excluded) to this path. */
+    profile: { type: "string" },
   },
 });
 if (values.driver === "postgres") process.env.CADENCE_TEST_DRIVER = "postgres";
@@ -52,11 +57,13 @@ const relay = await startOutboxRelay({ db: db.handle, transport, log, sweepInter
 const loadBefore = os.loadavg();
 try {
   const load = await seedPushLoad(db.handle, push, plan, (timeZone) => createTestUser(db.handle, { timeZone }), { leadMs: 10_000 });
+  const profile = values.profile ? await startProfile() : undefined;
   const expected = plan.remindersTotal * plan.devicesPerUser;
   const deadline = load.quietEnd.getTime() + 60_000;
   while (reportPushLoad(load, push.received, plan.devicesPerUser).received < expected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   await new Promise((r) => setTimeout(r, 1_000));
   const report = reportPushLoad(load, push.received, plan.devicesPerUser);
+  if (profile && values.profile) console.error(`CPU profile of the delivery window: ${await profile.stop(values.profile)}`);
   const lateness = summarize(report.lateness);
   const held = summarize(report.heldLateness);
   const result = {
@@ -69,6 +76,7 @@ try {
     duringQuietHours: report.duringQuietHours,
     latenessMs: lateness,
     heldAfterQuietEndMs: held,
+    stagesMsAfterDue: await pushStages(db.handle.db, load),
     targetP95Ms: 1_000,
     metTarget: lateness.p95 <= 1_000 && report.received === expected && report.duplicates === 0 && report.duringQuietHours === 0,
     loadAverage: { before: loadBefore, after: os.loadavg() },

@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import type { Executor } from "@/server/db/client";
 import { errorText } from "@/server/events/error-text";
-import { fireReminder, nextUnfiredReminder, unfiredReminders } from "@/server/domain/reminders";
+import { fireReminder, fireReminders, nextUnfiredReminder, unfiredReminders } from "@/server/domain/reminders";
 import type { ReminderScheduler } from "./scheduler";
 
 export interface DurableTimerOptions {
@@ -51,14 +51,25 @@ export function createDurableTimerScheduler(options: DurableTimerOptions): Remin
       const at = now();
       const due = await unfiredReminders(options.db, { until: at, limit: BATCH });
       let progressed = 0;
-      for (const reminder of due) {
-        try {
-          const result = await fireReminder(options.db, reminder.id, { now: at });
-          progressed += 1;
-          if (result.status === "fired") log.info({ reminderId: reminder.id, remindAt: reminder.remindAt }, "reminder due");
-        } catch (cause) {
-          failed += 1;
-          log.warn({ reminderId: reminder.id, error: errorText(cause) }, "could not fire reminder");
+      try {
+        // One transaction for the whole page: a minute with hundreds of reminders due costs one commit.
+        const results = await fireReminders(options.db, due.map((r) => r.id), { now: at });
+        progressed = due.length;
+        for (const reminder of due) {
+          if (results.get(reminder.id)?.status === "fired") log.info({ reminderId: reminder.id, remindAt: reminder.remindAt }, "reminder due");
+        }
+      } catch (batchCause) {
+        // One bad row must not hold up the others: fire them one by one to find it.
+        log.warn({ error: errorText(batchCause), count: due.length }, "firing a page of reminders failed; firing them one by one");
+        for (const reminder of due) {
+          try {
+            const result = await fireReminder(options.db, reminder.id, { now: at });
+            progressed += 1;
+            if (result.status === "fired") log.info({ reminderId: reminder.id, remindAt: reminder.remindAt }, "reminder due");
+          } catch (cause) {
+            failed += 1;
+            log.warn({ reminderId: reminder.id, error: errorText(cause) }, "could not fire reminder");
+          }
         }
       }
       // A short page is the last; a page of only failures would come back unchanged.

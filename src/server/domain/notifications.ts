@@ -43,6 +43,17 @@ export type DeliveryResult =
   | { status: "held"; until: Date }
   | { status: "skipped"; reason: "not-pending" | "moved" | "missing" };
 
+const dueFormats = new Map<string, Intl.DateTimeFormat>();
+/** Building a formatter costs far more than formatting (a busy minute formats hundreds): one per zone. */
+function dueFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = dueFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" });
+    dueFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 /** "Due now", "Due in 1 h 30 min", or the due time in the user's zone when it is further away or past. */
 export function reminderBody(dueAt: Date | null, now: Date, timeZone: string): string {
   if (!dueAt) return "Reminder";
@@ -53,7 +64,7 @@ export function reminderBody(dueAt: Date | null, now: Date, timeZone: string): s
     const m = minutes % 60;
     return `Due in ${[h > 0 ? `${h} h` : "", m > 0 ? `${m} min` : ""].filter(Boolean).join(" ")}`;
   }
-  const when = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" }).format(dueAt);
+  const when = dueFormat(timeZone).format(dueAt);
   return minutes > 0 ? `Due ${when}` : `Was due ${when}`;
 }
 

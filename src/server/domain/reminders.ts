@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, gt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/server/db/client";
-import { reminders } from "@/server/db/schema";
+import { processedEvents, reminders } from "@/server/db/schema";
 import { EVENT_TYPES, TOPICS } from "@/server/events/catalog";
-import { processOnce } from "@/server/events/consumer";
-import { writeEvents } from "@/server/events/outbox-writer";
+import { writeEventBatch } from "@/server/events/outbox-writer";
 
 /**
  * Firing reminders. The reminder row stays `pending` until the notifications worker marks it `sent`;
@@ -40,27 +39,52 @@ export type FireResult =
 
 /** Emits `reminder.due` for a pending reminder whose time has come, at most once per remind time. */
 export async function fireReminder(db: Executor, reminderId: string, options: { now?: Date } = {}): Promise<FireResult> {
+  return (await fireReminders(db, [reminderId], options)).get(reminderId) ?? { status: "missing" };
+}
+
+/**
+ * `fireReminder` for many reminders in one transaction (a minute in which hundreds fall due costs one commit,
+ * not hundreds). Returns each id's result.
+ */
+export async function fireReminders(db: Executor, reminderIds: readonly string[], options: { now?: Date } = {}): Promise<Map<string, FireResult>> {
   const now = options.now ?? new Date();
-  return db.transaction(async (tx): Promise<FireResult> => {
-    // The row lock orders this against a concurrent edit of the task (which may move or cancel the reminder).
-    const [row] = await tx.select().from(reminders).where(eq(reminders.id, reminderId)).for("update");
-    if (!row) return { status: "missing" };
-    if (row.status !== "pending") return { status: "not-pending" };
-    if (row.remindAt.getTime() > now.getTime()) return { status: "not-due", remindAt: row.remindAt };
-    const claimed = await processOnce(tx, REMINDER_DUE_CONSUMER, dueKey(row.id, row.remindAt), async (inner) => {
-      const ctx = { userId: row.userId, source: REMINDERS_SOURCE, correlationId: randomUUID(), now: () => now };
-      const [event] = await writeEvents(inner, ctx, [
-        {
+  const results = new Map<string, FireResult>(reminderIds.map((id) => [id, { status: "missing" }]));
+  if (reminderIds.length === 0) return results;
+  await db.transaction(async (tx) => {
+    // The row locks order this against a concurrent edit of the task (which may move or cancel the reminder);
+    // taken in id order so two batches never wait on each other in a cycle.
+    const rows = await tx.select().from(reminders).where(inArray(reminders.id, [...reminderIds])).orderBy(asc(reminders.id)).for("update");
+    const due: (typeof rows)[number][] = [];
+    for (const row of rows) {
+      if (row.status !== "pending") results.set(row.id, { status: "not-pending" });
+      else if (row.remindAt.getTime() > now.getTime()) results.set(row.id, { status: "not-due", remindAt: row.remindAt });
+      else due.push(row);
+    }
+    if (due.length === 0) return;
+    // Claimed (consumer, due key) pairs are the ones not fired yet at this remind time; a repeat is a duplicate.
+    const claimed = await tx
+      .insert(processedEvents)
+      .values(due.map((row) => ({ consumer: REMINDER_DUE_CONSUMER, eventId: dueKey(row.id, row.remindAt) })))
+      .onConflictDoNothing()
+      .returning({ eventId: processedEvents.eventId });
+    const claimedKeys = new Set(claimed.map((c) => c.eventId));
+    const firing = due.filter((row) => claimedKeys.has(dueKey(row.id, row.remindAt)));
+    for (const row of due) if (!claimedKeys.has(dueKey(row.id, row.remindAt))) results.set(row.id, { status: "duplicate" });
+    const events = await writeEventBatch(
+      tx,
+      firing.map((row) => ({
+        ctx: { userId: row.userId, source: REMINDERS_SOURCE, correlationId: randomUUID(), now: () => now },
+        draft: {
           topic: TOPICS.reminders,
           type: EVENT_TYPES.reminderDue,
           subject: row.id,
           data: { reminderId: row.id, taskId: row.taskId, userId: row.userId, remindAt: row.remindAt.toISOString() },
         },
-      ]);
-      return event!.id;
-    });
-    return claimed.duplicate || claimed.result === undefined ? { status: "duplicate" } : { status: "fired", eventId: claimed.result, remindAt: row.remindAt };
+      })),
+    );
+    firing.forEach((row, i) => results.set(row.id, { status: "fired", eventId: events[i]!.id, remindAt: row.remindAt }));
   });
+  return results;
 }
 
 /** The wake-up a reminder still needs, or null when it is not pending or was already fired at its time. */

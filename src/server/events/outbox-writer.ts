@@ -33,13 +33,21 @@ export async function writeEvents(
   ctx: Pick<DomainContext, "userId" | "source" | "correlationId" | "now">,
   drafts: EventDraft[],
 ): Promise<CloudEvent[]> {
-  if (drafts.length === 0) return [];
-  const events = drafts.map((draft) => buildCloudEvent(ctx, draft));
+  return writeEventBatch(tx, drafts.map((draft) => ({ ctx, draft })));
+}
+
+/** Like `writeEvents`, for events of several users (each keyed by its own user) in one insert. */
+export async function writeEventBatch(
+  tx: Executor,
+  items: { ctx: Pick<DomainContext, "userId" | "source" | "correlationId" | "now">; draft: EventDraft }[],
+): Promise<CloudEvent[]> {
+  if (items.length === 0) return [];
+  const events = items.map(({ ctx, draft }) => buildCloudEvent(ctx, draft));
   await tx.insert(outbox).values(
     events.map((event, i) => ({
       eventId: event.id,
-      topic: drafts[i]!.topic,
-      partitionKey: ctx.userId,
+      topic: items[i]!.draft.topic,
+      partitionKey: items[i]!.ctx.userId,
       event: event as unknown as Record<string, unknown>,
     })),
   );
