@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pino from "pino";
-import { outbox } from "@/server/db/schema";
+import { outbox, webhookDeliveries } from "@/server/db/schema";
 import { createWebhookEndpoint } from "@/server/domain/webhooks/endpoints";
 import { parseEnv } from "@/server/env";
 import { EVENT_TYPES, TOPICS, type CloudEvent } from "@/server/events/catalog";
@@ -84,11 +84,13 @@ const workers = await runEmbedded([worker], { env, db: db.handle, log }, transpo
 const relay = await startOutboxRelay({ db: db.handle, transport, log });
 
 const receivers: Receiver[] = [];
+const endpointIds: string[] = [];
 for (let i = 0; i < ENDPOINTS; i += 1) {
   const r = await receiver();
   receivers.push(r);
-  await createWebhookEndpoint(user!, { url: r.url, eventTypes: [EVENT_TYPES.taskUpdated] }, { allowPrivateNetworks: true });
+  endpointIds.push((await createWebhookEndpoint(user!, { url: r.url, eventTypes: [EVENT_TYPES.taskUpdated] }, { allowPrivateNetworks: true })).endpoint.id);
 }
+const downEndpointId = endpointIds[0];
 const downReceiver = receivers[0]!;
 downReceiver.down = true;
 const downMs = num("down-seconds") * 1000;
@@ -115,6 +117,11 @@ const deadline = Date.now() + downMs + 30 * 60_000;
 while (receivers.some((r) => r.firstArrival.size < EVENTS) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
 const healthyDoneAt = Math.max(...healthy.flatMap((r) => [...r.firstArrival.values()]));
 const latencies = healthy.flatMap((r) => ids.map((id) => (r.firstArrival.get(id) ?? Number.NaN) - sentAt.get(id)!)).filter(Number.isFinite);
+// Where the time went: event written → delivery row queued (relay + enqueue), queued → recorded as delivered.
+const stages = await db.handle.db
+  .select({ createdAt: webhookDeliveries.createdAt, deliveredAt: webhookDeliveries.deliveredAt, messageId: webhookDeliveries.messageId, endpointId: webhookDeliveries.endpointId })
+  .from(webhookDeliveries);
+const healthyStages = stages.filter((row) => row.endpointId !== downEndpointId && row.deliveredAt);
 const result = {
   benchmark: "webhooks",
   at: new Date().toISOString(),
@@ -122,6 +129,10 @@ const result = {
   config: { events: EVENTS, endpoints: ENDPOINTS, ratePerSecond: num("rate"), downSeconds: downMs / 1000, retryBaseMs: num("retry-base-ms"), retryMaxMs: num("retry-max-ms") },
   machine: { cpus: os.cpus().length, loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100) },
   healthyDeliveryMs: summarize(latencies),
+  healthyStagesMs: {
+    queued: summarize(healthyStages.map((row) => row.createdAt.getTime() - sentAt.get(row.messageId)!)),
+    recordedAfterQueued: summarize(healthyStages.map((row) => row.deliveredAt!.getTime() - row.createdAt.getTime())),
+  },
   healthyAllDeliveredAfterMs: healthyDoneAt - started,
   lost: receivers.map((r) => EVENTS - r.firstArrival.size),
   inOrder: receivers.map((r) => r.order.join() === ids.join()),

@@ -29,6 +29,8 @@ const REMINDER_TYPES = new Set<string>([EVENT_TYPES.reminderScheduled, EVENT_TYP
 export function createWebhooksWorker(options: WebhooksWorkerOptions = {}): WorkerDefinition {
   let scheduler: WebhookRetryScheduler | undefined;
   const running = new Map<string, { again: boolean; done: Promise<void> }>();
+  /** Endpoints this process saw fail, until their retry time: events for them only queue rows meanwhile. */
+  const waitingUntil = new Map<string, number>();
   const waiting: (() => void)[] = [];
   let active = 0;
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
@@ -54,21 +56,36 @@ export function createWebhooksWorker(options: WebhooksWorkerOptions = {}): Worke
     };
   }
 
-  /** Starts (or re-runs) the endpoint's sender; at most one per endpoint in this process. */
-  function kick(s: WorkerServices, endpointId: string): Promise<void> {
+  /**
+   * Starts the endpoint's sender, at most one per endpoint in this process; a kick while it runs makes it read
+   * one more page under the same lease. A new event for an endpoint known to be backing off starts nothing: the
+   * scheduler wakes it (`force` for resends, tests, re-enables and the scheduler itself).
+   */
+  function kick(s: WorkerServices, endpointId: string, force = false): Promise<void> {
+    const backingOffUntil = waitingUntil.get(endpointId);
+    if (!force && backingOffUntil !== undefined && backingOffUntil > Date.now()) return Promise.resolve();
+    waitingUntil.delete(endpointId);
     const current = running.get(endpointId);
     if (current) {
       current.again = true;
       return current.done;
     }
     const state = { again: false, done: Promise.resolve() };
+    const moreQueued = () => {
+      const again = state.again;
+      state.again = false;
+      return again;
+    };
     state.done = (async () => {
       const release = await slot();
       try {
         do {
           state.again = false;
-          const result = await drainWebhookEndpoint(s.db.db, endpointId, dispatchOptions(s));
-          if (result.status === "waiting") await schedulerFor(s).schedule(endpointId, result.retryAt);
+          const result = await drainWebhookEndpoint(s.db.db, endpointId, { ...dispatchOptions(s), moreQueued });
+          if (result.status === "waiting") {
+            waitingUntil.set(endpointId, result.retryAt.getTime());
+            await schedulerFor(s).schedule(endpointId, result.retryAt);
+          }
         } while (state.again && !stopping.signal.aborted);
       } catch (cause) {
         s.log.warn({ endpointId, error: errorText(cause) }, "webhook sender failed; the next round retries");
@@ -83,7 +100,7 @@ export function createWebhooksWorker(options: WebhooksWorkerOptions = {}): Worke
 
   async function sendDue(s: WorkerServices) {
     const due = await dueWebhookEndpoints(s.db.db, new Date());
-    await Promise.all(due.map((endpointId) => kick(s, endpointId)));
+    await Promise.all(due.map((endpointId) => kick(s, endpointId, true)));
   }
 
   const fromEvents = (name: string, topic: string, types: readonly string[]): EventSubscription => ({
@@ -104,7 +121,7 @@ export function createWebhooksWorker(options: WebhooksWorkerOptions = {}): Worke
     async handle(event, s) {
       const parsed = webhookQueuedDataSchema.safeParse(event.data);
       if (!parsed.success) return "drop";
-      void kick(s, parsed.data.endpointId); // the delivery rows are already committed by the app
+      void kick(s, parsed.data.endpointId, true); // the delivery rows are already committed by the app
       return "success";
     },
   };
@@ -115,7 +132,7 @@ export function createWebhooksWorker(options: WebhooksWorkerOptions = {}): Worke
     async handle(jobName, data, s) {
       const endpointId = endpointIdOfJob(jobName, data);
       if (!endpointId) return "drop";
-      void kick(s, endpointId);
+      void kick(s, endpointId, true);
       return "success";
     },
   };
@@ -153,6 +170,7 @@ export function createWebhooksWorker(options: WebhooksWorkerOptions = {}): Worke
         await alarm.stop();
         await Promise.all([...running.values()].map((r) => r.done));
         scheduler = undefined;
+        waitingUntil.clear();
         stopping = new AbortController();
       };
     },
