@@ -257,8 +257,14 @@ describe("scopes", () => {
   });
 
   it("a token limited to a category reads and changes only tasks in it", async () => {
-    const { ctx, work, home, workTasks, homeTasks } = await seededUser();
+    const { ctx, work, home, urgent, workTasks, homeTasks } = await seededUser();
+    // Open tasks tagged "urgent": Work 1, plus two at home and one uncategorised the token must not count.
+    for (const title of ["Home urgent 1", "Home urgent 2"]) await createTask(ctx, { title, categoryId: home.id, tagIds: [urgent.id] });
+    await createTask(ctx, { title: "Loose urgent", tagIds: [urgent.id] });
     const client = await connect(ctx, { name: "Work bot", categoryIds: [work.id] });
+    expect(await callOk(client, "list_tags", {})).toMatchObject({ tags: [{ id: urgent.id, open_tasks: 1 }], summary: "1 tag: urgent (1 open)." });
+    const everything = await connect(ctx, { name: "Everything" });
+    expect(await callOk(everything, "list_tags", {})).toMatchObject({ tags: [{ id: urgent.id, open_tasks: 4 }] });
     expect(await callOk(client, "list_tasks", { limit: 100 })).toMatchObject({ total: 5 });
     expect(await callOk(client, "search_tasks", { query: "home" })).toMatchObject({ total: 0 });
     expect(await callOk(client, "list_categories", {})).toMatchObject({ categories: [{ id: work.id }] });

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { tags, taskTags, tasks } from "@/server/db/schema";
 import { EVENT_TYPES } from "@/server/events/catalog";
 import type { DomainContext } from "./context";
-import { bumpedTaskVersion, createTaxonomyService, type TaxonomyDeleteResult, type TaxonomyItem, type TaxonomyListItem } from "./taxonomy-shared";
+import { bumpedTaskVersion, createTaxonomyService, type TaxonomyDeleteResult, type ListOptions, type TaxonomyItem, type TaxonomyListItem } from "./taxonomy-shared";
 
 export const MAX_TAGS_PER_USER = 100;
 export const TAG_NAME_MAX = 30;
@@ -15,12 +15,20 @@ const service = createTaxonomyService({
   limit: { key: "tagsPerUser", max: MAX_TAGS_PER_USER, constraint: "tags_per_user_limit" },
   uniqueConstraint: "tags_user_name_unique",
   maxName: TAG_NAME_MAX,
-  async countOpenTasks(db, userId, id) {
+  async countOpenTasks(db, userId, id, withinCategories) {
     const rows = await db
       .select({ id: taskTags.tagId, taskCount: count() })
       .from(taskTags)
       .innerJoin(tasks, eq(tasks.id, taskTags.taskId))
-      .where(and(eq(tasks.userId, userId), eq(tasks.completed, false), isNull(tasks.deletedAt), id ? eq(taskTags.tagId, id) : undefined))
+      .where(
+        and(
+          eq(tasks.userId, userId),
+          eq(tasks.completed, false),
+          isNull(tasks.deletedAt),
+          id ? eq(taskTags.tagId, id) : undefined,
+          withinCategories ? inArray(tasks.categoryId, [...withinCategories]) : undefined,
+        ),
+      )
       .groupBy(taskTags.tagId);
     return new Map(rows.map((row) => [row.id, row.taskCount] as const));
   },
@@ -50,5 +58,5 @@ export const updateTag = (ctx: DomainContext, input: TagUpdateInput): Promise<Ta
 /** Removes the tag from every task; `affectedTasks` says how many had it. */
 export const deleteTag = (ctx: DomainContext, input: TagIdInput): Promise<TaxonomyDeleteResult> => service.remove(ctx, input);
 export const getTag = (ctx: DomainContext, input: TagIdInput): Promise<TagWithCount> => service.get(ctx, input);
-/** Ordered by name case-insensitively, each with its count of open tasks. */
-export const listTags = (ctx: DomainContext): Promise<TagWithCount[]> => service.list(ctx);
+/** Ordered by name case-insensitively, each with its count of open tasks (only in `withinCategories`, if given). */
+export const listTags = (ctx: DomainContext, options?: ListOptions): Promise<TagWithCount[]> => service.list(ctx, options);

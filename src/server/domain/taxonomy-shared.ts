@@ -65,10 +65,18 @@ export interface TaxonomySpec {
   limit: { key: "categoriesPerUser" | "tagsPerUser"; max: number; constraint: string };
   uniqueConstraint: string;
   maxName: number;
-  /** Open-task counts per id of this user (missing id = 0). */
-  countOpenTasks(db: Executor, userId: string, id?: string): Promise<Map<string, number>>;
+  /**
+   * Open-task counts per id of this user (missing id = 0); with `withinCategories`, only tasks in those
+   * categories count (what a category-limited API token may see).
+   */
+  countOpenTasks(db: Executor, userId: string, id?: string, withinCategories?: readonly string[]): Promise<Map<string, number>>;
   /** Detaches the item from the user's tasks, bumping their version; returns the tasks' ids. */
   detachFromTasks(tx: Executor, ctx: DomainContext, id: string): Promise<string[]>;
+}
+
+export interface ListOptions {
+  /** Count only open tasks in these categories. */
+  withinCategories?: readonly string[];
 }
 
 type Schemas = ReturnType<typeof taxonomyInputSchemas>;
@@ -230,14 +238,14 @@ export function createTaxonomyService(spec: TaxonomySpec) {
     return { ...item, taskCount: counts.get(item.id) ?? 0 };
   }
 
-  async function list(ctx: DomainContext): Promise<TaxonomyListItem[]> {
+  async function list(ctx: DomainContext, options: ListOptions = {}): Promise<TaxonomyListItem[]> {
     const [rows, counts] = await Promise.all([
       ctx.db
         .select(columns)
         .from(t)
         .where(eq(t.userId, ctx.userId))
         .orderBy(sql`lower(${t.name})`, asc(t.id)),
-      spec.countOpenTasks(ctx.db, ctx.userId),
+      spec.countOpenTasks(ctx.db, ctx.userId, undefined, options.withinCategories),
     ]);
     return rows.map((row) => ({ ...row, taskCount: counts.get(row.id) ?? 0 }));
   }

@@ -93,7 +93,9 @@ export const listTagsTool = defineTool({
   inputSchema: z.object({}).strict(),
   examples: [{}],
   async run(ctx) {
-    const tags = (await listTags(ctx)).map(labelWithCount);
+    // Tags are not per category, but a token limited to some categories must not learn about tasks outside them.
+    const allowed = ctx.apiToken?.categoryIds;
+    const tags = (await listTags(ctx, allowed ? { withinCategories: allowed } : undefined)).map(labelWithCount);
     return { summary: listLine(tags, { one: "tag", many: "tags" }), tags };
   },
 });
