@@ -23,14 +23,14 @@ afterEach(async () => {
   await database.drop();
 });
 
-function embedded(retry: { maxRetries: number; initialDelayMs: number; maxDelayMs: number }) {
+function embedded(retry: { maxRetries?: number; initialDelayMs: number; maxDelayMs: number; retryInPlaceMs?: number }, relayRetryMs?: number) {
   const transport = createEmbeddedTransport({ db: database.handle.db, log: silentLog, ...retry });
   const entry: { transport: EmbeddedTransport; relay?: OutboxRelay } = { transport };
   running.push(entry);
   return {
     transport,
     async startRelay() {
-      entry.relay = await startOutboxRelay({ db: database.handle, transport, log: silentLog, sweepIntervalMs: 0 });
+      entry.relay = await startOutboxRelay({ db: database.handle, transport, log: silentLog, sweepIntervalMs: 0, retryInitialMs: relayRetryMs, retryMaxMs: relayRetryMs });
       return entry.relay;
     },
   };
@@ -97,6 +97,38 @@ describe("embedded transport durability", () => {
     await waitFor(() => publishedAt(event.id), (value) => value !== null);
     expect(calls).toBe(3);
     expect(rowStateWhileFailing).toEqual([null, null, null]);
+  });
+
+  it("rides out a subscriber failing for a slow spell without a dead letter, and other users' events flow meanwhile", async () => {
+    // The default give-up rule (5 failures over at least 60 s), with short retries so the failures pile up quickly.
+    const { transport, startRelay } = embedded({ initialDelayMs: 5, maxDelayMs: 5, retryInPlaceMs: 20 }, 30);
+    let slowSpell = true;
+    const handled: string[] = [];
+    let failures = 0;
+    transport.subscribe({
+      consumer: "realtime/sync-notices",
+      topic: "task-updates",
+      handle: async (event) => {
+        if (event.userid === "slow" && slowSpell) {
+          failures += 1;
+          throw new Error("Pusher answered 504: timeout");
+        }
+        handled.push(`${event.userid}:${(event.data as { n: number }).n}`);
+      },
+    });
+    const relay = await startRelay();
+    await insertEvents(database.handle, "task-updates", [makeEvent("slow", undefined, { n: 1 }), makeEvent("slow", undefined, { n: 2 })]);
+    await waitFor(() => failures, (n) => n >= 5);
+    // While "slow" keeps failing, another user's event is published: the relay's pass is not held by the retries.
+    const [other] = await insertEvents(database.handle, "task-updates", [makeEvent("other", undefined, { n: 1 })]);
+    if (!other) throw new Error("no event");
+    await waitFor(() => publishedAt(other.id), (value) => value !== null);
+    expect(handled).toEqual(["other:1"]);
+    slowSpell = false;
+    await waitFor(() => handled.filter((entry) => entry.startsWith("slow")), (done) => done.length === 2, 10_000);
+    await relay.flush();
+    expect(handled.filter((entry) => entry.startsWith("slow"))).toEqual(["slow:1", "slow:2"]);
+    expect((await listDeadLetters(database.handle.db, { limit: 10 })).items).toHaveLength(0);
   });
 
   it("marks a dropped event's row published once its dead letter is stored", async () => {

@@ -14,7 +14,8 @@ let transport: EmbeddedTransport;
 
 beforeEach(async () => {
   database = await createTestDatabase();
-  transport = createEmbeddedTransport({ db: database.handle.db, log: silentLog, maxRetries: 5, initialDelayMs: 1, maxDelayMs: 5 });
+  // No minimum time before giving up here: these cases are about the retries in place and what gets dead-lettered.
+  transport = createEmbeddedTransport({ db: database.handle.db, log: silentLog, maxRetries: 5, giveUpAfterMs: 0, initialDelayMs: 1, maxDelayMs: 5 });
 });
 afterEach(async () => {
   await transport.close();
@@ -78,6 +79,47 @@ describe("embedded transport", () => {
     expect(letters).toHaveLength(1);
     expect(letters[0]).toMatchObject({ topic: "reminders", consumer: "w/broken", eventId: event.id, attempts: 6 });
     expect(letters[0]?.reason).toContain("boom 6");
+  });
+
+  it("keeps failing deliveries alive for the give-up time: the publish fails for the relay to retry, and only the subscriber that failed gets the event again", async () => {
+    const slow = createEmbeddedTransport({
+      db: database.handle.db,
+      log: silentLog,
+      maxRetries: 4,
+      giveUpAfterMs: 400,
+      initialDelayMs: 5,
+      maxDelayMs: 5,
+      retryInPlaceMs: 30,
+    });
+    let healthyCalls = 0;
+    let brokenCalls = 0;
+    slow.subscribe({ consumer: "w/healthy", topic: "task-events", handle: async () => void (healthyCalls += 1) });
+    slow.subscribe({
+      consumer: "w/broken",
+      topic: "task-events",
+      handle: async () => {
+        brokenCalls += 1;
+        throw new Error("pusher endpoint timed out");
+      },
+    });
+    const event = makeEvent("u1");
+    try {
+      // Five and more failures within the first 400 ms: still not given up, the publish reports the failure.
+      await expect(slow.publish("task-events", event, "u1")).rejects.toThrow(/w\/broken failed \d+ time\(s\), retried later: pusher endpoint timed out/);
+      await expect(slow.publish("task-events", event, "u1")).rejects.toThrow(/retried later/);
+      expect(brokenCalls).toBeGreaterThanOrEqual(5);
+      expect(await deadLetters()).toHaveLength(0);
+      // Past the give-up time the next delivery (the relay's retry) dead-letters it, and the publish succeeds.
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await slow.publish("task-events", event, "u1");
+      const letters = await deadLetters();
+      expect(letters).toHaveLength(1);
+      expect(letters[0]).toMatchObject({ consumer: "w/broken", eventId: event.id, attempts: brokenCalls });
+      expect(letters[0]?.reason).toContain("retries exhausted: pusher endpoint timed out");
+      expect(healthyCalls).toBe(1);
+    } finally {
+      await slow.close();
+    }
   });
 
   it("delivers only the subscribed types and keeps one user's events in order while another's flow", async () => {

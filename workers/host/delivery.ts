@@ -3,6 +3,7 @@ import { cloudEventSchema, type CloudEvent } from "@/server/events/catalog";
 import { processOnce } from "@/server/events/consumer";
 import { eventIdOf, recordDeadLetter } from "@/server/events/dead-letters";
 import { errorText } from "@/server/events/error-text";
+import { FailureCounter } from "@/server/events/give-up";
 import type { EventSubscription, HandlerOutcome, WorkerServices } from "@/server/events/worker-types";
 import { recordDelivery, workerMetrics } from "./metrics";
 
@@ -13,11 +14,6 @@ interface FailureNote {
   reason: string;
   attempts: number;
 }
-
-/** Failed attempts after which an event is given up (DROP → dead letter) instead of retried again... */
-export const DEFAULT_MAX_DELIVERY_ATTEMPTS = 5;
-/** ...once it has also been failing for this long: a dependency that restarts (the Pusher endpoint in the app) must not cost events. */
-export const DEFAULT_GIVE_UP_AFTER_MS = 60_000;
 
 export interface GiveUpRule {
   maxAttempts?: number;
@@ -31,19 +27,8 @@ export interface GiveUpRule {
  * event that keeps failing into a dead letter, after 5 failed attempts spread over at least a minute.
  */
 export function createDeliveryHandler(workerName: string, services: WorkerServices, giveUp: GiveUpRule = {}) {
-  const maxAttempts = giveUp.maxAttempts ?? DEFAULT_MAX_DELIVERY_ATTEMPTS;
-  const afterMs = giveUp.afterMs ?? DEFAULT_GIVE_UP_AFTER_MS;
   const failures = new Map<string, FailureNote>();
-  const retriesAsked = new Map<string, { attempts: number; since: number }>();
-  /** Counts one more failed attempt of the event; true when it has used up its attempts and its time. */
-  const exhausted = (eventId: string) => {
-    const before = retriesAsked.get(eventId);
-    const entry = { attempts: (before?.attempts ?? 0) + 1, since: before?.since ?? Date.now() };
-    retriesAsked.delete(eventId);
-    retriesAsked.set(eventId, entry);
-    if (retriesAsked.size > 1_000) retriesAsked.delete(retriesAsked.keys().next().value ?? "");
-    return entry.attempts >= maxAttempts && Date.now() - entry.since >= afterMs;
-  };
+  const retriesAsked = new FailureCounter(giveUp.maxAttempts, giveUp.afterMs);
   const note = (eventId: string, consumer: string, reason: string) => {
     const attempts = (failures.get(eventId)?.attempts ?? 0) + 1;
     failures.delete(eventId);
@@ -86,12 +71,12 @@ export function createDeliveryHandler(workerName: string, services: WorkerServic
       }
     }
     if (outcomes.includes("retry")) {
-      if (!exhausted(event.id)) return "RETRY";
-      services.log.error({ worker: workerName, eventId: event.id, type: event.type, attempts: retriesAsked.get(event.id)?.attempts }, "giving up on an event: dead-lettered");
-      retriesAsked.delete(event.id);
+      if (!retriesAsked.fail(event.id)) return "RETRY";
+      services.log.error({ worker: workerName, eventId: event.id, type: event.type, attempts: retriesAsked.attempts(event.id) }, "giving up on an event: dead-lettered");
+      retriesAsked.forget(event.id);
       return "DROP";
     }
-    retriesAsked.delete(event.id);
+    retriesAsked.forget(event.id);
     if (outcomes.includes("drop")) return "DROP";
     failures.delete(event.id);
     return "SUCCESS";

@@ -1,7 +1,7 @@
 import { deadLetterTopic } from "@/server/events/catalog";
 import type { EventSubscription, WorkerDefinition } from "@/server/events/worker-types";
 import { DEFAULT_BULK_SUBSCRIBE, type BulkSubscribeConfig } from "./bulk";
-import { DEFAULT_MAX_DELIVERY_ATTEMPTS } from "./delivery";
+import { DEFAULT_MAX_DELIVERY_ATTEMPTS } from "@/server/events/give-up";
 
 /** One entry of the `GET /dapr/subscribe` answer. */
 export interface DaprSubscription {

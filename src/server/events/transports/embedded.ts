@@ -5,6 +5,7 @@ import { recordDeadLetter } from "../dead-letters";
 import type { EventTransport } from "../transport";
 import type { HandlerOutcome } from "../worker-types";
 import { errorText } from "../error-text";
+import { DEFAULT_GIVE_UP_AFTER_MS, DEFAULT_MAX_DELIVERY_ATTEMPTS, FailureCounter } from "../give-up";
 
 /** An in-process subscriber; `consumer` names it in logs and dead letters ("<worker>/<subscription>"). */
 export interface EmbeddedSubscription {
@@ -18,9 +19,11 @@ export interface EmbeddedTransport extends EventTransport {
   readonly kind: "embedded";
   subscribe(subscription: EmbeddedSubscription): () => void;
   /**
-   * Resolves once every matching subscriber has settled the event: handled (SUCCESS), or dropped / out of
-   * retries and stored as a dead letter. Rejects when the transport closes first or a dead letter cannot be
-   * stored, so the outbox row stays unpublished and the relay delivers it again (nothing lives only in memory).
+   * Resolves once every matching subscriber has settled the event: handled (SUCCESS), or dropped / given up and
+   * stored as a dead letter. Rejects when a subscriber still fails after a short retry in place (the relay
+   * retries the row with its own backoff, and only the subscribers that have not handled it yet get it again),
+   * when the transport closes first, or when a dead letter cannot be stored: the outbox row stays unpublished
+   * and the relay delivers it again (nothing lives only in memory).
    */
   publish(topic: string, event: CloudEvent, partitionKey: string): Promise<void>;
   /** Resolves once nothing is queued, being delivered or waiting to be retried (for tests and shutdown). */
@@ -32,10 +35,17 @@ export interface EmbeddedTransportOptions {
   /** Where dead letters are stored. */
   db: Executor;
   log: Logger;
-  /** Retries after the first failed attempt before dead-lettering (like the Dapr resiliency policy). */
+  /**
+   * A failing event is dead-lettered only after more than `maxRetries` retries (5 failed attempts by default)
+   * spread over at least `giveUpAfterMs` (60 s): the same rule as the Dapr workers, so a slow spell of the server
+   * or a restarting dependency does not cost events.
+   */
   maxRetries?: number;
+  giveUpAfterMs?: number;
+  /** Backoff of the retries in place; past `retryInPlaceMs` the event goes back to the relay's backoff instead. */
   initialDelayMs?: number;
   maxDelayMs?: number;
+  retryInPlaceMs?: number;
 }
 
 interface Delivery {
@@ -50,14 +60,29 @@ class TransportClosed extends Error {
   }
 }
 
+/** A subscriber still fails: the publish fails so the relay retries the row later, without holding its pass. */
+class DeliveryDeferred extends Error {
+  constructor(consumer: string, attempts: number, reason: string) {
+    super(`${consumer} failed ${attempts} time(s), retried later: ${reason}`);
+  }
+}
+
+/** Events kept with the subscribers that already handled them while another one still fails (bounded). */
+const HANDLED_MEMORY = 10_000;
+
 /**
  * In-process pub/sub with the Dapr semantics: asynchronous handlers, ordered per (subscriber, partition key),
  * success/retry/drop outcomes, a thrown error means retry, bounded exponential backoff, then a stored dead letter.
  */
 export function createEmbeddedTransport(options: EmbeddedTransportOptions): EmbeddedTransport {
-  const maxRetries = options.maxRetries ?? 5;
+  const maxRetries = options.maxRetries ?? DEFAULT_MAX_DELIVERY_ATTEMPTS - 1;
   const initialDelayMs = options.initialDelayMs ?? 200;
   const maxDelayMs = options.maxDelayMs ?? 10_000;
+  // Short: a delivery retried in place holds up the relay's whole pass, i.e. every other user's events.
+  const retryInPlaceMs = options.retryInPlaceMs ?? 2_000;
+  const failures = new FailureCounter(maxRetries + 1, options.giveUpAfterMs ?? DEFAULT_GIVE_UP_AFTER_MS, HANDLED_MEMORY);
+  /** event id -> consumers that handled it, for events another consumer has not handled yet. */
+  const handledBy = new Map<string, Set<string>>();
   const log = options.log.child({ component: "embedded-transport" });
   const subscriptions = new Set<EmbeddedSubscription>();
   const lanes = new Map<string, Delivery[]>();
@@ -107,11 +132,14 @@ export function createEmbeddedTransport(options: EmbeddedTransportOptions): Embe
     }
   }
 
-  /** Returns once the event is handled or dead-lettered (or the transport closes); throws if the dead letter was not stored. */
+  /**
+   * Returns once the event is handled or dead-lettered (or the transport closes); throws when it still fails
+   * after the retries in place (DeliveryDeferred) or the dead letter was not stored.
+   */
   async function deliver(subscription: EmbeddedSubscription, { topic, event }: Delivery) {
-    let attempts = 0;
-    for (;;) {
-      attempts += 1;
+    const failureKey = `${subscription.consumer}\u0000${event.id}`;
+    const inPlaceUntil = Date.now() + retryInPlaceMs;
+    for (let inPlace = 1; ; inPlace++) {
       let outcome: HandlerOutcome;
       let reason: string;
       try {
@@ -121,16 +149,31 @@ export function createEmbeddedTransport(options: EmbeddedTransportOptions): Embe
         outcome = "retry";
         reason = errorText(cause);
       }
-      if (outcome === "success") return;
-      const context = { consumer: subscription.consumer, topic, eventId: event.id, type: event.type, attempts };
-      if (outcome === "drop") return deadLetter(subscription, topic, event, reason, attempts);
-      if (attempts > maxRetries) {
-        return deadLetter(subscription, topic, event, `retries exhausted: ${reason}`, attempts);
+      if (outcome === "success") {
+        failures.forget(failureKey);
+        return;
       }
-      log.warn({ ...context, reason }, "delivery failed, will retry");
-      await sleep(Math.min(initialDelayMs * 2 ** (attempts - 1), maxDelayMs), abort.signal);
+      const exhausted = failures.fail(failureKey);
+      const attempts = failures.attempts(failureKey);
+      if (outcome === "drop" || exhausted) {
+        failures.forget(failureKey);
+        return deadLetter(subscription, topic, event, outcome === "drop" ? reason : `retries exhausted: ${reason}`, attempts);
+      }
+      const delayMs = Math.min(initialDelayMs * 2 ** (inPlace - 1), maxDelayMs);
+      if (Date.now() + delayMs > inPlaceUntil) throw new DeliveryDeferred(subscription.consumer, attempts, reason);
+      log.warn({ consumer: subscription.consumer, topic, eventId: event.id, type: event.type, attempts, reason }, "delivery failed, will retry");
+      await sleep(delayMs, abort.signal);
       if (abort.signal.aborted) return;
     }
+  }
+
+  /** Remembers who handled an event that must be published again, so only the others get it again. */
+  function rememberHandled(eventId: string, consumers: string[]) {
+    const set = handledBy.get(eventId) ?? new Set<string>();
+    for (const consumer of consumers) set.add(consumer);
+    handledBy.delete(eventId);
+    handledBy.set(eventId, set);
+    if (handledBy.size > HANDLED_MEMORY) handledBy.delete(handledBy.keys().next().value ?? "");
   }
 
   async function deadLetter(subscription: EmbeddedSubscription, topic: string, event: CloudEvent, reason: string, attempts: number) {
@@ -157,9 +200,13 @@ export function createEmbeddedTransport(options: EmbeddedTransportOptions): Embe
     async publish(topic, event, partitionKey) {
       if (abort.signal.aborted) throw new TransportClosed();
       const handled: Promise<void>[] = [];
+      const consumers: string[] = [];
+      const already = handledBy.get(event.id);
       for (const subscription of subscriptions) {
         if (subscription.topic !== topic) continue;
         if (subscription.types && !subscription.types.includes(event.type)) continue;
+        if (already?.has(subscription.consumer)) continue;
+        consumers.push(subscription.consumer);
         handled.push(
           new Promise<void>((resolve, reject) => {
             enqueue(subscription, partitionKey, { topic, event, settled: (error) => (error ? reject(error) : resolve()) });
@@ -169,7 +216,11 @@ export function createEmbeddedTransport(options: EmbeddedTransportOptions): Embe
       // allSettled first: one subscriber's failure must not leave the others' outcomes unobserved.
       const results = await Promise.allSettled(handled);
       const failure = results.find((result) => result.status === "rejected");
-      if (failure) throw failure.reason;
+      if (failure) {
+        rememberHandled(event.id, consumers.filter((_, i) => results[i]?.status === "fulfilled"));
+        throw failure.reason;
+      }
+      handledBy.delete(event.id);
     },
     idle,
     async close() {
