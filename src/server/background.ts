@@ -2,7 +2,7 @@ import { startEventBackbone, type EventBackbone } from "@/server/events/backbone
 import { createEmbeddedPusher, type EmbeddedPusher } from "@/server/realtime/embedded";
 import { pusherCredentials, usesBuiltInPusher } from "@/server/realtime/publisher";
 import type { Runtime } from "@/server/runtime";
-import { ALL_WORKERS } from "@/server/workers";
+import { inProcessWorkers } from "@/server/workers";
 
 export interface Background {
   /** The built-in Pusher-protocol endpoint, unless an external Pusher/Soketi is configured. */
@@ -21,7 +21,7 @@ export async function startBackground(runtime: Runtime): Promise<Background> {
   // Built-in endpoint unless Soketi (PUSHER_HOST) or Pusher Channels (PUSHER_CLUSTER) is configured; standalone
   // realtime workers reach it with PUSHER_HOST/PUSHER_PORT pointing here and the same credentials.
   const pusher = usesBuiltInPusher(env) ? createEmbeddedPusher(pusherCredentials(env)) : undefined;
-  const backbone = await startEventBackbone({ env, db, log, workers: ALL_WORKERS });
+  const backbone = await startEventBackbone({ env, db, log, workers: inProcessWorkers(pusher) });
   const background: Background = {
     pusher,
     backbone,

@@ -119,6 +119,20 @@ describe("embedded Pusher endpoint", () => {
     expect(heardByB).toEqual([{ event: "marker", data: { n: 1 } }]);
   });
 
+  it("takes a realtime worker's events in process: the user's sockets hear them, oversized data is refused", async () => {
+    const [a, b] = await Promise.all([connect(), connect()]);
+    const [chA, chB] = await Promise.all([subscribe(a, "private-user-A"), subscribe(b, "private-user-B")]);
+    const heardByB = record(chB);
+    const arrival = next(chA, "sync");
+    await running.embedded.publishToUser("A", "sync", { kind: "task", ids: ["t1"] });
+    expect(await arrival).toEqual({ kind: "task", ids: ["t1"] });
+    await expect(running.embedded.publishToUser("A", "sync", "x".repeat(10 * 1024 + 1))).rejects.toThrow(/exceeds Pusher's 10240/);
+    const marker = next(chB, "marker");
+    await running.embedded.publishToUser("B", "marker", { n: 1 });
+    await marker;
+    expect(heardByB).toEqual([{ event: "marker", data: { n: 1 } }]);
+  });
+
   it("refuses a private subscription with a forged signature", async () => {
     const intruder = await connect(forge);
     await expect(subscribe(intruder, "private-user-A")).rejects.toThrow(/AuthError.*Invalid signature/);

@@ -9,6 +9,7 @@ import { EVENT_TYPES } from "@/server/events/catalog";
 import type { WorkerServices } from "@/server/events/worker-types";
 import { createChannelAuthorizer, createEmbeddedPusher, type EmbeddedPusher } from "@/server/realtime/embedded";
 import { embeddedPusherCredentials, pusherOptions, userChannel } from "@/server/realtime/publisher";
+import { ALL_WORKERS, inProcessWorkers } from "@/server/workers";
 import { createRealtimeWorker } from "@workers/realtime";
 import { createTestDatabase, createTestUser, type TestDatabase } from "../support/database";
 import { deliver, lastEvent, subscription, workerServices } from "./worker-helpers";
@@ -90,6 +91,20 @@ describe("realtime worker", () => {
     await deliver(notices, await lastEvent(db.handle, EVENT_TYPES.syncNotice, mine.id), services);
     await strangerArrival;
     expect(strangerHeard).toEqual([{ entity: "task", action: "created", id: mine.id, version: 1 }]);
+  });
+
+  it("in the app process, pushes into the built-in endpoint directly: no HTTP to its own port, which may be slow", async () => {
+    const worker = inProcessWorkers(embedded).find((candidate) => candidate.name === "realtime");
+    if (!worker) throw new Error("no realtime worker");
+    expect(inProcessWorkers(undefined)).toBe(ALL_WORKERS);
+    const owner = await createTestUser(db.handle);
+    const ownerChannel = await listen(owner.userId);
+    const task = await createTask(owner, { title: "Straight in" });
+    const arrival = nextSync(ownerChannel);
+    // The configured port answers nothing: the notice can only have come the in-process way.
+    const noHttp = { ...services, env: { ...services.env, PORT: 1 } };
+    await deliver(subscription(worker, "sync-notices"), await lastEvent(db.handle, EVENT_TYPES.syncNotice, task.id), noHttp);
+    expect(await arrival).toEqual({ entity: "task", action: "created", id: task.id, version: 1 });
   });
 
   it("fails the delivery (so the transport retries) when the Pusher endpoint is unreachable", async () => {

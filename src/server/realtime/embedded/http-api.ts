@@ -4,7 +4,7 @@ import type { ChannelHub } from "./hub";
 import { isValidChannelName, SOCKET_ID_PATTERN, verifyApiSignature } from "./signing";
 
 /** Pusher's HTTP API limits. */
-const MAX_EVENT_DATA_BYTES = 10 * 1024;
+export const MAX_EVENT_DATA_BYTES = 10 * 1024;
 const MAX_CHANNELS_PER_EVENT = 100;
 const MAX_BATCH_EVENTS = 10;
 /** Enough for a full batch of maximum-size events plus JSON overhead. */

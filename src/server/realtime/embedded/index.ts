@@ -3,7 +3,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
 import { serveConnection } from "./connection";
-import { createHttpApi } from "./http-api";
+import type { RealtimePublisher } from "../publisher";
+import { userChannel } from "../publisher";
+import { createHttpApi, MAX_EVENT_DATA_BYTES } from "./http-api";
 import { ChannelHub } from "./hub";
 
 export { createChannelAuthorizer, isValidChannelName, isValidSocketId, type ChannelAuthorizer } from "./signing";
@@ -18,7 +20,7 @@ export interface EmbeddedPusherOptions {
   pongTimeoutMs?: number;
 }
 
-export interface EmbeddedPusher {
+export interface EmbeddedPusher extends RealtimePublisher {
   /** Takes WebSocket upgrades on `/app/{key}`; false means "not mine" so the caller can pass it on (e.g. Next.js HMR). */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
   /** Serves Pusher's HTTP API under `/apps/{appId}/…`; false means "not mine". */
@@ -93,6 +95,15 @@ export function createEmbeddedPusher(opts: EmbeddedPusherOptions): EmbeddedPushe
       return true;
     },
     handleHttp,
+    // A realtime worker in this process pushes straight into the channels: no HTTP round trip to itself, which
+    // used to time out (and cost notices) whenever the event loop was slow for 10 s.
+    async publishToUser(userId, event, data) {
+      const json = JSON.stringify(data);
+      const size = Buffer.byteLength(json);
+      if (size > MAX_EVENT_DATA_BYTES) throw new Error(`event data of ${size} bytes exceeds Pusher's ${MAX_EVENT_DATA_BYTES}`);
+      const channel = userChannel(userId);
+      hub.publish(channel, { event, channel, data: json });
+    },
     connections: () => socketIds.size,
     close() {
       closed = true;
