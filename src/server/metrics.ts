@@ -38,7 +38,7 @@ function createAppMetrics(): AppMetrics {
   gauge("cadence_outbox_published_total", "Events the relay has published", (m) => m.published);
   gauge("cadence_outbox_failed_total", "Failed publish attempts", (m) => m.failed);
   gauge("cadence_outbox_pending", "Unpublished outbox rows seen in the last pass", (m) => m.pending);
-  gauge("cadence_outbox_lag_ms", "Age of the oldest unpublished event at the last pass", (m) => m.lagMs);
+  gauge("cadence_outbox_lag_ms", "How long the oldest event of the relay's last batch waited before it was published (or the oldest row waiting for a retry, if older)", (m) => m.lagMs);
   new Gauge({
     name: "cadence_events_published_total",
     help: "Events published by the outbox relay, per topic (a monotonic count)",

@@ -54,6 +54,17 @@ describe("outbox relay", () => {
     expect(relay.metrics.pending).toBe(0);
   });
 
+  it("reports how late events got out: the lag gauge keeps the last batch's wait once the outbox is drained", async () => {
+    const transport = recordingTransport();
+    await writeInterleaved(3, ["user-a"]);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the events wait before any relay runs
+    const relay = await start(transport);
+    await relay.flush();
+    expect(await unpublishedCount()).toBe(0);
+    // Not 0 just because nothing is left: the events had waited at least the 300 ms.
+    expect(relay.metrics.lagMs).toBeGreaterThanOrEqual(300);
+  });
+
   it("wakes on NOTIFY: an insert is published without a flush or a timer", async () => {
     const transport = recordingTransport();
     await start(transport);

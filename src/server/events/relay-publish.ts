@@ -10,6 +10,8 @@ export interface ClaimedRow {
   partitionKey: string;
   event: Record<string, unknown>;
   attempts: number;
+  /** Age of the event when it was claimed (now − created_at), in ms; the lag metric. */
+  ageMs?: number;
 }
 
 export interface PublishOutcome {

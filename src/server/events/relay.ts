@@ -27,7 +27,10 @@ export interface RelayOptions {
 export interface RelayMetrics {
   published: number;
   failed: number;
-  /** Age of the oldest unpublished event after the last pass, in ms (0 when the outbox is drained). */
+  /**
+   * How late events get out, in ms: how long the oldest event of the last published batch had waited since it
+   * was written, or, while rows wait for a retry, the age of the oldest of them if that is more.
+   */
   lagMs: number;
   pending: number;
   /** Events published per topic since start (the per-topic dashboards and alerts). */
@@ -57,6 +60,8 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
   const leaseMs = options.leaseMs ?? 15_000;
   const log = options.log.child({ component: "outbox-relay", instance: options.instanceId });
   const metrics: RelayMetrics = { published: 0, failed: 0, lagMs: 0, pending: 0, publishedByTopic: {} };
+  /** Lag of the oldest event of the last batch when it was recorded as published. */
+  let lastPublishedLagMs = 0;
   const abort = new AbortController();
   let stopped = false;
   let wakeTimer: NodeJS.Timeout | undefined;
@@ -87,6 +92,7 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
           partitionKey: outbox.partitionKey,
           event: outbox.event,
           attempts: outbox.attempts,
+          ageMs: sql<number>`(extract(epoch from now() - ${outbox.createdAt}) * 1000)::float8`,
         })
         .from(outbox)
         .where(
@@ -145,11 +151,16 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
 
   /** Claims, publishes and records one batch; returns how many rows it claimed. */
   async function pass(): Promise<number> {
+    const claimedAt = performance.now();
     const rows = await claim();
     if (rows.length === 0) return 0;
     // Stop starting new waves well before the lease runs out, so no other instance can take these rows meanwhile.
     const outcome = await publishInWaves(transport, rows, Date.now() + leaseMs / 2);
     await record(outcome);
+    if (outcome.published.length > 0) {
+      const oldest = outcome.published.reduce((max, row) => Math.max(max, row.ageMs ?? 0), 0);
+      lastPublishedLagMs = Math.round(oldest + (performance.now() - claimedAt));
+    }
     metrics.published += outcome.published.length;
     for (const row of outcome.published) metrics.publishedByTopic[row.topic] = (metrics.publishedByTopic[row.topic] ?? 0) + 1;
     metrics.failed += outcome.failed.length;
@@ -174,7 +185,7 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
       .where(isNull(outbox.publishedAt));
     metrics.pending = totals?.pending ?? 0;
     if (totals?.oldestId != null) lowWater = Math.max(lowWater, Number(totals.oldestId) - 1);
-    metrics.lagMs = Math.max(0, totals?.lagMs ?? 0);
+    metrics.lagMs = Math.max(lastPublishedLagMs, metrics.pending > 0 ? (totals?.lagMs ?? 0) : 0);
     if (metrics.pending === 0) return;
     const [next] = await db.db
       .select({ inMs: sql<number | null>`(extract(epoch from min(${outbox.nextAttemptAt}) - now()) * 1000)::float8` })
