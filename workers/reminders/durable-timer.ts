@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { Executor } from "@/server/db/client";
+import { asBackground } from "@/server/db/priority";
 import { errorText } from "@/server/events/error-text";
 import { fireReminder, fireReminders, nextUnfiredReminder, unfiredReminders } from "@/server/domain/reminders";
 import type { ReminderScheduler } from "./scheduler";
@@ -35,7 +36,7 @@ export function createDurableTimerScheduler(options: DurableTimerOptions): Remin
   function arm(delayMs: number) {
     clearTimeout(timer);
     if (stopped) return;
-    timer = setTimeout(() => void kick(), Math.max(1, Math.min(delayMs, MAX_WAIT_MS)));
+    timer = setTimeout(() => void asBackground(kick), Math.max(1, Math.min(delayMs, MAX_WAIT_MS)));
     timer.unref(); // never what keeps a process alive: the server is
   }
 

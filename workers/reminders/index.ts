@@ -1,3 +1,4 @@
+import { asBackground } from "@/server/db/priority";
 import { fireReminder, reminderWakeUp } from "@/server/domain/reminders";
 import { EVENT_TYPES, reminderEventDataSchema, TOPICS } from "@/server/events/catalog";
 import { errorText } from "@/server/events/error-text";
@@ -89,7 +90,7 @@ export function createRemindersWorker(options: RemindersWorkerOptions = {}): Wor
       };
       // At start this also fires, once, whatever fell due while the app was down.
       await reconcile();
-      const interval = setInterval(() => void reconcile(), options.reconcileIntervalMs ?? DEFAULT_RECONCILE_MS);
+      const interval = setInterval(() => void asBackground(reconcile), options.reconcileIntervalMs ?? DEFAULT_RECONCILE_MS);
       interval.unref();
       return async () => {
         clearInterval(interval);

@@ -10,6 +10,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { withPreparedStatements } from "./prepared-statements";
+import { createPriorityGate } from "./priority";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -40,6 +41,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
 async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir, { extensions: { pg_trgm } });
+  // Requests before event work on the one connection (priority.ts); drizzle calls only query and transaction.
+  const withPriority = createPriorityGate();
+  const query = client.query.bind(client);
+  const transaction = client.transaction.bind(client);
+  client.query = ((...args: Parameters<typeof query>) => withPriority(() => query(...args))) as typeof client.query;
+  client.transaction = ((...args: Parameters<typeof transaction>) => withPriority(() => transaction(...args))) as typeof client.transaction;
   const db = drizzlePglite({ client, schema }) as unknown as Database;
   return {
     db,

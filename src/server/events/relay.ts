@@ -1,6 +1,7 @@
 import { and, asc, gt, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import type { DatabaseHandle } from "@/server/db/client";
+import { asBackground } from "@/server/db/priority";
 import { outbox } from "@/server/db/schema";
 import { publishInWaves, type ClaimedRow, type PublishOutcome } from "./relay-publish";
 import type { EventTransport } from "./transport";
@@ -216,7 +217,9 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
       return;
     }
     draining = true;
-    void drain();
+    // Passes and the deliveries they make give way to requests on the embedded database (the NOTIFY that
+    // calls this may come from a request's commit; the pass is not part of that request).
+    void asBackground(drain);
   }
 
   async function drain() {

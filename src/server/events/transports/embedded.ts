@@ -72,7 +72,8 @@ const HANDLED_MEMORY = 10_000;
 
 /**
  * In-process pub/sub with the Dapr semantics: asynchronous handlers, ordered per (subscriber, partition key),
- * success/retry/drop outcomes, a thrown error means retry, bounded exponential backoff, then a stored dead letter.
+ * success/retry/drop outcomes, a thrown error means retry; a short retry in place, then the relay's backoff, and a
+ * stored dead letter only after 5 failures over at least a minute (give-up.ts).
  */
 export function createEmbeddedTransport(options: EmbeddedTransportOptions): EmbeddedTransport {
   const maxRetries = options.maxRetries ?? DEFAULT_MAX_DELIVERY_ATTEMPTS - 1;
