@@ -1,18 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { evaluateSoak, type SoakSamples } from "../../bench/soak/criteria";
+import { evaluateSoak, verdictLines, type SoakSamples } from "../../bench/soak/criteria";
+import type { OutboxLagMinute } from "../../bench/soak/outbox-lag";
 
 const MINUTE = 60_000;
-const run = (overrides: Partial<{ lastMs: number; endRss: number; lag: number; failed: boolean }>) => {
-  const samples: SoakSamples = { requests: [], rssBytes: [], outboxLagMs: [] };
+const reminders = { expected: 3, deliveredOnce: 3, missing: 0, duplicated: 0 };
+const lagMinutes = (maxMs: number, unpublished = 0): OutboxLagMinute[] =>
+  [0, 1, 2].map((minute) => ({ minute, events: 40, maxMs: minute === 1 ? maxMs : 50, p95Ms: 30, unpublished: minute === 2 ? unpublished : 0 }));
+const run = (overrides: Partial<{ lastMs: number; endRss: number; lag: number; unpublished: number; failed: boolean }>) => {
+  const samples: SoakSamples = { requests: [], rssBytes: [], gaugeLagMs: [] };
   for (let at = 0; at < 3 * MINUTE; at += 1_000) {
     const ms = at >= 2 * MINUTE ? (overrides.lastMs ?? 10) : 10;
     samples.requests.push({ at, op: "list", ms, ok: !(overrides.failed && at === 5_000), status: 200 });
   }
   for (let at = 0; at < 3 * MINUTE; at += 5_000) {
     samples.rssBytes.push({ at, bytes: at >= 2.5 * MINUTE ? (overrides.endRss ?? 100e6) : 100e6 });
-    samples.outboxLagMs.push({ at, ms: overrides.lag ?? 50 });
+    samples.gaugeLagMs.push({ at, ms: at === 65_000 ? null : 20 });
   }
-  return evaluateSoak(samples, { durationMs: 3 * MINUTE, reminders: { expected: 3, deliveredOnce: 3, missing: 0, duplicated: 0 } });
+  return evaluateSoak(samples, { durationMs: 3 * MINUTE, reminders, outboxLag: lagMinutes(overrides.lag ?? 50, overrides.unpublished) });
 };
 
 describe("soak pass criteria", () => {
@@ -25,6 +29,18 @@ describe("soak pass criteria", () => {
     expect(run({ lastMs: 15 }).checks.p95Holds).toBe(true);
     expect(run({ endRss: 111e6 }).checks.rssGrowthWithin10Percent).toBe(false);
     expect(run({ lag: 1_001 }).checks.outboxLagWithin1s).toBe(false);
-    expect(evaluateSoak({ requests: [], rssBytes: [], outboxLagMs: [] }, { durationMs: MINUTE, reminders: { expected: 1, deliveredOnce: 1, missing: 0, duplicated: 0 } }).checks.outboxLagWithin1s).toBe(false);
+  });
+  it("fail the lag criterion when an event was never published or no event was written at all", () => {
+    expect(run({ unpublished: 1 }).checks.outboxLagWithin1s).toBe(false);
+    const empty = evaluateSoak({ requests: [], rssBytes: [], gaugeLagMs: [] }, { durationMs: MINUTE, reminders, outboxLag: [] });
+    expect(empty.checks.outboxLagWithin1s).toBe(false);
+  });
+  it("report the gauge per minute with the scrapes that got no answer, and one verdict line per criterion", () => {
+    const result = run({ lag: 1_500 });
+    expect(result.outboxLagMs.gauge[1]).toEqual({ minute: 1, maxMs: 20, reads: 11, tries: 12 });
+    const lines = verdictLines(result);
+    expect(lines).toHaveLength(6);
+    expect(lines.find((line) => line.includes("outbox lag"))).toMatch(/^FAIL outbox lag: max 1500 ms over 120 events/);
+    expect(lines.at(-1)).toBe("FAIL overall");
   });
 });
