@@ -47,7 +47,7 @@ export function EditorForm({ task, timeZone, onClose, onDelete }: { task: TaskVi
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
   const saveOptions = {
-    onSuccess: (saved: TaskView) => {
+    onSuccess: (saved: TaskView & { activityId: number | null }) => {
         queryClient.setQueryData(trpc.task.get.queryKey({ id: saved.id }), saved);
         void refetchAfterChange(queryClient, [
           trpc.task.list.pathFilter(),
@@ -55,7 +55,7 @@ export function EditorForm({ task, timeZone, onClose, onDelete }: { task: TaskVi
           trpc.category.list.queryFilter(),
           trpc.tag.list.queryFilter(),
         ]);
-        void undo.announce("Saved");
+        undo.announce("Saved", saved.activityId);
         onClose();
       },
       onError: async (err: { message: string }) => {

@@ -22,11 +22,11 @@ export function OccurrencesPanel({ task, timeZone, onChanged }: { task: TaskView
     new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", ...(task.allDay ? {} : { hour: "2-digit", minute: "2-digit" }) }).format(date);
 
   const after = (message: string) => ({
-    onSuccess: (changed: TaskView) => {
+    onSuccess: (changed: TaskView & { activityId: number | null }) => {
       setMoving(null);
       onChanged(changed);
       void refetchAfterChange(queryClient, [trpc.task.pathFilter(), trpc.activity.pathFilter()]);
-      void undo.announce(message);
+      undo.announce(message, changed.activityId);
     },
     onError: (error: { message: string }) => toast.error(`Could not change the series: ${error.message}`),
   });

@@ -44,9 +44,9 @@ export function BulkBar({
     bulk.mutate(
       { ids: selection, action },
       {
-        onSuccess: () => {
+        onSuccess: (done) => {
           // The whole edit is one activity entry: Undo takes it back in one step.
-          void undo.announce(`${verb} ${selection.length} ${selection.length === 1 ? "task" : "tasks"}`);
+          undo.announce(`${verb} ${selection.length} ${selection.length === 1 ? "task" : "tasks"}`, done.activityId);
           if (action.type === "complete" || action.type === "delete") onDone();
         },
       },

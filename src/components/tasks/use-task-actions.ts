@@ -48,16 +48,16 @@ export function useTaskActions() {
   const restoreMutation = useMutation(trpc.task.restore.mutationOptions({ onSettled: refresh }));
 
   function reopen(task: TaskRef) {
-    uncompleteMutation.mutate({ id: task.id }, { onSuccess: () => void undo.remember() });
+    uncompleteMutation.mutate({ id: task.id }, { onSuccess: (done) => void undo.remember(done.activityId) });
   }
 
   // The toasts' Undo reverts the change's own activity entry (as Ctrl/⌘+Z and the activity log do).
   function complete(task: TaskRef) {
-    completeMutation.mutate({ id: task.id }, { onSuccess: () => void undo.announce(`Completed “${shortTitle(task.title)}”`) });
+    completeMutation.mutate({ id: task.id }, { onSuccess: (done) => undo.announce(`Completed “${shortTitle(task.title)}”`, done.activityId) });
   }
 
   function remove(task: TaskRef) {
-    deleteMutation.mutate({ id: task.id }, { onSuccess: () => void undo.announce(`Deleted “${shortTitle(task.title)}”`) });
+    deleteMutation.mutate({ id: task.id }, { onSuccess: (done) => undo.announce(`Deleted “${shortTitle(task.title)}”`, done.activityId) });
   }
 
   // Stable identities (mutate functions are stable): memoised rows then skip re-rendering on every list change.

@@ -50,18 +50,20 @@ export function useUndo() {
     [client, refresh],
   );
 
-  /** Remembers the change just made (the newest entry) so the toast and Ctrl/⌘+Z can take it back. */
-  const remember = useCallback(async (): Promise<number | undefined> => {
-    const { items } = await client.activity.list.query({ limit: 1 });
-    const id = items[0]?.id;
-    if (id !== undefined && !madeHere.includes(id)) madeHere.push(id);
+  /**
+   * Remembers a change this tab made by the activity entry id its mutation returned, so the toast and Ctrl/⌘+Z
+   * take back exactly that change (null: it changed nothing, so there is nothing to undo).
+   */
+  const remember = useCallback((id: number | null | undefined): number | undefined => {
+    if (id === null || id === undefined) return undefined;
+    if (!madeHere.includes(id)) madeHere.push(id);
     return id;
-  }, [client]);
+  }, []);
 
-  /** A success toast for a change, with an Undo that reverts exactly that change. */
+  /** A success toast for a change, with an Undo that reverts exactly that change (its entry id from the server). */
   const announce = useCallback(
-    async (message: string) => {
-      const id = await remember().catch(() => undefined);
+    (message: string, activityId: number | null | undefined) => {
+      const id = remember(activityId);
       toast.success(message, id === undefined ? undefined : { action: { label: "Undo", onClick: () => void revert(id) } });
     },
     [remember, revert],

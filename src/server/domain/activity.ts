@@ -23,6 +23,20 @@ export interface ActivityDraft {
   changes?: EntityChange[];
 }
 
+/** Collects the ids of the activity entries a call writes (the domain appends to it). */
+export const withActivityRecorder = (ctx: DomainContext): DomainContext & { recordedActivityIds: number[] } => ({ ...ctx, recordedActivityIds: [] });
+
+/**
+ * Runs a change and returns its result with the id of the activity entry it wrote (the last one, if several;
+ * null when it changed nothing), so a client can undo exactly this change — reading the newest entry instead
+ * would take back whatever another tab or the assistant did in between.
+ */
+export async function withActivityId<T extends object>(ctx: DomainContext, change: (ctx: DomainContext) => Promise<T>): Promise<T & { activityId: number | null }> {
+  const recording = withActivityRecorder(ctx);
+  const result = await change(recording);
+  return { ...result, activityId: recording.recordedActivityIds.at(-1) ?? null };
+}
+
 /** Writes activity entries (and their exact changes) in the caller's transaction; returns their ids in order. */
 export async function recordActivity(tx: Executor, ctx: DomainContext, drafts: ActivityDraft[]): Promise<number[]> {
   if (drafts.length === 0) return [];

@@ -25,9 +25,6 @@ export interface ToolChange {
   categoryAfter?: string | null;
 }
 
-/** Collects the ids of the activity entries a call writes (the domain appends to it). */
-export const withActivityRecorder = (ctx: DomainContext): DomainContext & { recordedActivityIds: number[] } => ({ ...ctx, recordedActivityIds: [] });
-
 const FIELD_NAMES: Record<string, string> = {
   dueAt: "due_date",
   allDay: "all_day",

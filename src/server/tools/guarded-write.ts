@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { DomainContext } from "@/server/domain/context";
 import { argumentsHash, issueConfirmation, redeemConfirmation } from "@/server/domain/tool-confirmations";
-import { captureChanges, changeKey, describeChanges, withActivityRecorder, type ToolChange } from "./change-capture";
+import { withActivityRecorder } from "@/server/domain/activity";
+import { captureChanges, changeKey, describeChanges, type ToolChange } from "./change-capture";
 import { ToolArgumentError, ToolForbiddenError, type ToolDefinition, type ToolResultBase } from "./types";
 
 /**

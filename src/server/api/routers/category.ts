@@ -7,11 +7,12 @@ import {
   listCategories,
   updateCategory,
 } from "@/server/domain/categories";
+import { withActivityId } from "@/server/domain/activity";
 import { protectedProcedure, router } from "../trpc";
 
 export const categoryRouter = router({
-  create: protectedProcedure.input(categoryCreateInput).mutation(({ ctx, input }) => createCategory(ctx.domain, input)),
-  update: protectedProcedure.input(categoryUpdateInput).mutation(({ ctx, input }) => updateCategory(ctx.domain, input)),
-  delete: protectedProcedure.input(categoryIdInput).mutation(({ ctx, input }) => deleteCategory(ctx.domain, input)),
+  create: protectedProcedure.input(categoryCreateInput).mutation(({ ctx, input }) => withActivityId(ctx.domain, (domain) => createCategory(domain, input))),
+  update: protectedProcedure.input(categoryUpdateInput).mutation(({ ctx, input }) => withActivityId(ctx.domain, (domain) => updateCategory(domain, input))),
+  delete: protectedProcedure.input(categoryIdInput).mutation(({ ctx, input }) => withActivityId(ctx.domain, (domain) => deleteCategory(domain, input))),
   list: protectedProcedure.query(({ ctx }) => listCategories(ctx.domain)),
 });

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/server/db/client";
 import { categories, tags, tasks, type RecurrenceMove, type SeriesValues } from "@/server/db/schema";
+import { taskColumns } from "../tasks/view";
 
 /**
  * Exact, JSON-safe states of the rows a change touches. An activity entry stores one before and one after
@@ -55,32 +56,23 @@ export type SnapshotEntity = "task" | "category" | "tag";
 const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
 const parseJson = <T>(value: unknown): T => (typeof value === "string" ? (JSON.parse(value) as T) : (value as T));
 
+/**
+ * The columns a snapshot keeps: the task view's own columns (one list, in tasks/view.ts) without the owner and
+ * the two a revert moves forward; the occurrence bookkeeping views do not show is added where they are read.
+ */
+const { userId: _userId, version: _version, updatedAt: _updatedAt, ...snapshotTaskColumns } = taskColumns;
+
 /** Full states of the given tasks of one user (deleted ones included), keyed by id; one round trip. */
 export async function loadTaskSnapshots(db: Executor, userId: string, ids: readonly string[]): Promise<Map<string, TaskSnapshot>> {
   const result = new Map<string, TaskSnapshot>();
   if (ids.length === 0) return result;
   const rows = await db
     .select({
-      id: tasks.id,
-      title: tasks.title,
-      description: tasks.description,
-      priority: tasks.priority,
-      dueAt: tasks.dueAt,
-      allDay: tasks.allDay,
-      completed: tasks.completed,
-      completedAt: tasks.completedAt,
-      categoryId: tasks.categoryId,
-      recurrenceRule: tasks.recurrenceRule,
-      recurrenceBasis: tasks.recurrenceBasis,
-      seriesId: tasks.seriesId,
-      previousOccurrenceId: tasks.previousOccurrenceId,
-      occurrenceIndex: tasks.occurrenceIndex,
+      ...snapshotTaskColumns,
       recurrenceExdates: tasks.recurrenceExdates,
       recurrenceMoves: tasks.recurrenceMoves,
       occurrenceDate: tasks.occurrenceDate,
       seriesValues: tasks.seriesValues,
-      createdAt: tasks.createdAt,
-      deletedAt: tasks.deletedAt,
       // Written out in full: without a join drizzle leaves columns unqualified, and "id" inside the subquery
       // would then mean the reminder's own id.
       tagIdsJson: sql<unknown>`(SELECT coalesce(json_agg(tt.tag_id ORDER BY tt.tag_id), '[]'::json) FROM task_tags tt WHERE tt.task_id = "tasks"."id")`,
