@@ -9,7 +9,7 @@
 
 export const FOLDS = 5;
 
-export type SeedKey = "flights" | "expense" | "dry" | "standup" | "dentist" | "mom" | "rent" | "passport" | "groceries" | "budget";
+export type SeedKey = "flights" | "expense" | "dry" | "standup" | "dentist" | "mom" | "rent" | "passport" | "groceries" | "budget" | "vet";
 export type Priority = "low" | "medium" | "high" | "urgent";
 
 /** A task as the corpus describes it: local dates ("2026-03-13" all day, "2026-03-13T17:00" timed). */
@@ -52,16 +52,16 @@ export interface EffectCase {
 }
 
 const turns = (say: string | string[]) => (Array.isArray(say) ? say : [say]);
-const A = (say: string | string[], task: TaskFields, extra: Effect = {}): EffectCase => ({ say: turns(say), expect: { add: [task], ...extra } });
-const E = (say: string | string[], key: SeedKey, fields: TaskFields, extra: Effect = {}): EffectCase => ({ say: turns(say), expect: { edit: { [key]: fields }, ...extra } });
-const C = (say: string | string[], key: SeedKey) => E(say, key, { done: true });
-const R = (say: string | string[], key: SeedKey) => E(say, key, { done: false });
-const D = (say: string | string[], key: SeedKey) => E(say, key, { deleted: true });
-const Q = (say: string | string[], tool: ShownQuery["tool"], args: Record<string, unknown> = {}): EffectCase => ({ say: turns(say), expect: { shows: { tool, args } } });
-const N = (say: string | string[]): EffectCase => ({ say: turns(say), expect: {} });
-const L = (say: string | string[], effect: Effect): EffectCase => ({ say: turns(say), expect: effect });
+export const A = (say: string | string[], task: TaskFields, extra: Effect = {}): EffectCase => ({ say: turns(say), expect: { add: [task], ...extra } });
+export const E = (say: string | string[], key: SeedKey, fields: TaskFields, extra: Effect = {}): EffectCase => ({ say: turns(say), expect: { edit: { [key]: fields }, ...extra } });
+export const C = (say: string | string[], key: SeedKey) => E(say, key, { done: true });
+export const R = (say: string | string[], key: SeedKey) => E(say, key, { done: false });
+export const D = (say: string | string[], key: SeedKey) => E(say, key, { deleted: true });
+export const Q = (say: string | string[], tool: ShownQuery["tool"], args: Record<string, unknown> = {}): EffectCase => ({ say: turns(say), expect: { shows: { tool, args } } });
+export const N = (say: string | string[]): EffectCase => ({ say: turns(say), expect: {} });
+export const L = (say: string | string[], effect: Effect): EffectCase => ({ say: turns(say), expect: effect });
 
-const WEEKDAYS = "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR";
+export const WEEKDAYS = "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR";
 
 export const EFFECT_CORPUS: EffectCase[] = [
   // Adding tasks.

@@ -23,6 +23,8 @@ interface Seed {
   category?: string;
   tags?: string[];
   done?: boolean;
+  /** A reminder at this local time (one that already went off, for snoozing). */
+  remindAt?: string;
 }
 
 export const SEEDS: Record<SeedKey, Seed> = {
@@ -36,6 +38,8 @@ export const SEEDS: Record<SeedKey, Seed> = {
   passport: { title: "Renew passport", due: "2026-03-02", priority: "urgent" },
   groceries: { title: "Buy groceries", due: "2026-03-11", category: "Home", tags: ["errands"] },
   budget: { title: "Quarterly budget review", due: "2026-03-20T10:00", category: "Work", tags: ["finance"] },
+  // Added with the second batch: its reminder went off yesterday evening, so there is one to snooze.
+  vet: { title: "Pick up Rex from the vet", due: "2026-03-10T18:00", remindAt: "2026-03-10T17:30" },
 };
 
 const SEED_CATEGORIES = ["Work", "Home"];
@@ -68,14 +72,17 @@ async function seed(ctx: DomainContext): Promise<Record<SeedKey, string>> {
   const known = await labels(ctx);
   const ids = {} as Record<SeedKey, string>;
   for (const [key, s] of Object.entries(SEEDS) as [SeedKey, Seed][]) {
+    // A reminder that already went off was set the day before.
+    const when: DomainContext = s.remindAt ? { ...ctx, now: () => new Date(EFFECT_NOW.getTime() - 86_400_000) } : ctx;
     const added = await must(
-      executeTool(ctx, "add_task", {
+      executeTool(when, "add_task", {
         title: s.title,
         ...(s.due ? { due_date: s.due } : {}),
         ...(s.priority ? { priority: s.priority } : {}),
         ...(s.rule ? { recurrence_rule: s.rule } : {}),
         ...(s.category ? { category_id: known.categories.get(s.category.toLowerCase()) } : {}),
         ...(s.tags ? { tag_ids: s.tags.map((t) => known.tags.get(t)!) } : {}),
+        ...(s.remindAt ? { remind_at: s.remindAt } : {}),
       }),
     );
     if (s.done) await must(executeTool(ctx, "complete_task", { task_id: added.task.id }));

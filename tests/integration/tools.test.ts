@@ -40,10 +40,10 @@ describe("tool registry: each tool with good arguments", () => {
       [
         "add_category", "add_tag", "add_tag_to_task", "add_task", "complete_task", "delete_category", "delete_tag", "delete_task",
         "get_overdue_tasks", "reopen_task", "get_upcoming_tasks", "list_categories", "list_tags", "list_tasks", "remove_tag_from_task",
-        "search_tasks", "set_reminder", "snooze_reminder", "update_task", "update_tasks", "delete_tasks", "skip_occurrence", "reschedule_occurrence",
+        "search_tasks", "set_reminder", "snooze_reminder", "update_task", "update_tasks", "delete_tasks", "skip_occurrence", "reschedule_occurrence", "undo_change",
       ].sort(),
     );
-    expect(TOOL_NAMES).toHaveLength(23);
+    expect(TOOL_NAMES).toHaveLength(24);
     const addTask = schemas.find((s) => s.name === "add_task")!;
     expect(addTask.inputSchema).toMatchObject({ type: "object", required: ["title"], additionalProperties: false });
     expect(Object.keys(addTask.inputSchema.properties as object)).toEqual(

@@ -45,6 +45,13 @@ function isPlausible(r: chrono.ParsedResult, text: string): boolean {
   return true;
 }
 
+/** A bare weekday ("wed", "on wednesday at 2pm") that chrono read as today. */
+function isTodaysWeekday(r: chrono.ParsedResult, date: YMD, ctx: Ctx): boolean {
+  if (!r.start.isCertain("weekday") || r.start.isCertain("day") || /\b(?:this|today|tonight)\b/i.test(r.text)) return false;
+  const today = wallClock(ctx.now, ctx.timeZone);
+  return today.year === date.year && today.month === date.month && today.day === date.day;
+}
+
 function toWhen(r: chrono.ParsedResult, text: string, ctx: Ctx): When {
   const c = r.start;
   let date: YMD = { year: c.get("year")!, month: c.get("month")!, day: c.get("day")! };
@@ -55,6 +62,9 @@ function toWhen(r: chrono.ParsedResult, text: string, ctx: Ctx): When {
     const target = DAY_PREFIX.indexOf(nextWd[1]!.toLowerCase());
     const ahead = (target - weekdayOf(now) + 7) % 7 || 7;
     date = addDays(now, ahead);
+  } else if (isTodaysWeekday(r, date, ctx)) {
+    // "wednesday" said on a Wednesday means next week's; "today" or "this wednesday" say so when not.
+    date = addDays(date, 7);
   }
   const time = hasTime(r) ? { hour: c.get("hour") ?? 0, minute: c.get("minute") ?? 0, second: c.get("second") ?? 0 } : undefined;
   const cue = CUE_BEFORE.exec(text.slice(0, r.index));

@@ -103,6 +103,8 @@ export function resolveDate(ctx: DomainContext, text: string, argument: string):
  * "friday" keeps a timed task's time of day (moving an appointment keeps its hour). ISO dates are exact.
  */
 export function resolveDueChange(ctx: DomainContext, text: string, current: { dueAt: Date | null; allDay: boolean }): ResolvedDate {
+  const shifted = shiftDue(ctx, text, current);
+  if (shifted) return shifted;
   const resolved = resolveDate(ctx, text, "due_date");
   if (!current.dueAt || !resolved.named) return resolved;
   const was = new TZDate(current.dueAt.getTime(), ctx.timeZone);
@@ -114,6 +116,26 @@ export function resolveDueChange(ctx: DomainContext, text: string, current: { du
   if (current.allDay) return resolved;
   const at = new TZDate(wanted.getFullYear(), wanted.getMonth(), wanted.getDate(), was.getHours(), was.getMinutes(), 0, ctx.timeZone);
   return { at: new Date(at.getTime()), allDay: false };
+}
+
+/** "+1 day", "-2 hours", "+1 week": moves the task's own due date ("push it back a day"). */
+const SHIFT = /^([+-])\s*(\d{1,4})\s*(minute|min|hour|day|week|month)s?$/i;
+
+function shiftDue(ctx: DomainContext, text: string, current: { dueAt: Date | null; allDay: boolean }): ResolvedDate | undefined {
+  const m = SHIFT.exec(text.trim());
+  if (!m) return undefined;
+  if (!current.dueAt) throw new ToolArgumentError("due_date", `"${text}" moves the due date, but the task has no due date yet; give a date instead`);
+  const n = m[1] === "-" ? -Number(m[2]) : Number(m[2]);
+  const unit = m[3]!.toLowerCase();
+  if (unit === "minute" || unit === "min" || unit === "hour") {
+    if (current.allDay) throw new ToolArgumentError("due_date", `"${text}" moves by hours or minutes, but the task is due on a day without a time`);
+    return { at: new Date(current.dueAt.getTime() + n * (unit === "hour" ? 60 : 1) * 60_000), allDay: false };
+  }
+  // Days, weeks and months move the calendar day in the user's zone and keep the time of day (across DST too).
+  const local = new TZDate(current.dueAt.getTime(), ctx.timeZone);
+  if (unit === "month") local.setMonth(local.getMonth() + n);
+  else local.setDate(local.getDate() + n * (unit === "week" ? 7 : 1));
+  return { at: new Date(local.getTime()), allDay: current.allDay };
 }
 
 function resolveIso(ctx: DomainContext, text: string, iso: RegExpExecArray, argument: string): ResolvedDate {

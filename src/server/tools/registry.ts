@@ -4,6 +4,7 @@ import { deleteTasksTool, updateTasksTool } from "./bulk-tools";
 import { argumentIssueError, toToolError } from "./errors";
 import { rescheduleOccurrenceTool, skipOccurrenceTool } from "./occurrence-tools";
 import { snoozeReminderTool } from "./reminder-tools";
+import { undoChangeTool } from "./undo-tools";
 import { needsGuardedRun, runGuardedWrite, type ControlArgs } from "./guarded-write";
 import { getOverdueTasks, getUpcomingTasks, listTasksTool, searchTasks } from "./query-tools";
 import { addTask, completeTaskTool, deleteTaskTool, reopenTaskTool, setReminder, updateTaskTool } from "./task-tools";
@@ -44,6 +45,7 @@ export const TOOLS = [
   getUpcomingTasks,
   skipOccurrenceTool,
   rescheduleOccurrenceTool,
+  undoChangeTool,
 ] as const;
 
 type AnyTool = (typeof TOOLS)[number];

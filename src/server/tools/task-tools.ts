@@ -9,7 +9,9 @@ import {
   deleteTask,
   getTask,
   MAX_REMINDERS_PER_TASK,
+  PRIORITIES,
   updateTask,
+  type Priority,
   type ReminderInput,
   type TaskUpdateInput,
   type TaskView,
@@ -112,6 +114,12 @@ export const addTask = defineTool({
   },
 });
 
+/** One step of priority is one place in PRIORITIES; a step past either end stops there. */
+function steppedPriority(current: Priority, step: number): Priority {
+  const at = PRIORITIES.indexOf(current) + step;
+  return PRIORITIES[Math.max(0, Math.min(PRIORITIES.length - 1, at))]!;
+}
+
 export const updateTaskTool = defineTool({
   name: "update_task",
   description: `Change a task's title, description, priority, due date, category, tags or repetition; null clears a field. A due date in words that names only a time keeps the task's day, and one that names only a day keeps a timed task's time.${WRITE_NOTE}`,
@@ -122,7 +130,17 @@ export const updateTaskTool = defineTool({
       title: args.title.optional(),
       description: args.description.optional(),
       priority: args.priority.optional(),
-      due_date: args.dueDate.nullable().optional(),
+      priority_step: z
+        .number()
+        .int("must be a whole number of steps")
+        .min(-3, "must be between -3 and 3")
+        .max(3, "must be between -3 and 3")
+        .optional()
+        .describe("Instead of priority: raise (1) or lower (-1) the priority by steps of low, medium, high, urgent; it stops at either end"),
+      due_date: args.dueDate
+        .nullable()
+        .optional()
+        .describe("ISO 8601, words in the user's time zone ('next friday 10am'), or a shift of the current due date ('+1 day', '-2 hours', '+1 week')"),
       category_id: args.categoryId.nullable().optional(),
       tag_ids: args.tagIds.optional().describe("Replaces all of the task's tags"),
       recurrence_rule: args.recurrenceRule.nullable().optional(),
@@ -133,12 +151,14 @@ export const updateTaskTool = defineTool({
     { task_id: EXAMPLE_IDS.task, due_date: "next friday 10am" },
     { task_id: EXAMPLE_IDS.task, title: "Buy oat milk", priority: "low", due_date: null },
     { task_id: EXAMPLE_IDS.task, tag_ids: [EXAMPLE_IDS.tag], category_id: null, dry_run: true },
+    { task_id: EXAMPLE_IDS.task, due_date: "+1 day", priority_step: -1 },
   ],
   async run(ctx, a) {
     const { task_id: _id, dry_run: _dry, confirmation_token: _confirm, ...changes } = a;
     if (Object.values(changes).every((value) => value === undefined)) {
-      throw new ToolArgumentError(undefined, "nothing to change: give at least one of title, description, priority, due_date, category_id, tag_ids, recurrence_rule");
+      throw new ToolArgumentError(undefined, "nothing to change: give at least one of title, description, priority, priority_step, due_date, category_id, tag_ids, recurrence_rule");
     }
+    if (a.priority !== undefined && a.priority_step !== undefined) throw new ToolArgumentError("priority_step", "give either priority or priority_step, not both");
     const recurrence = a.recurrence_rule ? resolveRecurrence(ctx, a.recurrence_rule) : undefined;
     let before: TaskView | undefined;
     const view = await updateLatest(ctx, a.task_id, (current) => {
@@ -150,7 +170,7 @@ export const updateTaskTool = defineTool({
       return {
         title: a.title,
         description: a.description,
-        priority: a.priority,
+        priority: a.priority_step === undefined ? a.priority : steppedPriority(current.priority, a.priority_step),
         dueAt: due === null ? null : start?.at,
         allDay: start?.allDay,
         categoryId: a.category_id,

@@ -4,6 +4,7 @@ import { followUp } from "./follow-up";
 import { orderedRules } from "./intents/order";
 import { normalize } from "./normalize";
 import { bindPronouns } from "./pronouns";
+import { reorderings } from "./reorder";
 import type { InterpretContext, Interpretation } from "./types";
 
 export type * from "./types";
@@ -19,9 +20,11 @@ export function interpret(utterance: string, ctx: InterpretContext): Interpretat
     if (answer) return answer;
   }
   if (!text) return { kind: "reply", text: HELP_TEXT };
-  for (const rule of orderedRules) {
-    const result = rule(text, ctx);
-    if (result) return bindPronouns(result, ctx.focus);
+  for (const candidate of [text, ...reorderings(text)]) {
+    for (const rule of orderedRules) {
+      const result = rule(candidate, ctx);
+      if (result) return bindPronouns(result, ctx.focus);
+    }
   }
   return { kind: "reply", text: `Sorry, I didn't understand that. ${HELP_TEXT}` };
 }

@@ -11,6 +11,7 @@ const KEYWORDS = [
   "overdue", "upcoming", "coming", "remind", "reminder", "minutes", "hours", "before", "sorted",
   "today", "tomorrow", "tonight", "yesterday", "week", "month", "next", "every",
   "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+  "high", "medium", "snooze", "undo", "revert", "rename", "reopen",
 ];
 const KNOWN = new Set(KEYWORDS);
 
@@ -23,14 +24,14 @@ const FIXED: Record<string, string> = {
   "i've": "i have", "i'm": "i am", "don't": "do not", "dont": "do not", "can't": "cannot", "it's": "it is",
   "there's": "there is", "let's": "let us", "isn't": "is not", "aren't": "are not", "wasn't": "was not",
   "doesn't": "does not", "didn't": "did not", "won't": "will not", "shouldn't": "should not", "that's": "that is",
-  "thats": "that is", "isnt": "is not", "doesnt": "does not", "resched": "reschedule", "renmae": "rename", "mvoe": "move", "delte": "delete",
+  "thats": "that is", "isnt": "is not", "doesnt": "does not", "resched": "reschedule", appt: "appointment", "appt.": "appointment", appts: "appointments", prio: "priority", u: "you", r: "are", ur: "your", "renmae": "rename", "mvoe": "move", "delte": "delete",
 };
 
 /** Slips corrected only as the first word, where a command stands ("ad buy milk"). */
 const FIRST_WORD_FIXED: Record<string, string> = { ad: "add", crate: "create", shwo: "show", mrak: "mark" };
 
 /** Words that look like typos of keywords but are ordinary title words. */
-const PROTECTED = new Set(["categorize", "categorise", "categorized", "schedule", "scheduled", "plan", "capture", "record", "ask", "dad", "adds", "mask", "market", "marks", "task", "tax", "taxes", "lost", "last", "dune", "tone", "week", "weak", "cook", "book", "look", "monthly", "weekly", "daily", "every", "ever", "even", "coming", "come", "tag", "tagged", "show", "snow", "slow", "shows", "find", "fine", "kind", "mind", "five", "move", "more", "movie", "remove", "listen", "lists", "lift", "most", "mist", "hours", "ours", "tours", "before", "next", "text", "nest", "done", "dont", "bone", "gone", "none", "note", "notes"]);
+const PROTECTED = new Set(["incomplete", "uncomplete", "uncompleted", "unfinished", "undone", "unmark", "uncheck", "unchecked", "water", "categorize", "categorise", "categorized", "schedule", "scheduled", "plan", "capture", "record", "ask", "dad", "adds", "mask", "market", "marks", "task", "tax", "taxes", "lost", "last", "dune", "tone", "week", "weak", "cook", "book", "look", "monthly", "weekly", "daily", "every", "ever", "even", "coming", "come", "tag", "tagged", "show", "snow", "slow", "shows", "find", "fine", "kind", "mind", "five", "move", "more", "movie", "remove", "listen", "lists", "lift", "most", "mist", "hours", "ours", "tours", "before", "next", "text", "nest", "done", "dont", "bone", "gone", "none", "note", "notes"]);
 
 /** Edit distance where swapping two neighbouring letters ("taks") counts as one slip. */
 function slips(a: string, b: string): number {
@@ -47,7 +48,10 @@ function correctWord(word: string, first: boolean): string {
   if (first && Object.hasOwn(FIRST_WORD_FIXED, lower)) return FIRST_WORD_FIXED[lower]!;
   // Short words are only corrected in command position ("addd a task"), where titles never start.
   const minLength = first ? 4 : 5;
-  if (lower.length < minLength || KNOWN.has(lower) || PROTECTED.has(lower) || !/^[a-z]+$/.test(lower)) return word;
+  if (KNOWN.has(lower) || PROTECTED.has(lower) || !/^[a-z]+$/.test(lower)) return word;
+  // A four-letter word is only a slip when two neighbouring letters swapped ("hgih", "wkee").
+  if (lower.length === 4 && lower.length < minLength) return KEYWORDS.find((k) => k.length === 4 && distance(k, lower) === 2 && slips(lower, k) === 1) ?? word;
+  if (lower.length < minLength) return word;
   const allowed = lower.length >= 7 ? 2 : 1;
   let best: string | undefined;
   let bestDistance = allowed + 1;

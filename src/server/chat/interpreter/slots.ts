@@ -84,6 +84,7 @@ export const squash = (text: string) => text.replace(/\s+/g, " ").trim();
 export function duePhrase(text: string, ctx: { now: Date; timeZone: string }): string | undefined {
   let phrase = text
     .trim()
+    .replace(/^due\s+/i, "")
     .replace(/^(?:to|for|until|till|on|by|at|off until|back to)\s+/i, "")
     .replace(/\s+instead$/i, "")
     .replace(/^next week$/i, "next monday");

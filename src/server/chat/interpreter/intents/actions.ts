@@ -42,6 +42,11 @@ const BEFORE = String.raw`(?:before|early|earlier|ahead|prior)(?:\s+(?:it(?:'s| 
 const REMIND = String.raw`(?:remind me|ping me|alert me|nudge me|notify me|set (?:up )?(?:a )?reminder|add (?:a )?reminder|create (?:a )?reminder)`;
 
 export const reminderRules: Rule[] = [
+  // "alert me about the budget review the day before", "remind me of the dentist the night before"
+  (text) => {
+    const m = new RegExp(String.raw`^${REMIND}\s+(?:about|for|on|of)\s+(.+?)\s+the\s+(?:day|night|evening)\s+before$`, "i").exec(text);
+    return m ? calls(onTask("set_reminder", m[1]!, { remind_before_minutes: 1440 })) : undefined;
+  },
   // "remind me about the dentist task 30 minutes before"
   (text) => {
     const m = new RegExp(String.raw`^${REMIND}\s+(?:about|for|on|of|to)\s+(.+?)\s+${DURATION}\s+${BEFORE}$`, "i").exec(text);

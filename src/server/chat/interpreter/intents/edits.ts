@@ -41,7 +41,7 @@ function renameCuts(rest: string, separators = String.raw`to|as|into|→|->|:`):
 const renameRules: Rule[] = [
   // "rename the report task to Quarterly report", "rename "book flights to Lisbon" to "book flights to Porto""
   (text) => {
-    const m = /^(?:rename|retitle)\s+(.+)$/i.exec(text);
+    const m = /^(?:rename|retitle|relabel|re-name)\s+(.+)$/i.exec(text);
     return m ? renameCuts(m[1]!) : undefined;
   },
   // "change the title of call mom to call mom and dad", "edit the title of X: Y", "update the name of X to Y"
@@ -99,6 +99,12 @@ const moveRules: Rule[] = [
     const due = m ? duePhrase(m[2]!, ctx) : undefined;
     return m && due ? readings([[onTask("update_task", m[1]!, { due_date: due })]]) : undefined;
   },
+  // "put dry cleaning off until monday"
+  (text, ctx) => {
+    const m = /^(?:put|push|hold)\s+(.+?)\s+off\s+(.+)$/i.exec(text);
+    const due = m ? duePhrase(m[2]!, ctx) : undefined;
+    return m && due ? readings([[onTask("update_task", m[1]!, { due_date: due })]]) : undefined;
+  },
   // "move the dentist task to tomorrow", "reschedule book flights to lisbon to monday"
   (text, ctx) => {
     const m = new RegExp(String.raw`^${MOVE}\s+(.+)$`, "i").exec(text);
@@ -130,10 +136,12 @@ const moveRules: Rule[] = [
   },
 ];
 
-/** A bare date after a correction ("actually friday", "no wait, 4pm") moves the task in focus. */
+/** A bare date after a correction ("actually friday", "no wait, 4pm") moves the task in focus; a bare priority sets it. */
 export const bareDateRule: Rule = (text, ctx) => {
   const due = duePhrase(text, ctx);
-  return due ? readings([[onTask("update_task", "it", { due_date: due })]]) : undefined;
+  if (due) return readings([[onTask("update_task", "it", { due_date: due })]]);
+  const priority = priorityOf(text.replace(/^(?:make it|it is|its|it's)\s+/i, ""));
+  return priority ? readings([[onTask("update_task", "it", { priority })]]) : undefined;
 };
 
 // ---- priority -----------------------------------------------------------------------------
@@ -151,7 +159,7 @@ const priorityRules: Rule[] = [
     const m =
       /^(?:change|set|update|make|bump|raise|lower)\s+(?:the\s+)?priority\s+(?:of|for|on)\s+(.+?)\s+(?:to|as)\s+(.+)$/i.exec(text) ??
       /^(?:change|set|update|make|mark|bump)\s+(.+?)(?:'s|s')?\s+priority\s+(?:to|as)\s+(.+)$/i.exec(text) ??
-      /^(?:make|mark|set|bump|raise|lower|change)\s+(.+?)\s+(?:to\s+|as\s+)?(\S+(?:[\s-]+priority)?)$/i.exec(text) ??
+      /^(?:make|mark|set|bump|raise|lower|change|flag)\s+(.+?)\s+(?:to\s+|as\s+)?(\S+(?:[\s-]+priority)?)$/i.exec(text) ??
       /^give\s+(.+?)\s+(?:a\s+|an\s+)?(\S+[\s-]+priority)$/i.exec(text) ??
       /^(.+?)\s+is\s+(?:now\s+)?(urgent|important|(?:high|low|top|medium)[\s-]+priority)$/i.exec(text);
     if (!m) return undefined;

@@ -30,7 +30,7 @@ export const reopenRules: Rule[] = [
     return m ? calls(onTask("reopen_task", m[1]!)) : undefined;
   },
   // "not that one, reopen it"
-  (text) => (/(?:^|[,;]\s*)(?:re-?open|uncheck|undo)\s+(?:it|that)$/i.test(text) ? calls(onTask("reopen_task", "it")) : undefined),
+  (text) => (/(?:^|[,;]\s*)(?:re-?open|uncheck)\s+(?:it|that)$/i.test(text) ? calls(onTask("reopen_task", "it")) : undefined),
 ];
 
 export const completeRules: Rule[] = [
@@ -52,9 +52,23 @@ export const completeRules: Rule[] = [
       new RegExp(String.raw`^(.+?)\s+(?:is|are|has been|have been)\s+(?:now\s+|all\s+)?(?:${DONE}|booked|paid|sent|sorted|handled|bought|submitted|taken care of)$`, "i").exec(text);
     return m ? calls(onTask("complete_task", trailing(m[1]!))) : undefined;
   },
-  // "i called mom", "i bought the groceries": a past-tense verb, then what the task is about.
+  // "strike call mom off my list", "cross X off"
   (text) => {
-    const m = /^i\s+(?:have\s+|just\s+|already\s+)*((?:[a-z]+ed)|bought|paid|sent|got|took|did|made|wrote|went to|picked up|handed in)\s+(.+)$/i.exec(text);
+    const m = /^(?:strike|cross|tick|check|mark|knock)\s+(.+?)\s+off(?:\s+(?:my|the)\s+(?:list|todo list|tasks))?$/i.exec(text);
+    return m ? calls(onTask("complete_task", m[1]!)) : undefined;
+  },
+  // "call mom: done", "dentist appointment — done!", "dentist appt done": the task, then the verdict.
+  (text) => {
+    const m = new RegExp(String.raw`^(.+?)\s*(?:[:\-–—,]\s*)?(?:(?:is|are)\s+)?(?:all\s+)?(?:${DONE}|sorted|taken care of)$`, "i").exec(text);
+    if (!m || /^(?:mark|set|get|got|i|all|not|we|what|which|is|are|anything|how|show|list|find|search|display|give)\b/i.test(m[1]!) || /\b(?:not|including|incl|with|and|or|in)$/i.test(m[1]!)) return undefined;
+    return calls(onTask("complete_task", trailing(m[1]!)));
+  },
+  // "i called mom", "i bought the groceries", "finally booked the flights", "wrapped up the budget review":
+  // a past-tense verb, then what the task is about.
+  (text) => {
+    const m =
+      /^(?:i\s+|finally\s+|just\s+|already\s+)(?:have\s+|just\s+|already\s+|finally\s+)*(wrapped up|sorted out|dealt with|took care of|knocked out|(?:[a-z]+ed)|bought|paid|sent|got|took|did|made|wrote|went to|picked up|handed in)\s+(.+)$/i.exec(text) ??
+      /^(wrapped up|sorted out|dealt with|took care of|knocked out)\s+(.+)$/i.exec(text);
     if (!m || /^(?:need|want|have|must|should)/i.test(m[1]!)) return undefined;
     return calls(onTask("complete_task", trailing(m[2]!)));
   },
@@ -73,7 +87,7 @@ export const bulkDeleteRules: Rule[] = [
   },
 ];
 
-const DELETE = String.raw`(?:delete|remove|trash|get rid of|erase|drop|bin|scrap|nuke|ditch|toss|kill|cancel|throw away|throw out)`;
+const DELETE = String.raw`(?:delete|remove|trash|get rid of|erase|drop|bin|scrap|nuke|ditch|toss|kill|cancel|throw away|throw out|wipe|clear out|axe|junk|zap)`;
 
 export const deleteTaskRules: Rule[] = [
   // "delete the dentist task", "get rid of the dry cleaning task", "i don't need the dry cleaning task anymore"

@@ -4,6 +4,8 @@
 import { reminderRules, tagRules } from "./actions";
 import { addRules } from "./add";
 import { bareDateRule, editRules } from "./edits";
+import { snoozeRules, undoRules } from "./history";
+import { relativeDueRules, relativePriorityRules } from "./relative";
 import { bulkDeleteRules, completeRules, deleteTaskRules, reopenRules } from "./lifecycle";
 import { occurrenceRules } from "./occurrences";
 import { queryRules } from "./queries";
@@ -24,10 +26,16 @@ const smallTalk: Rule = (text) =>
 
 export const orderedRules: Rule[] = [
   smallTalk,
+  ...undoRules,
   ...tagRules,
+  // Before reminders: "remind me again tomorrow morning" snoozes the reminder that went off.
+  ...snoozeRules,
   ...reminderRules,
   ...bulkDeleteRules,
   ...taxonomyRules,
+  // Before the edits they look like: "push it back a day" shifts, "move it to friday" sets.
+  ...relativeDueRules,
+  ...relativePriorityRules,
   ...reopenRules,
   // Before edits and deletes: "cancel monday's standup" is one occurrence, not the series.
   ...occurrenceRules,

@@ -32,7 +32,12 @@ const SEARCH_RES = [
 ];
 
 const LIST_TRIGGER =
-  /^(?:(?:show|list|display|give|get(?! rid)|view|see|pull up|what|which|any)\b.*\b(?:tasks|task|todos|items|everything|stuff|things)\b|(?:open|all|completed|done|finished)\s+(?:tasks|todos)\b|what(?: is| are)?(?: on| in)? my (?:list|plate|agenda)|what(?: is| are)? due\b|what(?: is| are)? on (?:for )?(?:today|this week)\b|what(?: is| are)? (?:in|under) (?:my |the )?\S.*\b(?:category|list|project)$|what do i have\b|my tasks\b|tasks\b)/i;
+  /^(?:(?:show|list|display|give|get(?! rid)|view|see|pull up|what|which|any)\b.*\b(?:tasks|task|todos|items|everything|stuff|things)\b|(?:open|all|completed|done|finished)\s+(?:tasks|todos)\b|what(?: is| are)?(?: on| in)? my (?:list|plate|agenda)|what(?: is| are)? due\b|what(?: is| are)? on (?:for )?(?:today|this week)\b|what(?: is| are)? (?:in|under) (?:my |the )?\S.*\b(?:category|list|project)$|what (?:do|have) i (?:have|got)\b|what did i (?:finish|complete|do|get done)\b|what(?:'ve| have) i got\b|(?:show|list|give)(?: me)? what(?: is| are)? (?:in|under|due|on)\b|my tasks\b|tasks\b)/i;
+
+/** "show me the vet task", "pull up the dentist one": one task by name, not a list of everything. */
+const ONE_TASK = /^(?:show|open|pull up|display|bring up|get)(?:\s+me)?\s+(?:the|my)\s+(.+?)(?:\s+(?:task|todo|one|item))?$/i;
+const LIST_NOUN = /\b(?:tasks|todos|items|everything|stuff|things|list|ones|agenda|plate|week|today|tomorrow|categor(?:y|ies)|tags?)\b/i;
+const NOT_A_NAME = /^(?:open|all|completed|done|finished|overdue|urgent|high|low|medium|next|last|first|latest|newest|oldest|upcoming|today'?s?|other)\b/i;
 
 const SORTS: [RegExp, string][] = [
   [/\b(?:sort(?:ed)?|order(?:ed)?)\s+by\s+(?:the\s+)?(?:due(?:\s+date)?|deadline|date)\b|\bsoonest first\b/i, "due"],
@@ -48,7 +53,7 @@ function listCall(text: string): PlannedCall {
   const args: ToolArgs = {};
   const refs: NonNullable<PlannedCall["refs"]> = {};
   if (/\b(?:including|incl\.?|with|and)\s+(?:the\s+)?(?:completed|done|finished)(?:\s+ones)?\b|\ball\s+tasks\s+ever\b/i.test(text)) args.status = "all";
-  else if (/\b(?:completed|done|finished|closed)\b/i.test(text)) args.status = "done";
+  else if (/\b(?:completed|done|finished|closed)\b|\bdid i (?:finish|complete|do|get done)\b/i.test(text)) args.status = "done";
   else if (/\beverything\b/i.test(text)) args.status = "all";
   const priorities = prioritiesIn(text);
   if (priorities.length) args.priorities = priorities;
@@ -67,6 +72,10 @@ function listCall(text: string): PlannedCall {
 }
 
 export const queryRules: Rule[] = [
+  (text) => {
+    const m = ONE_TASK.exec(text);
+    return m && !NOT_A_NAME.test(m[1]!) && !LIST_NOUN.test(m[1]!) && !prioritiesIn(m[1]!).length ? one({ tool: "search_tasks", args: { query: unquote(m[1]!) } }) : undefined;
+  },
   (text) => {
     if (!OVERDUE.test(text) || /\b(?:delete|remove|complete|move|reschedule)\b/i.test(text)) return undefined;
     // With a category, tag or priority the filtered list answers; otherwise the dedicated tool.

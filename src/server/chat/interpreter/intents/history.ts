@@ -1,0 +1,78 @@
+// Undo and snooze in words: "undo that", "revert the bulk edit", "snooze the vet reminder for an hour",
+// "remind me again tomorrow morning". Both go through the same tools as the app (undo_change,
+// snooze_reminder), so an undo here is an entry in the activity log like any other.
+import { taskPhrase } from "../refs";
+import { dateOnly, DURATION, durationMinutes, cutsAt } from "../slots";
+import type { Interpretation, ToolArgs } from "../types";
+import { calls, onTask } from "./actions";
+import type { Rule } from "./rule";
+
+const UNDO = String.raw`(?:undo|revert|reverse|roll ?back|take back|scratch)`;
+const LAST = String.raw`(?:(?:the|my|your|that)\s+)?(?:last|latest|previous|most recent)?\s*(?:change|edit|update|action|thing|one|step)`;
+
+export const undoRules: Rule[] = [
+  // "revert the bulk edit", "undo my last bulk update"
+  (text) =>
+    new RegExp(String.raw`^${UNDO}\s+(?:the\s+|my\s+|that\s+)?(?:last\s+|latest\s+|previous\s+)?bulk(?:\s+(?:edit|update|change|action|operation))?s?$`, "i").test(text)
+      ? calls({ tool: "undo_change", args: { bulk: true } })
+      : undefined,
+  // "undo", "undo that", "undo my last change", "take that back", "revert what you just did"
+  (text) =>
+    new RegExp(String.raw`^(?:${UNDO}(?:\s+(?:it|that|this|${LAST}|what (?:you|i) (?:just )?did))?|take (?:that|it) back|undo (?:the )?last|please undo)$`, "i").test(text)
+      ? calls({ tool: "undo_change", args: {} })
+      : undefined,
+];
+
+/** When to snooze to, from the words after "for"/"until": a choice the app offers, or a time in words. */
+function snoozeArgs(words: string, ctx: { now: Date; timeZone: string }): ToolArgs | undefined {
+  const phrase = words.trim().replace(/^(?:for|until|till|til|to|in)\s+/i, "");
+  const duration = new RegExp(String.raw`^(?:another\s+)?${DURATION}$`, "i").exec(phrase);
+  if (duration && duration[2]) {
+    const minutes = durationMinutes(duration[1]!, duration[2]);
+    if (minutes === undefined) return undefined;
+    return minutes === 5 ? { for: "5m" } : minutes === 60 ? { for: "1h" } : { until: `in ${minutes} minutes` };
+  }
+  if (/^tomorrow(?:\s+morning)?$/i.test(phrase)) return { for: "tomorrow" };
+  return dateOnly(phrase, ctx) ? { until: phrase } : undefined;
+}
+
+/** "the vet reminder", "the reminder for rex", "rex reminder" → the task's words. */
+const reminderOf = (words: string) =>
+  taskPhrase(
+    words
+      .replace(/^(?:the\s+|my\s+|that\s+)?(?:reminders?|alarm|notification)\s+(?:for|about|on|of)\s+/i, "")
+      .replace(/\s+(?:reminders?|alarm|notification)$/i, ""),
+  );
+
+function snooze(task: string, args: ToolArgs): Interpretation {
+  return calls(onTask("snooze_reminder", task, args));
+}
+
+export const snoozeRules: Rule[] = [
+  // "snooze the vet reminder for an hour", "snooze the reminder for rex until tomorrow", "snooze it 10 min", "snooze for an hour"
+  (text, ctx) => {
+    const m = /^snooze\s+(.+)$/i.exec(text);
+    if (!m) return undefined;
+    const rest = m[1]!;
+    const alone = snoozeArgs(rest, ctx);
+    if (alone) return snooze("it", alone);
+    for (const [task, when] of cutsAt(rest, "for|until|till|til|to|in")) {
+      const args = snoozeArgs(when, ctx);
+      if (args) return snooze(reminderOf(task), args);
+    }
+    const bare = /^(.+?)\s+((?:another\s+)?\S+\s*(?:m|mins?|minutes?|h|hrs?|hours?))$/i.exec(rest);
+    const args = bare ? snoozeArgs(bare[2]!, ctx) : undefined;
+    if (bare && args) return snooze(reminderOf(bare[1]!), args);
+    return { kind: "clarify", question: 'For how long? Say e.g. "snooze it for an hour" or "snooze it until tomorrow morning".' };
+  },
+  // "remind me again tomorrow morning", "remind me about the vet again in an hour", "remind me again about it at 3pm"
+  (text, ctx) => {
+    const m =
+      /^(?:remind|ping|nudge)\s+me\s+(?:about\s+|of\s+)?(.+?)\s+again\s+(.+)$/i.exec(text) ??
+      /^(?:remind|ping|nudge)\s+me\s+again\s+(?:about\s+|of\s+)(.+?)\s+((?:in|at|on|tomorrow|tonight|later|next)\b.*)$/i.exec(text) ??
+      /^(?:remind|ping|nudge)\s+me\s+again\s+()(.+)$/i.exec(text);
+    if (!m) return undefined;
+    const args = snoozeArgs(m[2]!, ctx);
+    return args ? snooze(m[1] ? reminderOf(m[1]) : "it", args) : undefined;
+  },
+];

@@ -1,0 +1,20 @@
+// Other word orders, tried only when no rule read the sentence as typed: the task first, then what to
+// do with it ("the budget review, push it to monday", "dry cleaning - move to friday", "groceries move
+// to tomorrow"). Each is rewritten to the usual order, verb first.
+
+const VERB = String.raw`(?:move|push|reschedule|postpone|shift|bump|delay|rename|delete|remove|complete|mark|tag|set|make|change|put|snooze|skip|remind me about)`;
+
+export function reorderings(text: string): string[] {
+  const out: string[] = [];
+  // "the budget review, push it to monday": the pronoun stands for the words before the comma.
+  const topic = /^(.+?)\s*[,:;–—-]\s+(.+)$/.exec(text);
+  if (topic && /\b(?:it|that|this one)\b/i.test(topic[2]!)) {
+    // "dentist appointment isn't urgent, make it low": the task is the words before "is".
+    const task = topic[1]!.replace(/\s+(?:is|are|was|is not|isn't|are not|aren't)\b.*$/i, "");
+    out.push(topic[2]!.replace(/\b(?:it|that|this one)\b/i, task));
+  }
+  // "dry cleaning - move to friday", "groceries move to tomorrow", "call mom: delete"
+  const verbLast = new RegExp(String.raw`^(.+?)\s*(?:[,:;–—-]\s*)?\s(${VERB})(?:\s+(.+))?$`, "i").exec(text);
+  if (verbLast && verbLast[1]!.split(/\s+/).length <= 6) out.push(`${verbLast[2]} ${verbLast[1]}${verbLast[3] ? ` ${verbLast[3]}` : ""}`);
+  return out.filter((t) => t !== text);
+}

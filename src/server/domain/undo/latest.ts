@@ -1,0 +1,44 @@
+// "Undo my last change", "revert the bulk edit": which activity entry that is, when no id is given.
+import { and, desc, eq, exists, isNull, ne } from "drizzle-orm";
+import { activity, activityChanges } from "@/server/db/schema";
+import type { DomainContext } from "../context";
+import { NotFoundError } from "../errors";
+
+export interface LatestEntry {
+  id: number;
+  action: string;
+  entityType: string;
+  /** Titles or names of what the entry changed (from its exact before/after states), in order. */
+  names: string[];
+}
+
+/**
+ * The newest entry that can still be undone: it recorded exact changes, was not reverted, and is not itself a
+ * revert (so "undo" twice walks further back). Through an API token, only that token's own changes count.
+ */
+export async function latestRevertableEntry(ctx: DomainContext, options: { bulk?: boolean } = {}): Promise<LatestEntry> {
+  const [entry] = await ctx.db
+    .select({ id: activity.id, action: activity.action, entityType: activity.entityType })
+    .from(activity)
+    .where(
+      and(
+        eq(activity.userId, ctx.userId),
+        isNull(activity.revertedById),
+        ne(activity.action, "reverted"),
+        options.bulk ? eq(activity.action, "bulk") : undefined,
+        ctx.apiToken ? eq(activity.apiTokenId, ctx.apiToken.id) : undefined,
+        exists(ctx.db.select({ one: activityChanges.id }).from(activityChanges).where(and(eq(activityChanges.activityId, activity.id), eq(activityChanges.userId, ctx.userId)))),
+      ),
+    )
+    .orderBy(desc(activity.id))
+    .limit(1);
+  if (!entry) throw new NotFoundError("activity");
+  const changes = await ctx.db
+    .select({ before: activityChanges.before, after: activityChanges.after })
+    .from(activityChanges)
+    .where(and(eq(activityChanges.activityId, entry.id), eq(activityChanges.userId, ctx.userId)))
+    .orderBy(activityChanges.id)
+    .limit(6);
+  const names = changes.map(({ before, after }) => String((after ?? before)?.title ?? (after ?? before)?.name ?? "")).filter(Boolean);
+  return { ...entry, names };
+}

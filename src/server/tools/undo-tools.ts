@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { NotFoundError } from "@/server/domain/errors";
+import { latestRevertableEntry } from "@/server/domain/undo/latest";
+import { revertActivity } from "@/server/domain/undo/revert";
+import { WRITE_NOTE, writeControls } from "./args";
+import { defineTool, ToolArgumentError, type ToolResultBase } from "./types";
+
+export interface UndoToolResult extends ToolResultBase {
+  /** The entry that was undone, and the new entry recording the undo (undo that one to redo). */
+  undone: { activity_id: number; action: string };
+  revert_activity_id: number;
+  changed: number;
+}
+
+const quoteList = (names: string[]) => {
+  const quoted = names.slice(0, 3).map((n) => `"${n}"`);
+  return names.length > 3 ? `${quoted.join(", ")} and ${names.length - 3} more` : quoted.join(", ");
+};
+
+export const undoChangeTool = defineTool({
+  name: "undo_change",
+  description:
+    "Undo a change (the same as Undo in the activity log): the newest change not undone yet, the newest bulk edit with bulk: true, or " +
+    "the entry activity_id. Through an API token, only the token's own changes. If a field changed since, the undo fails naming it; " +
+    `apply_rest: true then undoes everything else and keeps that field.${WRITE_NOTE}`,
+  scope: "write",
+  inputSchema: z
+    .object({
+      activity_id: z.number().int().positive("must be the id of an activity entry").optional(),
+      bulk: z.boolean().optional().describe("The newest bulk edit instead of the newest change"),
+      apply_rest: z.boolean().optional(),
+      ...writeControls,
+    })
+    .strict(),
+  examples: [{}, { bulk: true }, { activity_id: 42, apply_rest: true, dry_run: true }],
+  async run(ctx, a): Promise<UndoToolResult> {
+    if (a.activity_id !== undefined && a.bulk) throw new ToolArgumentError("bulk", "give either activity_id or bulk, not both");
+    let entry: { id: number; action: string; names: string[] };
+    try {
+      entry = a.activity_id === undefined ? await latestRevertableEntry(ctx, { bulk: a.bulk }) : { id: a.activity_id, action: "change", names: [] };
+    } catch (error) {
+      if (error instanceof NotFoundError) throw new ToolArgumentError(a.bulk ? "bulk" : undefined, a.bulk ? "there is no bulk edit left to undo" : "there is no change left to undo");
+      throw error;
+    }
+    const result = await revertActivity(ctx, { id: entry.id, applyRest: a.apply_rest });
+    const what = entry.action === "bulk" ? "the bulk edit" : entry.action === "change" ? `change ${entry.id}` : `the ${entry.action === "created" ? "adding" : entry.action === "deleted" ? "deletion" : "change"}`;
+    const of = entry.names.length ? ` of ${quoteList(entry.names)}` : "";
+    const kept = result.skipped.length ? ` Kept ${result.skipped.map((s) => `the ${s.field} of "${s.name}"`).join(", ")}, which changed since.` : "";
+    return {
+      summary: `Undid ${what}${of}.${kept}`,
+      undone: { activity_id: entry.id, action: entry.action },
+      revert_activity_id: result.activityId,
+      changed: result.changed,
+    };
+  },
+});
