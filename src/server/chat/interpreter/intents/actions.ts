@@ -39,7 +39,7 @@ export const tagRules: Rule[] = [
 ];
 
 const BEFORE = String.raw`(?:before|early|earlier|ahead|prior)(?:\s+(?:it(?:'s| is)?\s+)?(?:due|starts))?`;
-const REMIND = String.raw`(?:remind me|ping me|alert me|nudge me|notify me|set (?:up )?(?:a )?reminder|add (?:a )?reminder|create (?:a )?reminder)`;
+const REMIND = String.raw`(?:remind me|ping me|alert me|nudge me|notify me|warn me|give me a heads[ -]up|let me know|set (?:up )?(?:a )?reminder|add (?:a )?reminder|create (?:a )?reminder)`;
 
 export const reminderRules: Rule[] = [
   // "alert me about the budget review the day before", "remind me of the dentist the night before"

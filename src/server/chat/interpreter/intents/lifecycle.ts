@@ -13,7 +13,7 @@ const trailing = (phrase: string) => phrase.replace(/,?\s+(?:finally|at last|alr
 export const reopenRules: Rule[] = [
   // "reopen the expense report", "uncheck expense report", "un-complete the expense report"
   (text) => {
-    const m = /^(?:re-?open|unmark|uncheck|untick|un-?complete|un-?finish|undo (?:completing|complete|completion of|the completion of))\s+(.+)$/i.exec(text);
+    const m = /^(?:re-?open|unmark|uncheck|untick|un-?complete|un-?finish|bring back|undo (?:completing|complete|completion of|the completion of))\s+(.+)$/i.exec(text);
     return m ? calls(onTask("reopen_task", trailing(m[1]!))) : undefined;
   },
   // "mark the expense report as not done", "set expense report back to open", "mark expense report incomplete"
@@ -29,8 +29,13 @@ export const reopenRules: Rule[] = [
       /^(?:put|move|bring)\s+(.+?)\s+back\s+(?:on|to|in|into)\s+(?:my|the)\s+(?:list|tasks|todo list|open tasks)$/i.exec(text);
     return m ? calls(onTask("reopen_task", m[1]!)) : undefined;
   },
-  // "not that one, reopen it"
-  (text) => (/(?:^|[,;]\s*)(?:re-?open|uncheck)\s+(?:it|that)$/i.test(text) ? calls(onTask("reopen_task", "it")) : undefined),
+  // "not that one, reopen it"; "expense report needs more work, reopen it" names the task first.
+  (text) => {
+    const m = /^(?:(.*?)[,;]\s*)?(?:re-?open|uncheck)\s+(?:it|that)(?:\s+again)?$/i.exec(text);
+    if (!m) return undefined;
+    const topic = m[1]?.replace(/\s+(?:is|are|was|needs|still|has|should|isn't|is not)\b.*$/i, "").trim();
+    return calls(onTask("reopen_task", topic && !/^(?:oops|no|not|nope|wait|actually|sorry|hmm|ah|oh)\b/i.test(topic) ? topic : "it"));
+  },
 ];
 
 export const completeRules: Rule[] = [
