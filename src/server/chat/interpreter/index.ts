@@ -20,7 +20,7 @@ export function interpret(utterance: string, ctx: InterpretContext): Interpretat
     if (answer) return answer;
   }
   if (!text) return { kind: "reply", text: HELP_TEXT };
-  for (const candidate of [text, ...reorderings(text)]) {
+  for (const candidate of [text, ...reorderings(text, ctx)]) {
     for (const rule of orderedRules) {
       const result = rule(candidate, ctx);
       if (result) return bindPronouns(result, ctx.focus);

@@ -1,11 +1,16 @@
+import { dateOnly } from "./slots";
+
 // Other word orders, tried only when no rule read the sentence as typed: the task first, then what to
 // do with it ("the budget review, push it to monday", "dry cleaning - move to friday", "groceries move
 // to tomorrow"). Each is rewritten to the usual order, verb first.
 
 const VERB = String.raw`(?:move|push|reschedule|postpone|shift|bump|delay|rename|delete|remove|complete|mark|tag|set|make|change|put|snooze|skip|remind me about)`;
 
-export function reorderings(text: string): string[] {
+export function reorderings(text: string, ctx: { now: Date; timeZone: string }): string[] {
   const out: string[] = [];
+  // "friday: submit expenses": a date, then a new task.
+  const dated = /^([^:]{2,30}):\s*(.+)$/.exec(text);
+  if (dated && dateOnly(dated[1]!, ctx)) out.push(`add ${dated[2]} ${dated[1]}`);
   // "the budget review, push it to monday": the pronoun stands for the words before the comma.
   const topic = /^(.+?)\s*[,:;–—-]\s+(.+)$/.exec(text);
   if (topic && /\b(?:it|that|this one)\b/i.test(topic[2]!)) {

@@ -162,7 +162,7 @@ const priorityRules: Rule[] = [
       /^(?:make|mark|set|bump|raise|lower|change|flag)\s+(.+?)\s+(?:to\s+|as\s+)?(\S+(?:[\s-]+priority)?)$/i.exec(text) ??
       /^give\s+(.+?)\s+(?:a\s+|an\s+)?(\S+[\s-]+priority)$/i.exec(text) ??
       /^(.+?)\s+is\s+(?:now\s+)?(urgent|important|(?:high|low|top|medium)[\s-]+priority)$/i.exec(text);
-    if (!m) return undefined;
+    if (!m || QUESTION.test(m[1]!)) return undefined;
     const priority = priorityOf(m[2]!);
     return priority ? readings([[onTask("update_task", m[1]!, { priority })]]) : undefined;
   },
@@ -199,12 +199,12 @@ const categoryRules: Rule[] = [
   // "move call mom to the Home category", "put the dentist appointment in Work", "file X under Work", "X goes in Home"
   (text, ctx) => {
     const m =
-      /^(put|move|file|place|categori[sz]e|assign)\s+(.+?)\s+(?:in|into|under|to|as)\s+(?:the\s+|my\s+)?(.+?)(?:\s+(?:category|list|project))?$/i.exec(text) ??
+      /^(put|stick|pop|chuck|move|file|place|categori[sz]e|assign)\s+(.+?)\s+(?:in|into|under|to|as)\s+(?:the\s+|my\s+)?(.+?)(?:\s+(?:category|list|project))?$/i.exec(text) ??
       /^()(.+?)\s+(?:goes|belongs|should go|should be)\s+(?:in|into|under|to)\s+(?:the\s+|my\s+)?(.+?)(?:\s+(?:category|list|project))?$/i.exec(text);
     // A label is a name of a few words, not "my list" or a date.
     if (!m || /^(?:my\s+)?(?:list|tasks|todo list)$/i.test(m[3]!) || m[3]!.split(" ").length > 3 || duePhrase(m[3]!, ctx)) return undefined;
     const edit = readings([[inCategory(m[2]!, m[3]!)]]);
-    return /^put$/i.test(m[1]!) ? orNewTask(text, ctx, edit) : edit;
+    return /^(?:put|stick|pop|chuck)$/i.test(m[1]!) ? orNewTask(text, ctx, edit) : edit;
   },
 ];
 

@@ -29,6 +29,11 @@ export const reopenRules: Rule[] = [
       /^(?:put|move|bring)\s+(.+?)\s+back\s+(?:on|to|in|into)\s+(?:my|the)\s+(?:list|tasks|todo list|open tasks)$/i.exec(text);
     return m ? calls(onTask("reopen_task", m[1]!)) : undefined;
   },
+  // "not done yet", "it's not done": the task in focus.
+  (text) =>
+    /^(?:(?:it|that|this)(?: one)?\s+is\s+|it's\s+|its\s+)?(?:still\s+)?not\s+(?:actually\s+|really\s+)?(?:done|finished|complete|completed)(?:\s+(?:yet|after all))?$/i.test(text)
+      ? calls(onTask("reopen_task", "it"))
+      : undefined,
   // "not that one, reopen it"; "expense report needs more work, reopen it" names the task first.
   (text) => {
     const m = /^(?:(.*?)[,;]\s*)?(?:re-?open|uncheck)\s+(?:it|that)(?:\s+again)?$/i.exec(text);

@@ -32,12 +32,12 @@ const SEARCH_RES = [
 ];
 
 const LIST_TRIGGER =
-  /^(?:(?:show|list|display|give|get(?! rid)|view|see|pull up|what|which|any)\b.*\b(?:tasks|task|todos|items|everything|stuff|things)\b|(?:open|all|completed|done|finished)\s+(?:tasks|todos)\b|what(?: is| are)?(?: on| in)? my (?:list|plate|agenda)|what(?: is| are)? due\b|what(?: is| are)? on (?:for )?(?:today|this week)\b|what(?: is| are)? (?:in|under) (?:my |the )?\S.*\b(?:category|list|project)$|what (?:do|have) i (?:have|got)\b|what did i (?:finish|complete|do|get done)\b|what(?:'ve| have) i got\b|(?:show|list|give)(?: me)? what(?: is| are)? (?:in|under|due|on)\b|my tasks\b|tasks\b)/i;
+  /^(?:(?:show|list|display|give|get(?! rid)|view|see|pull up|what|which|any)\b.*\b(?:tasks|task|todos|items|everything|stuff|things)\b|(?:open|all|completed|done|finished)\s+(?:tasks|todos)\b|what(?: is| are)?(?: on| in)? my (?:list|plate|agenda)|what(?: is| are)? due\b|what(?: is| are)? on (?:for )?(?:today|this week)\b|what(?: is| are)? (?:in|under) (?:my |the )?\S.*\b(?:category|list|project)$|what (?:do|have) i (?:have|got)\b|what did i (?:finish|complete|do|get done)\b|what(?: is| are)? (?:urgent|important|high priority|low priority|top priority)$|what(?:'ve| have) i got\b|(?:show|list|give)(?: me)? what(?: is| are)? (?:in|under|due|on)\b|my tasks\b|tasks\b)/i;
 
 /** "show me the vet task", "pull up the dentist one": one task by name, not a list of everything. */
-const ONE_TASK = /^(?:show|open|pull up|display|bring up|get)(?:\s+me)?\s+(?:the|my)\s+(.+?)(?:\s+(?:task|todo|one|item))?$/i;
+const ONE_TASK = /^(?:show|open|pull up|display|bring up|get)(?:\s+me)?\s+(?:(?:the|my)\s+)?(.+?)(?:\s+(?:task|todo|one|item))?$/i;
 const LIST_NOUN = /\b(?:tasks|todos|items|everything|stuff|things|list|ones|agenda|plate|week|today|tomorrow|categor(?:y|ies)|tags?)\b/i;
-const NOT_A_NAME = /^(?:open|all|completed|done|finished|overdue|urgent|high|low|medium|next|last|first|latest|newest|oldest|upcoming|today'?s?|other)\b/i;
+const NOT_A_NAME = /^(?:me|what|which|how|open|all|completed|done|any|anything|some|more|less|due|late|soon|done|finished|overdue|urgent|high|low|medium|next|last|first|latest|newest|oldest|upcoming|today'?s?|other)\b/i;
 
 const SORTS: [RegExp, string][] = [
   [/\b(?:sort(?:ed)?|order(?:ed)?)\s+by\s+(?:the\s+)?(?:due(?:\s+date)?|deadline|date)\b|\bsoonest first\b/i, "due"],
