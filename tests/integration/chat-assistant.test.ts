@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createInnerContext } from "@/server/api/context";
 import { chatRouter } from "@/server/api/routers/chat";
 import { createCallerFactory } from "@/server/api/trpc";
+import { bulkUpdateTasks } from "@/server/domain/tasks";
 import { executeTool } from "@/server/tools";
 import { createTestDatabase, createTestUser, type TestDatabase } from "../support/database";
 
@@ -166,5 +167,69 @@ describe("chat assistant (interpreter engine)", () => {
     const { say } = await chatUser();
     const reply = await say("move it to friday");
     expect(reply.content).toMatch(/^Which task do you mean\?/);
+  });
+
+  it("snoozes a reminder that went off, in words: for an hour, and again tomorrow morning", async () => {
+    const { say, domain } = await chatUser();
+    // The reminder was set yesterday and went off at 17:30 yesterday.
+    const yesterday = { ...domain, now: () => new Date("2026-03-10T15:00:00Z") };
+    const added = await executeTool(yesterday, "add_task", { title: "Pick up Rex from the vet", due_date: "2026-03-10T18:00", remind_at: "2026-03-10T17:30" });
+    if (!added.ok) throw new Error(added.error.message);
+    const reminderAt = async () => {
+      const listed = await executeTool(domain, "list_tasks", { status: "all" });
+      if (!listed.ok) throw new Error(listed.error.message);
+      return listed.result.tasks[0]!.reminders.map((r) => r.remind_at);
+    };
+    const snoozed = await say("snooze the vet reminder for an hour");
+    expect(snoozed.content).toBe('Snoozed the reminder for "Pick up Rex from the vet" until Wed 11 Mar 2026, 12:00.');
+    expect(await reminderAt()).toEqual(["2026-03-11T16:00:00.000Z"]);
+    const again = await say("remind me again tomorrow morning");
+    expect(again.content).toBe('Snoozed the reminder for "Pick up Rex from the vet" until Thu 12 Mar 2026, 09:00.');
+    expect(await reminderAt()).toEqual(["2026-03-12T13:00:00.000Z"]);
+  });
+
+  it("undoes the last change in words (an activity entry like the app's Undo), and walks further back on a second undo", async () => {
+    const { say, domain } = await chatUser();
+    await say("add dry cleaning tomorrow");
+    await say("move dry cleaning to friday");
+    await say("rename dry cleaning to laundry");
+    const undone = await say("undo that");
+    expect(undone.content).toBe('Undid the change of "laundry".');
+    expect(await titles(domain)).toEqual(["dry cleaning"]);
+    await say("undo my last change");
+    const listed = await executeTool(domain, "list_tasks", { status: "all" });
+    if (!listed.ok) throw new Error(listed.error.message);
+    expect(listed.result.tasks[0]).toMatchObject({ title: "dry cleaning", due_date: "2026-03-12T04:00:00.000Z" });
+    expect((await say("undo")).content).toBe('Undid the adding of "dry cleaning".');
+    expect(await titles(domain)).toEqual([]);
+  });
+
+  it("reverts the bulk edit as one change, and says when there is nothing to undo", async () => {
+    const { say, domain } = await chatUser();
+    expect((await say("undo")).content).toBe("Sorry, that didn't work: there is no change left to undo");
+    await say("add one");
+    await say("add two");
+    await say("add three");
+    const open = await executeTool(domain, "list_tasks", { status: "open" });
+    if (!open.ok) throw new Error(open.error.message);
+    await bulkUpdateTasks(domain, { ids: open.result.tasks.map((t) => t.id), action: { type: "complete" } });
+    await say("rename one to uno");
+    expect(await titles(domain, "done")).toEqual(["three", "two", "uno"]);
+    const reverted = await say("revert the bulk edit");
+    expect(reverted.content).toMatch(/^Undid the bulk edit of "(?:one|two|three)", "(?:one|two|three)", "(?:one|two|three)"\.$/);
+    expect(await titles(domain, "open")).toEqual(["three", "two", "uno"]);
+  });
+
+  it("makes relative changes: lower the priority, push it back a day, a weekday said on that weekday is next week's", async () => {
+    const { say, domain } = await chatUser();
+    await say("add budget review friday at 10am high priority");
+    await say("lower the priority on the budget review");
+    await say("push it back a day");
+    await say("move it a week later");
+    const listed = await executeTool(domain, "list_tasks", { status: "all" });
+    if (!listed.ok) throw new Error(listed.error.message);
+    expect(listed.result.tasks[0]).toMatchObject({ priority: "medium", due_date: "2026-03-21T14:00:00.000Z" });
+    const moved = await say("move the budget review to wednesday");
+    expect(moved.content).toMatch(/due Wed 18 Mar 2026, 10:00/);
   });
 });

@@ -40,6 +40,9 @@ function focusOf(executed: ExecutedCall[]): TaskChoice | null | undefined {
     const result: object = call.outcome.result;
     if ("task" in result && typeof result.task === "object" && result.task !== null && "id" in result.task && "title" in result.task) {
       focus = { id: String(result.task.id), title: String(result.task.title) };
+    } else if ("reminder" in result && typeof result.reminder === "object" && result.reminder !== null && "task_id" in result.reminder && "task_title" in result.reminder) {
+      // A snoozed reminder keeps its task in focus ("snooze it again for an hour").
+      focus = { id: String(result.reminder.task_id), title: String(result.reminder.task_title) };
     } else if ("tasks" in result && Array.isArray(result.tasks)) {
       const [only, ...more] = result.tasks as { id: string; title: string }[];
       focus = only && more.length === 0 ? { id: only.id, title: only.title } : null;

@@ -5,7 +5,7 @@ import { formatLocal } from "./present";
 import { defineTool, ToolArgumentError, type ToolResultBase } from "./types";
 
 export interface SnoozeToolResult extends ToolResultBase {
-  reminder: { id: string; task_id: string; remind_at: string };
+  reminder: { id: string; task_id: string; task_title: string; remind_at: string };
 }
 
 export const snoozeReminderTool = defineTool({
@@ -30,7 +30,7 @@ export const snoozeReminderTool = defineTool({
     const result = await snoozeReminder(ctx, { taskId: a.task_id, snooze });
     return {
       summary: `Snoozed the reminder for "${result.taskTitle}" until ${formatLocal(ctx, result.remindAt, false)}.`,
-      reminder: { id: result.reminderId, task_id: result.taskId, remind_at: result.remindAt.toISOString() },
+      reminder: { id: result.reminderId, task_id: result.taskId, task_title: result.taskTitle, remind_at: result.remindAt.toISOString() },
     };
   },
 });

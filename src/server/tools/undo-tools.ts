@@ -17,6 +17,9 @@ const quoteList = (names: string[]) => {
   return names.length > 3 ? `${quoted.join(", ")} and ${names.length - 3} more` : quoted.join(", ");
 };
 
+/** How a reply names an entry's action: "Undid the completion of …". */
+const ACTION_NOUNS: Record<string, string> = { bulk: "bulk edit", created: "adding", deleted: "deletion", completed: "completion", uncompleted: "reopening" };
+
 export const undoChangeTool = defineTool({
   name: "undo_change",
   description:
@@ -43,7 +46,7 @@ export const undoChangeTool = defineTool({
       throw error;
     }
     const result = await revertActivity(ctx, { id: entry.id, applyRest: a.apply_rest });
-    const what = entry.action === "bulk" ? "the bulk edit" : entry.action === "change" ? `change ${entry.id}` : `the ${entry.action === "created" ? "adding" : entry.action === "deleted" ? "deletion" : "change"}`;
+    const what = entry.action === "change" ? `change ${entry.id}` : `the ${ACTION_NOUNS[entry.action] ?? "change"}`;
     const of = entry.names.length ? ` of ${quoteList(entry.names)}` : "";
     const kept = result.skipped.length ? ` Kept ${result.skipped.map((s) => `the ${s.field} of "${s.name}"`).join(", ")}, which changed since.` : "";
     return {
