@@ -65,6 +65,26 @@ describe("outbox relay", () => {
     expect(relay.metrics.lagMs).toBeGreaterThanOrEqual(300);
   });
 
+  it("updates the lag gauge while the relay is busy, not only when it idles", async () => {
+    const transport = recordingTransport();
+    await writeInterleaved(2, ["user-a", "user-b"]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    let unblock = () => {};
+    const blocked = new Promise<void>((resolve) => (unblock = resolve));
+    const publish = transport.publish.bind(transport);
+    transport.publish = async (...args) => {
+      // The second batch hangs: the relay has published one batch and has not idled since.
+      if (transport.sent.length === 1) await blocked;
+      return publish(...args);
+    };
+    const relay = await start(transport, { batchSize: 1 });
+    await waitFor(() => transport.sent.length, (n) => n === 1);
+    await waitFor(() => relay.metrics.lagMs, (lag) => lag >= 300);
+    unblock();
+    await relay.flush();
+    expect(transport.sent).toHaveLength(2);
+  });
+
   it("wakes on NOTIFY: an insert is published without a flush or a timer", async () => {
     const transport = recordingTransport();
     await start(transport);

@@ -161,6 +161,8 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
     if (outcome.published.length > 0) {
       const oldest = outcome.published.reduce((max, row) => Math.max(max, row.ageMs ?? 0), 0);
       lastPublishedLagMs = Math.round(oldest + (performance.now() - claimedAt));
+      // Set here too: under steady load the relay never idles, so scheduleNextWake would not run to update it.
+      metrics.lagMs = lastPublishedLagMs;
     }
     metrics.published += outcome.published.length;
     for (const row of outcome.published) metrics.publishedByTopic[row.topic] = (metrics.publishedByTopic[row.topic] ?? 0) + 1;
