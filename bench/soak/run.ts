@@ -98,7 +98,13 @@ async function runMode(driver: "pglite" | "postgres") {
       reminders.missing += check.missing;
       reminders.duplicated += check.duplicated;
     }
-    const outboxLag = env.DATABASE_URL ? await outboxLagFromPostgres(env.DATABASE_URL, runStartedAt) : await afterStop(() => outboxLagFromPglite(path.join(dataDir, "pglite"), runStartedAt));
+    const readLag = () =>
+      env.DATABASE_URL ? outboxLagFromPostgres(env.DATABASE_URL, runStartedAt) : afterStop(() => outboxLagFromPglite(path.join(dataDir, "pglite"), runStartedAt));
+    // Unread lag fails its criterion (no events measured) rather than the whole unattended run.
+    const outboxLag = await readLag().catch((cause: unknown) => {
+      log(`${driver}: could not read the outbox lag: ${cause instanceof Error ? cause.message : String(cause)}`);
+      return [];
+    });
     const verdict = evaluateSoak(samples, { durationMs, reminders, outboxLag });
     return { driver, minutes, users: userCount, loadAverage: { start: loadAverages[0] ?? loadavg(), end: loadavg() }, ...verdict };
   } finally {
@@ -108,11 +114,18 @@ async function runMode(driver: "pglite" | "postgres") {
 }
 
 const drivers: ("pglite" | "postgres")[] = mode === "both" ? ["pglite", "postgres"] : [mode as "pglite" | "postgres"];
-const results = [];
+const results: (Awaited<ReturnType<typeof runMode>> | { driver: string; pass: false; error: string })[] = [];
 for (const driver of drivers) {
-  const result = await runMode(driver);
-  for (const line of verdictLines(result)) log(`${driver}: ${line}`);
-  results.push(result);
+  try {
+    const result = await runMode(driver);
+    for (const line of verdictLines(result)) log(`${driver}: ${line}`);
+    results.push(result);
+  } catch (cause) {
+    // One mode failing to run (a crash at start-up, say) still lets the other run and the JSON be written.
+    const error = cause instanceof Error ? (cause.stack ?? cause.message) : String(cause);
+    log(`${driver}: FAIL the run itself: ${error}`);
+    results.push({ driver, pass: false, error });
+  }
 }
 const out = { benchmark: "soak", at: new Date().toISOString(), cores: cpus().length, results };
 const written = writeResult("soak", out);
