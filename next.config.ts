@@ -11,6 +11,11 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pino", "postgres"],
   poweredByHeader: false,
   reactStrictMode: true,
+  experimental: {
+    // Next loads every page's server bundle at start by default (+100 MB RSS, +70 MB heap measured here); the API
+    // does not go through Next, and a page's bundle loads on its first request instead.
+    preloadEntriesOnStart: false,
+  },
 };
 
 export default nextConfig;

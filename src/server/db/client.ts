@@ -38,9 +38,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   return options.driver === "pglite" ? openPglite(options.dataDir) : openPostgres(options.url, options.maxConnections);
 }
 
+/**
+ * PGlite's buffer pool lives in the app's own memory and is touched at start, so PostgreSQL's 128 MB default
+ * costs 128 MB of RSS before the first task (measured: 372 MB → 236 MB for PGlite alone at 16 MB). A person's
+ * working set is a few MB at 5,000 tasks; pages beyond the pool come from the OS file cache.
+ */
+const PGLITE_SETTINGS = ["-c", "shared_buffers=32MB"];
+
 async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir, { extensions: { pg_trgm } });
+  const client = await PGlite.create(dataDir, { extensions: { pg_trgm }, startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS] });
   // Requests before event work on the one connection (priority.ts); drizzle calls only query and transaction.
   const withPriority = createPriorityGate();
   const query = client.query.bind(client);
