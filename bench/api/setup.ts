@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { adminDatabaseUrl } from "../lib/postgres-admin";
+import { benchAppEnv } from "../lib/app-env";
 import { startProcess, waitForHttp, type StartedProcess } from "../lib/process";
 import { signIn, signUp, type BenchUser, type Session } from "./auth";
 import { databaseExists, databaseUrl, readSeedMarker, recreateDatabase, seedDatabase, type SeedPlan } from "./seed";
@@ -59,14 +60,7 @@ export async function prepareEnvironment(options: SetupOptions): Promise<BenchEn
     cwd: options.root,
     logFile: serverLog,
     env: {
-      DATABASE_URL: dbUrl,
-      PORT: String(options.port),
-      BETTER_AUTH_URL: baseUrl,
-      BETTER_AUTH_SECRET: "cadence-benchmark-secret-0123456789abcdef",
-      DATA_DIR: dataDir,
-      LOG_LEVEL: "warn",
-      // The load comes from a few users far faster than a person types: the limiter runs (its cost is measured) but never refuses.
-      RATE_LIMIT_WRITES_PER_MINUTE: "100000000",
+      ...benchAppEnv({ port: options.port, baseUrl, dataDir, databaseUrl: dbUrl }),
       ...(options.rebuild ? { CADENCE_REBUILD: "1" } : {}),
     },
   });

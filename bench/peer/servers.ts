@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { databaseUrl, recreateDatabase } from "../api/seed";
+import { benchAppEnv } from "../lib/app-env";
 import { startProcess, waitForHttp } from "../lib/process";
 
 /** A server under test: where it answers, which processes are its own (for RSS and CPU), and how to stop it. */
@@ -87,7 +88,7 @@ export type CadenceMode = "postgres" | "embedded";
 
 /**
  * Cadence as `npm start` runs it (scripts/start.mjs on the production build), on a fresh PostgreSQL database or a
- * fresh embedded data directory. Rate limits are lifted: the load is one user far faster than a person types.
+ * fresh embedded data directory.
  */
 export async function startCadence(options: { root: string; adminUrl: string; mode: CadenceMode; port: number; database: string; extraEnv?: Record<string, string> }): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `cadence-peer-${options.mode}-`));
@@ -104,14 +105,7 @@ export async function startCadence(options: { root: string; adminUrl: string; mo
     cwd: options.root,
     logFile: log,
     env: {
-      DATABASE_URL: dbUrl,
-      PORT: String(options.port),
-      BETTER_AUTH_URL: baseUrl,
-      BETTER_AUTH_SECRET: "cadence-benchmark-secret-0123456789abcdef",
-      DATA_DIR: dataDir,
-      LOG_LEVEL: "warn",
-      RATE_LIMIT_WRITES_PER_MINUTE: "100000000",
-      RATE_LIMIT_SIGN_UPS_PER_MINUTE: "1000",
+      ...benchAppEnv({ port: options.port, baseUrl, dataDir, databaseUrl: dbUrl }),
       ...options.extraEnv,
     },
   });
