@@ -32,6 +32,60 @@ async function undoFlows(page: Page, testInfo: TestInfo) {
   await expect(taskRow(page, "Buy stamps")).toHaveCount(0);
 }
 
+/**
+ * Another tab changes something after this tab's change is stored but before its answer arrives here (the
+ * answer is held back until then): the toast's Undo and Ctrl+Z still take back this tab's own change.
+ */
+async function undoWithEditInBetween(page: Page, testInfo: TestInfo) {
+  await signUp(page);
+  await quickAdd(page, "Pay rent", "Pay rent");
+  await quickAdd(page, "Renew passport", "Renew passport");
+  const rent = page.getByRole("checkbox", { name: "Complete Pay rent", exact: true });
+  const other = await page.context().newPage();
+  await other.goto("/");
+  const otherPassport = other.getByRole("checkbox", { name: "Complete Renew passport", exact: true });
+  await expect(otherPassport).toBeVisible();
+
+  const completeWithEditInBetween = async (edit: () => Promise<void>) => {
+    await page.route(
+      /\/api\/trpc\/[^?]*task\.complete/,
+      async (route) => {
+        const response = await route.fetch();
+        await edit();
+        await route.fulfill({ response });
+      },
+      { times: 1 },
+    );
+    await Promise.all([page.waitForResponse((r) => r.url().includes("task.complete")), rent.click()]);
+    // The change's toast comes with its answer: only then does this tab know which entry is its own.
+    await expect(page.getByRole("listitem").filter({ hasText: "Completed “Pay rent”" }).last()).toBeVisible();
+  };
+
+  await completeWithEditInBetween(async () => {
+    await otherPassport.click();
+    await expect(other.getByText("Completed “Renew passport”")).toBeVisible();
+  });
+  await page.getByRole("listitem").filter({ hasText: "Completed “Pay rent”" }).getByRole("button", { name: "Undo" }).click();
+  await expect(page.getByText("Undone", { exact: true })).toBeVisible();
+  await expect(rent).not.toBeChecked();
+  // The other tab's completion stands: the passport task left this tab's open list (undone, it would be back).
+  await expect(taskRow(page, "Renew passport")).toHaveCount(0);
+
+  await completeWithEditInBetween(async () => {
+    // Adds a task there; stored once its answer is back.
+    await Promise.all([other.waitForResponse((r) => r.url().includes("task.create") && r.ok()), quickAdd(other, "Book the dentist", "Book the dentist")]);
+  });
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press("Control+z");
+  await expect(rent).not.toBeChecked();
+  // The other tab's new task stands too (undone, it would be gone).
+  await page.reload();
+  await expect(taskRow(page, "Book the dentist")).toBeVisible();
+  await expect(rent).not.toBeChecked();
+  await shot(page, testInfo, "undo-after-edit-in-between");
+  await other.close();
+}
+
 /** Skip one occurrence, move another, edit this occurrence only: the series keeps its own title and dates. */
 async function occurrenceFlows(page: Page, testInfo: TestInfo) {
   await signUp(page);
@@ -69,10 +123,12 @@ async function occurrenceFlows(page: Page, testInfo: TestInfo) {
 test.describe("desktop", () => {
   test("undo a change from its toast, with Ctrl+Z and from the activity log", ({ page }, testInfo) => undoFlows(page, testInfo));
   test("skip and move one occurrence, edit this occurrence only", ({ page }, testInfo) => occurrenceFlows(page, testInfo));
+  test("undo takes back this tab's change although another tab edited in between", ({ page }, testInfo) => undoWithEditInBetween(page, testInfo));
 });
 
 test.describe("phone 390x844", () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   test("undo a change from its toast, with Ctrl+Z and from the activity log", ({ page }, testInfo) => undoFlows(page, testInfo));
   test("skip and move one occurrence, edit this occurrence only", ({ page }, testInfo) => occurrenceFlows(page, testInfo));
+  test("undo takes back this tab's change although another tab edited in between", ({ page }, testInfo) => undoWithEditInBetween(page, testInfo));
 });
