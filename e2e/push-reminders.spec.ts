@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { startPushServiceDouble, type PushServiceDouble } from "../tests/support/push-double";
 import { shot, signUp } from "./helpers";
 
@@ -20,6 +20,36 @@ async function trpcPost(page: Page, path: string, json: unknown, meta?: unknown)
   const res = await page.request.post(`/api/trpc/${path}`, { data: meta ? { json, meta } : { json } });
   expect(res.ok(), await res.text()).toBe(true);
   return ((await res.json()) as { result: { data: { json: unknown } } }).result.data.json;
+}
+
+/** Hands a decrypted push message to this browser's service worker, as the browser's push service would. */
+async function deliverToServiceWorker(page: Page, context: BrowserContext, plaintext: string) {
+  const cdp = await context.newCDPSession(page);
+  const registrations: { registrationId: string; scopeURL: string }[] = [];
+  cdp.on("ServiceWorker.workerRegistrationUpdated", (e: { registrations: { registrationId: string; scopeURL: string }[] }) => registrations.push(...e.registrations));
+  await cdp.send("ServiceWorker.enable");
+  await expect.poll(() => registrations.length).toBeGreaterThan(0);
+  const origin = new URL(page.url()).origin;
+  await cdp.send("ServiceWorker.deliverPushMessage", { origin, registrationId: registrations[0]!.registrationId, data: plaintext });
+}
+
+/** The notifications the service worker shows right now. */
+const shownNotifications = (page: Page) =>
+  page.evaluate(async () =>
+    (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => ({
+      title: n.title,
+      body: n.body,
+      actions: ((n as Notification & { actions?: { title: string }[] }).actions ?? []).map((a) => a.title),
+    })),
+  );
+
+/** Opens a notified task's history from the Notifications panel. */
+async function openHistoryFromNotifications(page: Page, title: string) {
+  await page.getByRole("button", { name: /^Notifications/ }).click();
+  const panel = page.getByRole("dialog", { name: "Notifications" });
+  await panel.getByRole("button", { name: title, exact: true }).click();
+  await page.getByText("History", { exact: true }).click();
+  return page.getByRole("list", { name: "Reminder deliveries" });
 }
 
 for (const [label, viewport] of [
@@ -44,25 +74,11 @@ for (const [label, viewport] of [
       const message = push.received.find((p) => p.deviceId === device.id)!;
       expect(JSON.parse(message.plaintext)).toMatchObject({ title: "Water the ferns", held: false });
 
-      // Hand the decrypted message to this browser's service worker, as the browser's push service would.
-      const cdp = await context.newCDPSession(page);
-      const registrations: { registrationId: string; scopeURL: string }[] = [];
-      cdp.on("ServiceWorker.workerRegistrationUpdated", (e: { registrations: { registrationId: string; scopeURL: string }[] }) => registrations.push(...e.registrations));
-      await cdp.send("ServiceWorker.enable");
-      await expect.poll(() => registrations.length).toBeGreaterThan(0);
-      const origin = new URL(page.url()).origin;
-      await cdp.send("ServiceWorker.deliverPushMessage", { origin, registrationId: registrations[0]!.registrationId, data: message.plaintext });
-      const shown = await expect
-        .poll(async () => page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => ({ title: n.title, body: n.body, actions: ((n as Notification & { actions?: { title: string }[] }).actions ?? []).map((a) => a.title) }))))
-        .toEqual([{ title: "Water the ferns", body: "Due in 1 h", actions: ["Snooze 5 min", "Snooze…"] }]);
-      void shown;
+      await deliverToServiceWorker(page, context, message.plaintext);
+      await expect.poll(() => shownNotifications(page)).toEqual([{ title: "Water the ferns", body: "Due in 1 h", actions: ["Snooze 5 min", "Snooze…"] }]);
 
       // The service worker's "shown" report lands in the task's history, next to sent and scheduled.
-      await page.getByRole("button", { name: /^Notifications/ }).click();
-      const panel = page.getByRole("dialog", { name: "Notifications" });
-      await panel.getByRole("button", { name: "Water the ferns", exact: true }).click();
-      await page.getByText("History", { exact: true }).click();
-      const deliveries = page.getByRole("list", { name: "Reminder deliveries" });
+      const deliveries = await openHistoryFromNotifications(page, "Water the ferns");
       await expect(deliveries).toContainText("Reminder shown · Test phone");
       await expect(deliveries).toContainText("Reminder sent · Test phone");
       await expect(deliveries).toContainText("Reminder scheduled");
@@ -89,6 +105,49 @@ for (const [label, viewport] of [
       await shot(page, testInfo, `settings-${label.split(" ")[0]}`);
       await page.getByRole("button", { name: "Remove Test phone" }).click();
       await expect(page.getByText("No devices yet.")).toBeVisible();
+    });
+
+    test("a reminder due in quiet hours arrives when they end, marked held; the notification's Snooze 5 min snoozes it", async ({ page, context }, testInfo) => {
+      test.setTimeout(240_000);
+      await context.grantPermissions(["notifications"]);
+      await signUp(page);
+      await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+      const device = push.createDevice();
+      await trpcPost(page, "push.subscribe", { ...device.subscription, deviceName: "Quiet phone" });
+      // Quiet hours from half an hour ago until the next whole minute (at least 15 s away), in the person's zone.
+      let quietEnd = Math.ceil((Date.now() + 1) / 60_000) * 60_000;
+      if (quietEnd - Date.now() < 15_000) quietEnd += 60_000;
+      const clock = (ms: number) => page.evaluate((t) => new Date(t).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }), ms);
+      await trpcPost(page, "reminder.setQuietHours", { quietHours: { start: await clock(Date.now() - 30 * 60_000), end: await clock(quietEnd) } });
+      const at = new Date(Date.now() + 2_000);
+      await trpcPost(page, "task.create", { title: "Take out the bins", dueAt: new Date(at.getTime() + 3_600_000).toISOString(), reminders: [{ at: at.toISOString() }] }, { values: { "reminders.0.at": ["Date"], dueAt: ["Date"] } });
+      await expect.poll(() => push.received.filter((p) => p.deviceId === device.id).length, { timeout: 150_000 }).toBe(1);
+      const message = push.received.find((p) => p.deviceId === device.id)!;
+      expect(message.receivedAt).toBeGreaterThanOrEqual(quietEnd);
+      expect(JSON.parse(message.plaintext)).toMatchObject({ title: "Take out the bins", held: true });
+
+      await deliverToServiceWorker(page, context, message.plaintext);
+      await expect.poll(() => shownNotifications(page)).toEqual([{ title: "Take out the bins", body: expect.stringContaining("(held during quiet hours)"), actions: ["Snooze 5 min", "Snooze…"] }]);
+
+      // A tap on the notification's "Snooze 5 min": the service worker's own click handler runs with that action.
+      const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
+      await worker.evaluate(async () => {
+        const scope = globalThis as unknown as {
+          registration: ServiceWorkerRegistration;
+          NotificationEvent: new (type: string, init: { notification: Notification; action: string }) => Event;
+          dispatchEvent(event: Event): boolean;
+        };
+        const [notification] = await scope.registration.getNotifications();
+        scope.dispatchEvent(new scope.NotificationEvent("notificationclick", { notification: notification!, action: "snooze-5m" }));
+      });
+      await expect.poll(() => shownNotifications(page)).toEqual([]);
+
+      const deliveries = await openHistoryFromNotifications(page, "Take out the bins");
+      await expect(deliveries).toContainText("Reminder snoozed for");
+      await expect(deliveries).toContainText("Reminder held by quiet hours");
+      await expect(deliveries).toContainText("Reminder shown · Quiet phone");
+      await deliveries.scrollIntoViewIfNeeded();
+      await shot(page, testInfo, `held-snoozed-${label.split(" ")[0]}`);
     });
 
     test("quiet hours and the private calendar link in Settings", async ({ page }, testInfo) => {
