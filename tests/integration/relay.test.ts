@@ -1,9 +1,10 @@
-import { asc, isNull } from "drizzle-orm";
+import { asc, isNull, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type DatabaseHandle } from "@/server/db/client";
 import { outbox } from "@/server/db/schema";
 import type { CloudEvent } from "@/server/events/catalog";
 import { startOutboxRelay, type OutboxRelay } from "@/server/events/relay";
+import { takeLeaseOwnership } from "@/server/events/relay-lease";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { idsByKey, insertEvents, makeEvent, recordingTransport, silentLog, waitFor } from "./relay-helpers";
 
@@ -154,5 +155,37 @@ describe("outbox relay", () => {
     expect(first.metrics.published + second.metrics.published).toBe(written.length);
     await second.stop();
     if (otherHandle !== database.handle) await otherHandle.close();
+  });
+
+  /** Rows as a relay left them mid-publish: leased by `key` for `seconds` more. */
+  const leaseAll = (key: number, seconds: number) =>
+    database.handle.db.update(outbox).set({ leasedBy: key, nextAttemptAt: sql`now() + make_interval(secs => ${seconds})` }).where(isNull(outbox.publishedAt));
+
+  it("publishes at once the rows a relay killed mid-publish had leased, not when their 60 s lease runs out", async () => {
+    const written = await writeInterleaved(6);
+    await leaseAll(987_654, 60); // no live session holds this relay's lock: it died
+    const transport = recordingTransport();
+    const startedAt = Date.now();
+    await start(transport);
+    await waitFor(unpublishedCount, (n) => n === 0, 10_000);
+    expect(Date.now() - startedAt).toBeLessThan(10_000);
+    expect(transport.sent.map((s) => s.event.id).sort()).toEqual(written.map((e) => e.id).sort());
+    expect((await database.handle.db.select().from(outbox)).every((row) => row.leasedBy === null)).toBe(true);
+  });
+
+  it("leaves the rows leased by a live relay alone until that lease runs out", async () => {
+    const written = await writeInterleaved(4);
+    const alive = await takeLeaseOwnership(database.handle); // another instance, still running
+    try {
+      await leaseAll(alive.key, 3);
+      const transport = recordingTransport();
+      await start(transport);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(transport.sent).toEqual([]);
+      await waitFor(unpublishedCount, (n) => n === 0, 15_000);
+      expect(transport.sent).toHaveLength(written.length);
+    } finally {
+      await alive.release();
+    }
   });
 });

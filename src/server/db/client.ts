@@ -24,8 +24,18 @@ export interface DatabaseHandle {
   driver: "pglite" | "postgres";
   /** LISTEN on a channel; resolves to an unsubscribe function. */
   listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Holds a session-level advisory lock (classId, key) on a session of its own until released or the process
+   * dies: other processes see who is alive in pg_locks. `ensure()` takes it again after a lost connection.
+   */
+  holdSessionLock(classId: number, key: number): Promise<SessionLock>;
   migrate(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface SessionLock {
+  ensure(): Promise<void>;
+  release(): Promise<void>;
 }
 
 export type DatabaseOptions =
@@ -62,6 +72,11 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
       const unlisten = await client.listen(channel, onNotify);
       return () => unlisten();
     },
+    // One process owns a PGlite data dir and it has one session: the lock lives as long as this client.
+    holdSessionLock: async (classId, key) => {
+      await client.query("select pg_advisory_lock($1, $2)", [classId, key]);
+      return { ensure: async () => {}, release: async () => void (await client.query("select pg_advisory_unlock($1, $2)", [classId, key])) };
+    },
     migrate: () => migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: migrationsFolder() }),
     close: () => client.close(),
   };
@@ -93,6 +108,20 @@ async function openPostgres(url: string, maxConnections = 10): Promise<DatabaseH
     listen: async (channel, onNotify) => {
       const subscription = await sql.listen(channel, onNotify);
       return () => subscription.unlisten();
+    },
+    holdSessionLock: async (classId, key) => {
+      const session = postgres(url, { max: 1, onnotice: () => {}, connection: { application_name: "cadence-lock" } });
+      const lock = () => session`select pg_advisory_lock(${classId}::int, ${key}::int)`;
+      await lock();
+      return {
+        // After a lost connection (a database restart) postgres.js reconnects, but the lock went with the session.
+        ensure: async () => {
+          const [row] = await session`select exists (select 1 from pg_locks where locktype = 'advisory' and classid = ${classId}::int::oid
+            and objid = ${key}::int::oid and objsubid = 2 and pid = pg_backend_pid()) as held`;
+          if (!row?.held) await lock();
+        },
+        release: () => session.end({ timeout: 5 }),
+      };
     },
     migrate: async () => {
       // Migrations run on a single dedicated connection, as drizzle recommends for production.

@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { DatabaseHandle } from "@/server/db/client";
 import { asBackground } from "@/server/db/priority";
 import { outbox } from "@/server/db/schema";
+import { freeDeadLeases, takeLeaseOwnership } from "./relay-lease";
 import { publishInWaves, type ClaimedRow, type PublishOutcome } from "./relay-publish";
 import type { EventTransport } from "./transport";
 import { errorText } from "./error-text";
@@ -18,7 +19,7 @@ export interface RelayOptions {
   /** Backoff of a row whose publish failed: initial * 2^(attempts-1), capped. */
   retryInitialMs?: number;
   retryMaxMs?: number;
-  /** How long claimed rows are reserved for this instance (a crashed relay's rows come back after it). */
+  /** How long claimed rows are reserved for this instance while it lives (a dead relay's rows come back at once). */
   leaseMs?: number;
   /** Safety sweep in case a NOTIFY was missed (e.g. while the LISTEN connection reconnected). 0 = off. */
   sweepIntervalMs?: number;
@@ -83,8 +84,11 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
   }
 
   async function claim(): Promise<ClaimedRow[]> {
+    await owner.ensure();
     return db.db.transaction(async (tx) => {
       await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('cadence.outbox.claim'))`);
+      const freed = await freeDeadLeases(tx);
+      if (freed > 0) log.warn({ freed }, "took back outbox rows leased by a relay that is gone");
       const rows = await tx
         .select({
           id: outbox.id,
@@ -112,7 +116,7 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
       if (rows.length > 0) {
         await tx
           .update(outbox)
-          .set({ nextAttemptAt: sql`now() + make_interval(secs => ${leaseMs / 1000}::float8)` })
+          .set({ leasedBy: owner.key, nextAttemptAt: sql`now() + make_interval(secs => ${leaseMs / 1000}::float8)` })
           .where(inArray(outbox.id, rows.map((row) => row.id)));
       }
       return rows;
@@ -124,7 +128,7 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
       if (outcome.published.length > 0) {
         await tx
           .update(outbox)
-          .set({ publishedAt: sql`now()`, lastError: null })
+          .set({ publishedAt: sql`now()`, lastError: null, leasedBy: null })
           .where(inArray(outbox.id, outcome.published.map((row) => row.id)));
       }
       for (const { row, error } of outcome.failed) {
@@ -132,13 +136,13 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
         const delayMs = Math.min(retryInitialMs * 2 ** (attempts - 1), retryMaxMs);
         await tx
           .update(outbox)
-          .set({ attempts, lastError: error.slice(0, 2_000), nextAttemptAt: sql`now() + make_interval(secs => ${delayMs / 1000}::float8)` })
+          .set({ attempts, lastError: error.slice(0, 2_000), leasedBy: null, nextAttemptAt: sql`now() + make_interval(secs => ${delayMs / 1000}::float8)` })
           .where(sql`${outbox.id} = ${row.id}`);
       }
       if (outcome.released.length > 0) {
         await tx
           .update(outbox)
-          .set({ nextAttemptAt: sql`now()` })
+          .set({ nextAttemptAt: sql`now()`, leasedBy: null })
           .where(inArray(outbox.id, outcome.released.map((row) => row.id)));
       }
     });
@@ -253,6 +257,7 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
   const ready: Promise<void> = (transport.ready?.(abort.signal) ?? Promise.resolve()).catch((cause: unknown) => {
     if (!stopped) log.error({ error: errorText(cause) }, "transport never became ready");
   });
+  const owner = await takeLeaseOwnership(db);
   const unlisten = await db.listen(OUTBOX_CHANNEL, kick);
   const sweep =
     options.sweepIntervalMs === 0
@@ -283,6 +288,7 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
       clearInterval(sweep);
       await unlisten();
       await chain;
+      await owner.release();
     },
   };
 }

@@ -67,8 +67,14 @@ export const outbox = pgTable(
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
     lastError: text("last_error"),
+    /**
+     * The relay instance holding the row's lease (see relay-lease.ts): a lease whose owner has died is taken back
+     * at once instead of when it runs out, so a restarted app publishes what its predecessor was publishing.
+     */
+    leasedBy: integer("leased_by"),
   },
   (t) => [
+    index("outbox_leased_idx").on(t.leasedBy).where(sql`${t.leasedBy} IS NOT NULL`),
     index("outbox_unpublished_idx").on(t.nextAttemptAt, t.id).where(sql`${t.publishedAt} IS NULL`),
     index("outbox_partition_idx").on(t.partitionKey, t.id).where(sql`${t.publishedAt} IS NULL`),
   ],
