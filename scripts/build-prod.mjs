@@ -49,6 +49,10 @@ await build({
   tsconfig: "tsconfig.json",
   external,
   minifySyntax: true,
+  // Bundling renames classes that clash with globals (abort-controller's AbortSignal became AbortSignal2), and
+  // node-fetch, under the pusher library, tells an AbortSignal by its constructor name: without the original
+  // names every realtime push from the image failed with "Expected signal to be an instanceof AbortSignal".
+  keepNames: true,
   sourcemap: "linked",
   legalComments: "none",
   logLevel: "warning",

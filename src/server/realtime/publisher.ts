@@ -110,10 +110,21 @@ export function createPusherPublisher(env: PusherEnv, options: { timeoutMs?: num
   return {
     async publishToUser(userId, event, data) {
       // The library rejects on non-2xx already; the explicit check keeps that guarantee if it ever changes.
-      const response = await pusher.trigger(userChannel(userId), event, data);
+      const response = await pusher.trigger(userChannel(userId), event, data).catch((cause: unknown) => {
+        throw new Error(`Pusher trigger on ${userChannel(userId)} failed: ${describePusherError(cause)}`, { cause });
+      });
       if (response.status < 200 || response.status >= 300) {
         throw new Error(`Pusher answered ${response.status} to trigger on ${userChannel(userId)}`);
       }
     },
   };
+}
+
+/** The library's RequestError says only "Request failed with an error": name the status, body or network cause. */
+function describePusherError(cause: unknown): string {
+  const error = cause as { message?: string; status?: number; body?: string; error?: { message?: string; code?: string; cause?: { code?: string; message?: string } } };
+  if (error.status !== undefined) return `HTTP ${error.status} ${String(error.body ?? "").slice(0, 200)}`;
+  const inner = error.error;
+  if (inner) return [inner.code ?? inner.cause?.code, inner.message, inner.cause?.message].filter(Boolean).join(": ");
+  return error.message ?? String(cause);
 }
