@@ -1,3 +1,4 @@
+import type { CircuitBreaker } from "./breaker";
 // Tiny request/response helpers for the double's node:http listeners.
 import type http from "node:http";
 import type { Broker } from "./broker";
@@ -13,6 +14,8 @@ export interface SidecarContext {
   state: StateStores;
   secrets: Record<string, Record<string, string>>;
   callerAppId?: string;
+  /** This sidecar's outbound breaker on the pubsub component (none when the resiliency has none). */
+  breaker?: CircuitBreaker;
 }
 
 export interface Reply {

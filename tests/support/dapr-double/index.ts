@@ -1,6 +1,7 @@
 // Test double of the Dapr sidecar HTTP API (see README.md). One double = one broker shared by
 // every app's sidecar: each app gets its own listener (its DAPR_HTTP_PORT), and a shared listener
 // on `port` serves all apps (callers identified by the `dapr-app-id` header when it matters).
+import { CircuitBreaker, type BreakerPolicy } from "./breaker";
 import http from "node:http";
 import { callApp, sleep } from "./app-client";
 import { Broker } from "./broker";
@@ -38,6 +39,11 @@ export interface DaprDoubleOptions {
   resiliency?: Partial<Resiliency>;
   /** A delivery slower than this counts as a failed attempt (daprd: timeout → RETRY). */
   deliveryTimeoutMs?: number;
+  /**
+   * Outbound circuit breaker on publishes, one per sidecar (as daprd has one per sidecar): e.g.
+   * `outboundBreakerOf()` = the one dapr-components/resiliency.yaml declares. Default: none.
+   */
+  outboundBreaker?: BreakerPolicy;
   /** Default job failure policy; defaults: constant 100 ms, 3 retries. */
   jobRetry?: { maxRetries: number; intervalMs: number };
 }
@@ -105,6 +111,14 @@ export async function startDaprDouble(options: DaprDoubleOptions = {}): Promise<
   });
   const state = new StateStores(options.stateStores ?? ["statestore"]);
   const secrets = options.secrets ?? {};
+  const breakers = new Map<string, CircuitBreaker>();
+  const breakerOf = (appId: string | undefined) => {
+    if (!options.outboundBreaker) return undefined;
+    const key = appId ?? "";
+    let breaker = breakers.get(key);
+    if (!breaker) breakers.set(key, (breaker = new CircuitBreaker(options.outboundBreaker)));
+    return breaker;
+  };
   const contextFor = (callerAppId: string | undefined): SidecarContext => ({
     pubsubName,
     broker,
@@ -112,6 +126,7 @@ export async function startDaprDouble(options: DaprDoubleOptions = {}): Promise<
     state,
     secrets,
     callerAppId,
+    breaker: breakerOf(callerAppId),
   });
   const metadata = (callerAppId: string | undefined) => ({
     id: callerAppId ?? "",

@@ -1,6 +1,7 @@
 // POST /v1.0/publish/{pubsub}/{topic} and the bulk variant.
 import type http from "node:http";
 import { BrokerDownError } from "./broker";
+import { BreakerOpenError } from "./breaker";
 import { buildEvent, isCloudEventsType, parseBody } from "./events";
 import { error, metadataOf, parseJson, readBody, type Reply, type SidecarContext } from "./http-util";
 import { bulkPublishSchema } from "./types";
@@ -26,11 +27,14 @@ export async function publish(
   });
   if (!built.ok) return error(400, "ERR_PUBSUB_CLOUD_EVENTS_SER", built.message);
   try {
-    ctx.broker.publish(topic, built.event, metadataOf(url).partitionKey);
+    const send = () => ctx.broker.publish(topic, built.event, metadataOf(url).partitionKey);
+    if (ctx.breaker) ctx.breaker.run(send);
+    else send();
     return { status: 204 };
   } catch (cause) {
-    if (cause instanceof BrokerDownError) {
-      return error(500, "ERR_PUBSUB_PUBLISH_MESSAGE", `error when publish to topic ${topic} in pubsub ${pubsub}: broker unavailable`);
+    if (cause instanceof BrokerDownError || cause instanceof BreakerOpenError) {
+      const why = cause instanceof BreakerOpenError ? "circuit breaker is open" : "broker unavailable";
+      return error(500, "ERR_PUBSUB_PUBLISH_MESSAGE", `error when publish to topic ${topic} in pubsub ${pubsub}: ${why}`);
     }
     throw cause;
   }
@@ -53,6 +57,8 @@ export async function publishBulk(
   }
   const requestMetadata = metadataOf(url);
   const failedEntries: { entryId: string; error: string }[] = [];
+  // One bulk is one call to the component, so one request through the breaker.
+  const unavailable = brokerUnavailable(ctx);
   for (const entry of entries.data) {
     // A CloudEvent entry may arrive as a JSON string; daprd parses it the same way.
     const asText = isCloudEventsType(entry.contentType) && typeof entry.event === "string";
@@ -69,8 +75,8 @@ export async function publishBulk(
       failedEntries.push({ entryId: entry.entryId, error: built.message });
       continue;
     }
-    if (ctx.broker.isDown) {
-      failedEntries.push({ entryId: entry.entryId, error: "broker unavailable" });
+    if (unavailable) {
+      failedEntries.push({ entryId: entry.entryId, error: unavailable });
       continue;
     }
     const partitionKey = entry.metadata?.partitionKey ?? requestMetadata.partitionKey;
@@ -81,6 +87,20 @@ export async function publishBulk(
     status: 500,
     body: { errorCode: "ERR_PUBSUB_PUBLISH_MESSAGE", message: "some entries failed to publish", failedEntries },
   };
+}
+
+/** Why the broker cannot be reached now through this sidecar's breaker, or undefined when it can. */
+function brokerUnavailable(ctx: SidecarContext): string | undefined {
+  const probe = () => {
+    if (ctx.broker.isDown) throw new BrokerDownError();
+  };
+  try {
+    if (ctx.breaker) ctx.breaker.run(probe);
+    else probe();
+    return undefined;
+  } catch (cause) {
+    return cause instanceof BreakerOpenError ? "circuit breaker is open" : "broker unavailable";
+  }
 }
 
 function headerOf(req: http.IncomingMessage, name: string): string | undefined {

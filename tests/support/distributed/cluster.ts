@@ -1,5 +1,6 @@
 // The app and every worker as separate processes, each next to its own sidecar of the Dapr double —
 // the distributed mode exactly as `dapr run -f dapr-components/local/dapr.yaml` starts it, minus Kafka and daprd.
+import { outboundBreakerOf } from "../dapr-double/breaker";
 import { spawn, type ChildProcess } from "node:child_process";
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
@@ -90,6 +91,8 @@ export async function startCluster(databaseUrl: string, options: ClusterOptions 
     // Retries without limit, as dapr-components/resiliency.yaml (a killed worker's refused connections count as
     // attempts); quick ones so a redelivery after a crash does not dominate the run time.
     resiliency: { maxRetries: -1, initialIntervalMs: 50, maxIntervalMs: 500 },
+    // The publish breaker of the same file: after a broker outage it keeps failing publishes for its timeout.
+    outboundBreaker: outboundBreakerOf(),
   });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "cadence-distributed-"));
   // CI uploads every process's output as an artifact (CADENCE_FLEET_LOG_DIR, set by .github/workflows/ci.yml).
