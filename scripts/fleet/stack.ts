@@ -35,6 +35,8 @@ export interface Stack {
   appUrl: string;
   /** http://127.0.0.1:<port> of a process's sidecar HTTP API (tests publish through it like the app does). */
   sidecarUrl(name: string): string;
+  /** The sidecar's Prometheus metrics (what the chart's PodMonitor scrapes in the cluster). */
+  sidecarMetricsUrl(name: string): string;
   apiToken: string;
   kafkaBootstrap: string;
   /** Names: kafka, scheduler, app, each worker, and `<name>-sidecar` for each sidecar. */
@@ -110,7 +112,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const kafkaHome = toolchain("kafka.sh");
   const secrets = readOrCreateSecrets(path.join(options.dataDir, "secrets.json"));
   const names = ["app", ...WORKER_NAMES];
-  // Port plan: workers base+i; sidecar HTTP base+20+i, gRPC base+30+i, internal gRPC base+40+i; infrastructure base+50...
+  // Port plan: workers base+i; sidecar metrics base+10+i, HTTP base+20+i, gRPC base+30+i, internal gRPC base+40+i; infrastructure base+50...
   const portOf = (name: string) => (name === "app" ? appPort : base + WORKER_NAMES.indexOf(name));
   const sidecarPort = (name: string, offset: number) => base + offset + names.indexOf(name);
   const kafkaPort = base + 50;
@@ -195,7 +197,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
             "--dapr-http-port", String(sidecarPort(name, 20)),
             "--dapr-grpc-port", String(sidecarPort(name, 30)),
             "--dapr-internal-grpc-port", String(sidecarPort(name, 40)),
-            "--enable-metrics=false",
+            "--enable-metrics",
+            "--metrics-port", String(sidecarPort(name, 10)),
+            "--metrics-listen-address", "127.0.0.1",
             "--resources-path", resources,
             "--config", config,
             "--scheduler-host-address", `127.0.0.1:${schedulerPort}`,
@@ -219,6 +223,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const stack: Stack = {
     appUrl: `http://localhost:${appPort}`,
     sidecarUrl: (name) => `http://127.0.0.1:${sidecarPort(name, 20)}`,
+    sidecarMetricsUrl: (name) => `http://127.0.0.1:${sidecarPort(name, 10)}/metrics`,
     apiToken: secrets.apiToken,
     kafkaBootstrap: `127.0.0.1:${kafkaPort}`,
     process(name) {

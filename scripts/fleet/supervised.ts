@@ -8,6 +8,9 @@ export interface ProcessSpec {
   args: string[];
   env: Record<string, string>;
   cwd: string;
+  /** Run as this user (e.g. PostgreSQL refuses to run as root). */
+  uid?: number;
+  gid?: number;
   /** Answers true once the process serves; polled after every start. */
   ready: () => Promise<boolean>;
   /** How long a start may take before it counts as failed. */
@@ -52,7 +55,7 @@ export function supervise(spec: ProcessSpec, options: SupervisorOptions): Superv
   let restarts = 0;
 
   const launch = () => {
-    const proc = spawn(spec.command, spec.args, { cwd: spec.cwd, env: spec.env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    const proc = spawn(spec.command, spec.args, { cwd: spec.cwd, env: spec.env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"], detached: true, uid: spec.uid, gid: spec.gid });
     child = proc;
     const forward = (chunk: Buffer) => {
       for (const line of chunk.toString().split("\n")) if (line.trim() !== "") options.output(spec.name, line);

@@ -1,49 +1,55 @@
-// The real stack for the tests: scripts/fleet/stack.ts on ports of its own (app 7000, the rest from 7001), with a
-// fresh PostgreSQL database, no automatic restarts (the drills decide what runs), and read-only helpers that look
+// The real stack for the tests: scripts/fleet/stack.ts on ports of its own (app 7000, the rest from 7001), on a
+// PostgreSQL server of its own (./postgres.ts, port 7059: the drills restart it), no automatic restarts (the drills decide what runs), and read-only helpers that look
 // at the system only from outside: SQL, the app's HTTP/tRPC API, and Kafka's own command-line tools.
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { startStack, WORKER_NAMES, type Stack } from "../../scripts/fleet/stack";
-import { poll } from "../../scripts/fleet/supervised";
-import { createTestDatabase, type TestDatabase } from "../support/database";
+import { poll, type Supervised } from "../../scripts/fleet/supervised";
+import { startOwnPostgres } from "./postgres";
 
 export { WORKER_NAMES, poll };
 
 export interface Harness {
   stack: Stack;
+  /** The suite's own PostgreSQL server. */
+  postgres: Supervised;
   sql: postgres.Sql;
   output(): string;
   close(): Promise<void>;
 }
 
 export async function startHarness(): Promise<Harness> {
-  const database: TestDatabase = await createTestDatabase();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "cadence-real-stack-"));
+  const portBase = Number(process.env.REAL_STACK_PORT_BASE ?? 7001);
   let log = "";
+  const output = (name: string, line: string) => {
+    log += `[${name}] ${line}\n`;
+    if (log.length > 2_000_000) log = log.slice(-1_000_000);
+  };
+  const own = await startOwnPostgres(path.join(dataDir, "postgres"), portBase + 58, output);
   const stack = await startStack({
-    databaseUrl: database.url ?? "",
+    databaseUrl: own.url,
     dataDir,
     appPort: Number(process.env.REAL_STACK_APP_PORT ?? 7000),
-    portBase: Number(process.env.REAL_STACK_PORT_BASE ?? 7001),
+    portBase,
     restart: false,
-    output: (name, line) => {
-      log += `[${name}] ${line}\n`;
-      if (log.length > 2_000_000) log = log.slice(-1_000_000);
-    },
-  }).catch((cause: unknown) => {
+    output,
+  }).catch(async (cause: unknown) => {
+    await own.process.kill("SIGINT");
     throw new Error(`the real stack did not start: ${String(cause)}\n${log.slice(-20_000)}`);
   });
-  const sql = postgres(database.url ?? "", { max: 2, onnotice: () => {} });
+  const sql = postgres(own.url, { max: 2, onnotice: () => {} });
   return {
     stack,
+    postgres: own.process,
     sql,
     output: () => log.slice(-30_000),
     async close() {
       await stack.stop();
       await sql.end({ timeout: 5 });
-      await database.drop();
+      await own.process.kill("SIGINT");
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

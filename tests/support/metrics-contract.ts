@@ -33,8 +33,13 @@ function balanced(text: string, open: number): string {
   return text.slice(open + 1);
 }
 
-/** metric → labels the queries need on it. Only Cadence's own series (dapr_* come from the sidecars). */
-export function requiredSeries(queries = dashboardAndAlertQueries()): Map<string, Set<string>> {
+/**
+ * metric → labels the queries need on it, for the series of one exporter: Cadence's own (`cadence_`, from the app
+ * and workers) by default, or the sidecars' (`dapr_`, checked on the real daprd by tests/real-stack).
+ */
+export function requiredSeries(queries = dashboardAndAlertQueries(), prefix: "cadence_" | "dapr_" = "cadence_"): Map<string, Set<string>> {
+  const metricName = new RegExp(`\\b(${prefix}[a-z0-9_]+)(\\{([^}]*)\\})?`, "g");
+  const metricOnly = new RegExp(`\\b(${prefix}[a-z0-9_]+)`, "g");
   const required = new Map<string, Set<string>>();
   const need = (metric: string, labels: Iterable<string>) => {
     const set = required.get(metric) ?? new Set<string>();
@@ -42,14 +47,14 @@ export function requiredSeries(queries = dashboardAndAlertQueries()): Map<string
     required.set(metric, set);
   };
   for (const { expr } of queries) {
-    for (const match of expr.matchAll(/\b(cadence_[a-z0-9_]+)(\{([^}]*)\})?/g)) {
+    for (const match of expr.matchAll(metricName)) {
       const labels = [...(match[3] ?? "").matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)\s*(=~|!~|!=|=)/g)].map((m) => m[1]!);
       need(match[1]!, labels);
     }
     for (const match of expr.matchAll(/\bby\s*\(([^)]*)\)\s*\(/g)) {
       const labels = match[1]!.split(",").map((l) => l.trim()).filter(Boolean);
       const body = balanced(expr, match.index + match[0].length - 1);
-      for (const metric of body.matchAll(/\b(cadence_[a-z0-9_]+)/g)) need(metric[1]!, labels);
+      for (const metric of body.matchAll(metricOnly)) need(metric[1]!, labels);
     }
   }
   return required;
