@@ -105,10 +105,7 @@ async function openPostgres(url: string, maxConnections = 10): Promise<DatabaseH
   return {
     db,
     driver: "postgres",
-    listen: async (channel, onNotify) => {
-      const subscription = await sql.listen(channel, onNotify);
-      return () => subscription.unlisten();
-    },
+    listen: (channel, onNotify) => listenResiliently(url, channel, onNotify),
     holdSessionLock: async (classId, key) => {
       const session = postgres(url, { max: 1, onnotice: () => {}, connection: { application_name: "cadence-lock" } });
       const lock = () => session`select pg_advisory_lock(${classId}::int, ${key}::int)`;
@@ -135,5 +132,50 @@ async function openPostgres(url: string, maxConnections = 10): Promise<DatabaseH
       }
     },
     close: () => sql.end({ timeout: 5 }),
+  };
+}
+
+/**
+ * LISTEN on a connection of its own that keeps listening across database restarts. postgres.js's own `listen`
+ * re-subscribes once when its connection closes and gives up silently if the server is still down, so after a
+ * restart the relay heard no NOTIFY again and fell back to its 15 s sweep. Here every close starts a retry loop
+ * (backoff up to 2 s), and each re-subscription calls `onNotify("")` once: notices sent while nobody listened
+ * are lost, so the listener looks for work at once.
+ */
+async function listenResiliently(url: string, channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>> {
+  let stopped = false;
+  let subscribing: Promise<void> | undefined;
+  const listener = postgres(url, {
+    max: 1,
+    idle_timeout: 0,
+    max_lifetime: null,
+    fetch_types: false,
+    onnotice: () => {},
+    connection: { application_name: "cadence-listen" },
+    onnotify: (name: string, payload: string) => {
+      if (name === channel) onNotify(payload);
+    },
+    onclose: () => {
+      if (!stopped) resubscribe(true);
+    },
+  } as postgres.Options<Record<string, never>>);
+  const listen = () => listener.unsafe(`LISTEN "${channel.replaceAll('"', '""')}"`);
+  function resubscribe(again: boolean) {
+    subscribing ??= (async () => {
+      for (let delay = 100; !stopped; delay = Math.min(delay * 2, 2_000)) {
+        try {
+          await listen();
+          if (again) onNotify("");
+          return;
+        } catch {
+          await new Promise((resolve) => setTimeout(resolve, delay));
+        }
+      }
+    })().finally(() => (subscribing = undefined));
+  }
+  await listen();
+  return async () => {
+    stopped = true;
+    await listener.end({ timeout: 5 });
   };
 }
