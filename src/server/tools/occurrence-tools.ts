@@ -5,7 +5,7 @@ import { listOccurrences, rescheduleOccurrence, skipOccurrence } from "@/server/
 import { getTask, type TaskView } from "@/server/domain/tasks";
 import { args, EXAMPLE_IDS, resolveDate, WRITE_NOTE, writeControls } from "./args";
 import { formatLocal, taskLine, toToolTask, type ToolTask } from "./present";
-import { defineTool } from "./types";
+import { defineTool, ToolArgumentError } from "./types";
 
 /** Tools for one occurrence of a repeating task; the rule itself stays as it is. */
 
@@ -21,7 +21,15 @@ const occurrenceDate = z
   .trim()
   .min(1, "must not be empty")
   .max(100, "must be at most 100 characters")
-  .describe("Which occurrence, by its date: ISO 8601 (2026-12-07) or words in the user's time zone ('next monday')");
+  .describe("Which occurrence, by its date: ISO 8601 (2026-12-07), words in the user's time zone ('next monday'), or 'next' for the open one");
+
+/** The occurrence's date; "next" is the open occurrence, the task's own due date. */
+async function occurrenceAt(ctx: DomainContext, taskId: string, text: string): Promise<Date> {
+  if (!/^next$/i.test(text)) return resolveDate(ctx, text, "date").at;
+  const task = await getTask(ctx, taskId);
+  if (!task.dueAt) throw new ToolArgumentError("date", "the task has no due date, so it has no next occurrence");
+  return task.dueAt;
+}
 
 async function result(ctx: DomainContext, view: TaskView, summary: (line: string) => string): Promise<OccurrenceResult> {
   const task = toToolTask(ctx, view);
@@ -34,9 +42,15 @@ async function result(ctx: DomainContext, view: TaskView, summary: (line: string
   return { summary: summary(taskLine(task)), task, upcoming };
 }
 
-/** A day without a time, for a timed series, keeps the series' time of day on the new day. */
-function newDueDate(ctx: DomainContext, task: TaskView, text: string): Date {
+/** A day without a time, for a timed series, keeps the series' time of day on the new day; a time alone keeps the occurrence's day. */
+function newDueDate(ctx: DomainContext, task: TaskView, text: string, occurrence: Date): Date {
   const resolved = resolveDate(ctx, text, "to");
+  if (resolved.named === "time") {
+    const day = new TZDate(occurrence.getTime(), ctx.timeZone);
+    const time = new TZDate(resolved.at.getTime(), ctx.timeZone);
+    day.setHours(time.getHours(), time.getMinutes(), 0, 0);
+    return new Date(day.getTime());
+  }
   if (!resolved.allDay || task.allDay || !task.dueAt) return resolved.at;
   const time = new TZDate(task.dueAt.getTime(), ctx.timeZone);
   const day = new TZDate(resolved.at.getTime(), ctx.timeZone);
@@ -54,7 +68,7 @@ export const skipOccurrenceTool = defineTool({
     { task_id: EXAMPLE_IDS.task, date: "next monday", dry_run: true },
   ],
   async run(ctx, a) {
-    const date = resolveDate(ctx, a.date, "date").at;
+    const date = await occurrenceAt(ctx, a.task_id, a.date);
     const view = await skipOccurrence(ctx, { id: a.task_id, date });
     return result(ctx, view, (line) => `Skipped the occurrence on ${formatLocal(ctx, date, true)}; ${line}.`);
   },
@@ -77,9 +91,9 @@ export const rescheduleOccurrenceTool = defineTool({
     { task_id: EXAMPLE_IDS.task, date: "next monday", to: "wednesday 10am", dry_run: true },
   ],
   async run(ctx, a) {
-    const date = resolveDate(ctx, a.date, "date").at;
+    const date = await occurrenceAt(ctx, a.task_id, a.date);
     const task = await getTask(ctx, a.task_id);
-    const to = newDueDate(ctx, task, a.to);
+    const to = newDueDate(ctx, task, a.to, date);
     const view = await rescheduleOccurrence(ctx, { id: a.task_id, date, to });
     return result(ctx, view, (line) => `Moved the occurrence on ${formatLocal(ctx, date, true)} to ${formatLocal(ctx, to, task.allDay)}; ${line}.`);
   },

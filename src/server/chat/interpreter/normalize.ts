@@ -90,13 +90,15 @@ function stripPoliteness(text: string): string {
 
 /** Trims, unifies quotes, drops politeness and trailing punctuation, and corrects keyword typos. */
 export function normalize(utterance: string): string {
-  const text = stripPoliteness(
+  let text = stripPoliteness(
     utterance
       .replace(/[\u2018\u2019]/g, "'")
       .replace(/[\u201C\u201D]/g, '"')
       .replace(/\s+/g, " ")
       .trim(),
   );
+  // "that one's done", "it's not": after a pronoun, 's is "is", never a possessive.
+  text = text.replace(/\b(that one|this one|that|this|it|everything|all)'s\b/gi, "$1 is");
   // Correct after politeness is gone so the command word is the first word.
   return stripPoliteness(text.replace(/[\p{L}\p{N}'-]+/gu, (word, offset: number) => correctWord(word, offset === 0)));
 }

@@ -194,7 +194,9 @@ const categoryRules: Rule[] = [
     const m =
       /^(?:take|move|remove|get)\s+(.+?)\s+out\s+of\s+(?:the\s+|its\s+|my\s+)?(.+?)(?:\s+(?:category|list|project))?$/i.exec(text) ??
       /^(?:remove|take)\s+(.+?)\s+from\s+(?:the\s+|its\s+|my\s+)?(.+?)\s+(?:category|list|project)$/i.exec(text);
-    return m ? readings([[onTask("update_task", m[1]!, { category_id: null })]]) : undefined;
+    // "remove X from my list" deletes X; a list of tasks is not a category.
+    if (!m || /\s(?:my|the)\s+(?:list|tasks|todos?|todo list|to do list)$/i.test(text)) return undefined;
+    return readings([[onTask("update_task", m[1]!, { category_id: null })]]);
   },
   // "move call mom to the Home category", "put the dentist appointment in Work", "file X under Work", "X goes in Home"
   (text, ctx) => {

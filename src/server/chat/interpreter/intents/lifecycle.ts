@@ -106,6 +106,8 @@ export const deleteTaskRules: Rule[] = [
       new RegExp(String.raw`^${DELETE}\s+(.+)$`, "i").exec(text) ??
       /^i\s+(?:do not|no longer)\s+need\s+(.+?)(?:\s+(?:anymore|any more|any longer))?$/i.exec(text) ??
       /^forget\s+(?:about\s+)?(.+)$/i.exec(text);
-    return m ? { kind: "confirm", calls: [{ tool: "delete_task", args: {}, refs: { task_id: taskPhrase(trailing(m[1]!)) } }] } : undefined;
+    // "remove call mom from my list": the list is where it goes from, not part of its name.
+    const task = m ? trailing(m[1]!).replace(/\s+(?:from|off)\s+(?:my|the)\s+(?:list|tasks|todo list|to do list|todos)$/i, "") : "";
+    return m ? { kind: "confirm", calls: [{ tool: "delete_task", args: {}, refs: { task_id: taskPhrase(task) } }] } : undefined;
   },
 ];

@@ -29,7 +29,10 @@ export const occurrenceRules: Rule[] = [
   (text, ctx) => {
     const m = /^(?:skip|cancel|drop|no|miss)\s+(.+)$/i.exec(text);
     const found = m ? occurrence(m[1]!, ctx) : undefined;
-    return found ? call("skip_occurrence", found.task, { date: found.date }) : undefined;
+    if (found) return call("skip_occurrence", found.task, { date: found.date });
+    // "skip the next pilates", "skip the next one of the standup": the open occurrence.
+    const next = m ? /^(?:the\s+)?next\s+(?:one\s+(?:of\s+)?|occurrence\s+of\s+)?(.+?)(?:\s+(?:occurrence|one|session|class|meeting))?$/i.exec(m[1]!) : null;
+    return next ? call("skip_occurrence", next[1]!, { date: "next" }) : undefined;
   },
   // "move next monday's standup to tuesday", "push the standup on the 16th to tuesday"
   (text, ctx) => {
