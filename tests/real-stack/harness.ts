@@ -28,7 +28,10 @@ export async function startHarness(): Promise<Harness> {
     log += `[${name}] ${line}\n`;
     if (log.length > 2_000_000) log = log.slice(-1_000_000);
   };
-  const own = await startOwnPostgres(path.join(dataDir, "postgres"), portBase + 58, output);
+  const own = await startOwnPostgres(path.join(dataDir, "postgres"), portBase + 58, output).catch((cause: unknown) => {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw cause;
+  });
   const stack = await startStack({
     databaseUrl: own.url,
     dataDir,
@@ -38,6 +41,7 @@ export async function startHarness(): Promise<Harness> {
     output,
   }).catch(async (cause: unknown) => {
     await own.process.kill("SIGINT");
+    rmSync(dataDir, { recursive: true, force: true });
     throw new Error(`the real stack did not start: ${String(cause)}\n${log.slice(-20_000)}`);
   });
   const sql = postgres(own.url, { max: 2, onnotice: () => {} });
