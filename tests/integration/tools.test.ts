@@ -98,6 +98,27 @@ describe("tool registry: each tool with good arguments", () => {
     expect((await call(bob, "search_tasks", { query: "passport" })).total).toBe(0);
   });
 
+  it("update_task takes relative changes (priority_step, '+1 day'), and undo_change undoes the newest change", async () => {
+    const { task } = await call(alice, "add_task", { title: "Relative", due_date: "2026-11-27T10:00", priority: "high" });
+    const moved = await call(alice, "update_task", { task_id: task.id, due_date: "+1 day", priority_step: -1 });
+    expect(moved.task).toMatchObject({ priority: "medium", due_date: "2026-11-28T15:00:00.000Z" });
+    expect((await call(alice, "update_task", { task_id: task.id, priority_step: 3 })).task.priority).toBe("urgent");
+    expect((await call(alice, "update_task", { task_id: task.id, due_date: "-90 minute" })).task.due_date).toBe("2026-11-28T13:30:00.000Z");
+    expect(await fail(alice, "update_task", { task_id: task.id, priority: "low", priority_step: 1 })).toMatchObject({ code: "invalid_argument", argument: "priority_step" });
+    expect((await fail(alice, "update_task", { task_id: task.id, priority_step: 4 })).argument).toBe("priority_step");
+    const allDay = await call(alice, "add_task", { title: "All day", due_date: "2026-11-27" });
+    expect((await fail(alice, "update_task", { task_id: allDay.task.id, due_date: "+2 hour" })).argument).toBe("due_date");
+    const undated = await call(alice, "add_task", { title: "Undated" });
+    expect((await fail(alice, "update_task", { task_id: undated.task.id, due_date: "+1 day" })).argument).toBe("due_date");
+
+    const undone = await call(alice, "undo_change", {});
+    expect(undone.summary).toBe('Undid the adding of "Undated".');
+    await call(alice, "undo_change", {}); // the adding of "All day"
+    expect((await call(alice, "undo_change", {})).summary).toBe('Undid the change of "Relative".');
+    expect((await call(alice, "list_tasks", { status: "all", limit: 100 })).tasks.find((t) => t.id === task.id)?.due_date).toBe("2026-11-28T15:00:00.000Z");
+    expect((await fail(alice, "undo_change", { activity_id: 1, bulk: true })).argument).toBe("bulk");
+  });
+
   it("update_task changes fields, reads dates in words and clears with null", async () => {
     const { task } = await call(alice, "add_task", { title: "Draft report", due_date: "2026-11-25T10:00" });
     expect(task.due_date).toBe("2026-11-25T15:00:00.000Z");
