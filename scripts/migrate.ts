@@ -2,6 +2,7 @@
 import path from "node:path";
 import { openDatabase } from "../src/server/db/client";
 import { parseEnv } from "../src/server/env";
+import { encryptStoredWebhookSecrets } from "../src/server/domain/webhooks/secrets";
 
 const env = parseEnv();
 const handle = await openDatabase(
@@ -9,6 +10,7 @@ const handle = await openDatabase(
 );
 try {
   await handle.migrate();
+  await encryptStoredWebhookSecrets(handle.db); // data migration: secrets stored in clear by earlier versions
   console.log(`migrations applied (${handle.driver})`);
 } catch (error) {
   console.error("migration failed:", error instanceof Error ? error.message : error);

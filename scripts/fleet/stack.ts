@@ -53,12 +53,21 @@ function toolchain(script: string): string {
 interface Secrets {
   apiToken: string;
   appToken: string;
+  /** Every process must hold the same key (webhook secrets are encrypted with it). */
+  encryptionKey?: string;
 }
 
 function readOrCreateSecrets(file: string): Secrets {
-  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as Secrets;
+  const newKey = () => Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64");
+  if (existsSync(file)) {
+    const stored = JSON.parse(readFileSync(file, "utf8")) as Secrets;
+    if (stored.encryptionKey) return stored;
+    const upgraded = { ...stored, encryptionKey: newKey() }; // a stack created before the key existed
+    writeFileSync(file, JSON.stringify(upgraded), { mode: 0o600 });
+    return upgraded;
+  }
   const random = () => Buffer.from(crypto.getRandomValues(new Uint8Array(24))).toString("base64url");
-  const secrets: Secrets = { apiToken: random(), appToken: random() };
+  const secrets: Secrets = { apiToken: random(), appToken: random(), encryptionKey: newKey() };
   writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
   return secrets;
 }
@@ -168,6 +177,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       DAPR_GRPC_PORT: String(sidecarPort(name, 30)),
       DAPR_API_TOKEN: secrets.apiToken,
       APP_API_TOKEN: secrets.appToken,
+      CADENCE_ENCRYPTION_KEY: secrets.encryptionKey!,
       BETTER_AUTH_URL: `http://localhost:${appPort}`,
       // The app serves the built-in Pusher endpoint; the realtime worker publishes to it as it would to Soketi.
       ...(name === "realtime" ? { PUSHER_HOST: "127.0.0.1", PUSHER_PORT: String(appPort), PUSHER_USE_TLS: "false" } : {}),

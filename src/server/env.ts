@@ -68,6 +68,16 @@ export const envSchema = z.object({
     emptyAsUnset,
     z.enum(["true", "false"], { message: 'must be "true" or "false"' }).default("false").transform((value) => value === "true"),
   ),
+  /**
+   * 32 bytes (base64) that encrypt secrets at rest, such as webhook signing secrets. Required with DATABASE_URL
+   * (every process must hold the same key); generated into DATA_DIR/encryption.key in the embedded default.
+   */
+  CADENCE_ENCRYPTION_KEY: optionalString.pipe(
+    z
+      .string()
+      .refine((value) => Buffer.from(value.trim(), "base64").length === 32, "must be 32 bytes in base64 (e.g. `openssl rand -base64 32`)")
+      .optional(),
+  ),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

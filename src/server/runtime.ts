@@ -5,6 +5,7 @@ import { persistentSecret } from "@/server/auth/secrets";
 import { openDatabase, type DatabaseHandle } from "@/server/db/client";
 import { env as readEnv, type Env } from "@/server/env";
 import { createLogger } from "@/server/log";
+import { encryptStoredWebhookSecrets } from "@/server/domain/webhooks/secrets";
 
 /** Process-wide services of the app: one database, one auth instance, one logger. */
 export interface Runtime {
@@ -38,6 +39,7 @@ export async function createRuntime(env: Env): Promise<Runtime> {
     env.DATABASE_URL ? { driver: "postgres", url: env.DATABASE_URL, maxConnections: 20 } : { driver: "pglite", dataDir: path.join(dataDir, "pglite") },
   );
   await db.migrate();
+  await encryptStoredWebhookSecrets(db.db); // data migration: secrets stored in clear by earlier versions
   const baseURL = env.BETTER_AUTH_URL ?? `http://localhost:${env.PORT}`;
   const auth = createAuth({
     db: db.db,

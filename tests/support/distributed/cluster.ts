@@ -115,6 +115,7 @@ export async function startCluster(databaseUrl: string, options: ClusterOptions 
     PORT: String(ports[name]),
     DATA_DIR: path.join(dataDir, name),
     BETTER_AUTH_SECRET: "distributed-test-secret-0123456789abcdef",
+    CADENCE_ENCRYPTION_KEY: "Y2FkZW5jZS1kaXN0cmlidXRlZC10ZXN0LWtleS0zMmI=", // 32 bytes, the same in every process
     ...pusher,
     // The app serves the built-in Pusher endpoint; the realtime worker publishes to it like to Soketi.
     ...(name === "realtime" ? { PUSHER_HOST: "127.0.0.1", PUSHER_PORT: String(ports.app), PUSHER_USE_TLS: "false" } : {}),

@@ -14,9 +14,9 @@ export const webhookEndpoints = pgTable(
     description: varchar("description", { length: 200 }).notNull().default(""),
     /** CloudEvent types delivered to this endpoint. */
     eventTypes: text("event_types").array().notNull(),
-    /** `whsec_…`; kept in clear because HMAC signing needs it (like every Standard Webhooks sender). */
+    /** The `whsec_…` secret, AES-256-GCM encrypted with the server key (domain/webhooks/secrets.ts): signing needs it back. */
     secret: text("secret").notNull(),
-    /** After a rotation the old secret also signs until this time, so receivers can switch without a gap. */
+    /** Encrypted like `secret`. After a rotation the old secret also signs until this time, so receivers can switch without a gap. */
     previousSecret: text("previous_secret"),
     previousSecretExpiresAt: timestamp("previous_secret_expires_at", { withTimezone: true }),
     enabled: boolean("enabled").notNull().default(true),

@@ -5,6 +5,7 @@ import { notifications, processedEvents, webhookDeliveries, webhookEndpoints } f
 import { EVENT_TYPES, TOPICS, type CloudEvent } from "@/server/events/catalog";
 import { writeEvents } from "@/server/events/outbox-writer";
 import { recordWebhookAttempt } from "./metrics";
+import { openWebhookSecret } from "./secrets";
 import { sendWebhook, WEBHOOK_TIMEOUT_MS, type SendResult } from "./send";
 import { signWebhook } from "./signing";
 
@@ -180,8 +181,10 @@ export async function drainWebhookEndpoint(db: Executor, endpointId: string, opt
             .where(eq(webhookDeliveries.id, head.id));
           continue;
         }
-        const secrets = [endpoint.secret];
-        if (endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > started) secrets.push(endpoint.previousSecret);
+        const secrets = [openWebhookSecret(endpoint.id, endpoint.secret)];
+        if (endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > started) {
+          secrets.push(openWebhookSecret(endpoint.id, endpoint.previousSecret));
+        }
         const body = JSON.stringify(head.payload);
         const result = await sendWebhook(
           { url: endpoint.url, headers: { ...signWebhook(head.messageId, started, body, secrets) }, body },

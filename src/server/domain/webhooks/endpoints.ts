@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { and, count, desc, eq, lt } from "drizzle-orm";
 import { z } from "zod";
 import { webhookDeliveries, webhookEndpoints } from "@/server/db/schema";
@@ -9,6 +10,7 @@ import type { DomainContext } from "../context";
 import { NotFoundError, ValidationError } from "../errors";
 import { WEBHOOK_EVENT_TYPES, WEBHOOK_TEST_EVENT_TYPE } from "./event-types";
 import { validateEndpointUrl } from "./network-guard";
+import { openWebhookSecret, sealWebhookSecret } from "./secrets";
 import { generateWebhookSecret } from "./signing";
 
 /** A user's webhook endpoints: the one place their rules live (tRPC and any other adapter call these). */
@@ -94,7 +96,7 @@ function toView(row: EndpointRow, now: Date): WebhookEndpointView {
   const { secret, previousSecretExpiresAt, ...rest } = row;
   return {
     ...rest,
-    secretHint: `${secret.slice(0, 10)}…`,
+    secretHint: `${openWebhookSecret(row.id, secret).slice(0, 10)}…`,
     rotatingUntil: previousSecretExpiresAt && previousSecretExpiresAt > now ? previousSecretExpiresAt : null,
   };
 }
@@ -119,9 +121,10 @@ export async function createWebhookEndpoint(ctx: DomainContext, rawInput: Webhoo
     const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(webhookEndpoints).where(eq(webhookEndpoints.userId, ctx.userId));
     if (n >= MAX_ENDPOINTS_PER_USER) throw new ValidationError("url", `at most ${MAX_ENDPOINTS_PER_USER} webhook endpoints per user`);
     const secret = generateWebhookSecret();
+    const id = randomUUID(); // chosen here: the encrypted secret is bound to it
     const [row] = await tx
       .insert(webhookEndpoints)
-      .values({ userId: ctx.userId, url, description: input.description, eventTypes: input.eventTypes, secret, createdAt: ctx.now(), updatedAt: ctx.now() })
+      .values({ id, userId: ctx.userId, url, description: input.description, eventTypes: input.eventTypes, secret: sealWebhookSecret(id, secret), createdAt: ctx.now(), updatedAt: ctx.now() })
       .returning(endpointColumns);
     return { endpoint: toView(row!, ctx.now()), secret };
   });
@@ -183,8 +186,8 @@ export async function rotateWebhookSecret(ctx: DomainContext, rawInput: z.input<
     const [row] = await tx
       .update(webhookEndpoints)
       .set({
-        secret,
-        previousSecret: current.secret,
+        secret: sealWebhookSecret(id, secret),
+        previousSecret: current.secret, // still encrypted, bound to the same endpoint
         previousSecretExpiresAt: new Date(ctx.now().getTime() + SECRET_ROTATION_OVERLAP_MS),
         updatedAt: ctx.now(),
       })
