@@ -1,9 +1,9 @@
 "use client";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { AlertDialog } from "radix-ui";
 import { useState } from "react";
 import type { WebhookEndpointView } from "@/server/domain/webhooks/endpoints";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { toast } from "@/lib/client/toast";
 import { useTRPC } from "@/lib/client/trpc";
 import { useUser } from "@/lib/client/user";
@@ -70,27 +70,16 @@ export function WebhookEndpointCard({ endpoint, onSecret, onChanged }: { endpoin
         </Button>
       </div>
       {showLog && <DeliveryLog endpointId={endpoint.id} label={label} />}
-      <AlertDialog.Root open={confirmDelete} onOpenChange={setConfirmDelete}>
-        <AlertDialog.Portal>
-          <AlertDialog.Overlay className="fixed inset-0 z-50 bg-black/40" />
-          <AlertDialog.Content className="fixed top-1/2 left-1/2 z-50 w-[min(92vw,26rem)] -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white p-5 shadow-xl dark:bg-zinc-900">
-            <AlertDialog.Title className="text-base font-semibold">Delete this endpoint?</AlertDialog.Title>
-            <AlertDialog.Description className="mt-2 text-sm break-all text-zinc-600 dark:text-zinc-400">
-              {endpoint.url} stops receiving events and its delivery log is deleted.
-            </AlertDialog.Description>
-            <div className="mt-5 flex justify-end gap-2">
-              <AlertDialog.Cancel asChild>
-                <Button>Cancel</Button>
-              </AlertDialog.Cancel>
-              <AlertDialog.Action asChild>
-                <Button variant="danger" onClick={() => remove.mutate({ id: endpoint.id })}>
-                  Delete endpoint
-                </Button>
-              </AlertDialog.Action>
-            </div>
-          </AlertDialog.Content>
-        </AlertDialog.Portal>
-      </AlertDialog.Root>
+      <ConfirmDialog
+        open={confirmDelete}
+        title="Delete this endpoint?"
+        confirmLabel="Delete endpoint"
+        descriptionClassName="break-all"
+        onCancel={() => setConfirmDelete(false)}
+        onConfirm={() => remove.mutate({ id: endpoint.id })}
+      >
+        {endpoint.url} stops receiving events and its delivery log is deleted.
+      </ConfirmDialog>
     </li>
   );
 }
