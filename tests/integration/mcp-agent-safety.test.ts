@@ -256,6 +256,29 @@ describe("scopes", () => {
     expect((await call(deleter, "search_tasks", { query: "home" })).structured).toMatchObject({ error: { missing_scope: "read" } });
   });
 
+  it("undo_change through a token: only the token's own changes, and undoing a creation needs the delete scope", async () => {
+    const { ctx, homeTasks } = await seededUser();
+    const writer = await connect(ctx, { name: "Writer", scopes: ["read", "write"] });
+    const created = await callOk<{ task: { id: string } }>(writer, "add_task", { title: "Made by the agent" });
+    const before = await dump(ctx.userId);
+    const refused = await call(writer, "undo_change", {});
+    expect(refused.structured).toMatchObject({ error: { code: "forbidden", missing_scope: "delete" } });
+    expect(await dump(ctx.userId)).toBe(before);
+
+    // The person's own change (the seeding) is not the token's to undo, even by id.
+    const [own] = await database.handle.db
+      .select({ id: activity.id })
+      .from(activity)
+      .where(and(eq(activity.userId, ctx.userId), eq(activity.entityId, homeTasks[0]!.id)));
+    expect((await call(writer, "undo_change", { activity_id: own!.id })).structured).toMatchObject({ error: { code: "not_found" } });
+    expect(await dump(ctx.userId)).toBe(before);
+
+    await callOk(writer, "complete_task", { task_id: created.task.id });
+    await callOk(writer, "undo_change", {});
+    const [row] = await database.handle.db.select({ completed: tasks.completed }).from(tasks).where(eq(tasks.id, created.task.id));
+    expect(row!.completed).toBe(false);
+  });
+
   it("a token limited to a category reads and changes only tasks in it", async () => {
     const { ctx, work, home, urgent, workTasks, homeTasks } = await seededUser();
     // Open tasks tagged "urgent": Work 1, plus two at home and one uncategorised the token must not count.

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { NotFoundError } from "@/server/domain/errors";
-import { latestRevertableEntry } from "@/server/domain/undo/latest";
+import { entryUndoReach, latestRevertableEntry } from "@/server/domain/undo/latest";
 import { revertActivity } from "@/server/domain/undo/revert";
 import { WRITE_NOTE, writeControls } from "./args";
-import { defineTool, ToolArgumentError, type ToolResultBase } from "./types";
+import { defineTool, ToolArgumentError, ToolForbiddenError, type ToolResultBase } from "./types";
 
 export interface UndoToolResult extends ToolResultBase {
   /** The entry that was undone, and the new entry recording the undo (undo that one to redo). */
@@ -19,6 +19,21 @@ const quoteList = (names: string[]) => {
 
 /** How a reply names an entry's action: "Undid the completion of …". */
 const ACTION_NOUNS: Record<string, string> = { bulk: "bulk edit", created: "adding", deleted: "deletion", completed: "completion", uncompleted: "reopening" };
+
+/**
+ * A token undoes only what it did itself, and undoing a creation deletes, so that needs the delete scope too
+ * (otherwise a write-only token could delete through undo).
+ */
+function assertTokenMayUndo(token: { scopes: readonly string[] }, reach: { byThisToken: boolean; removes: boolean }, id: number) {
+  if (!reach.byThisToken) throw new NotFoundError("activity", String(id));
+  if (reach.removes && !token.scopes.includes("delete")) {
+    throw new ToolForbiddenError(
+      `undoing activity entry ${id} deletes what it created, which needs the "delete" scope (this token has: ${token.scopes.join(", ")}). ` +
+        `Use delete_task, or a token with the "delete" scope.`,
+      "delete",
+    );
+  }
+}
 
 export const undoChangeTool = defineTool({
   name: "undo_change",
@@ -45,6 +60,7 @@ export const undoChangeTool = defineTool({
       if (error instanceof NotFoundError) throw new ToolArgumentError(a.bulk ? "bulk" : undefined, a.bulk ? "there is no bulk edit left to undo" : "there is no change left to undo");
       throw error;
     }
+    if (ctx.apiToken) assertTokenMayUndo(ctx.apiToken, await entryUndoReach(ctx, entry.id), entry.id);
     const result = await revertActivity(ctx, { id: entry.id, applyRest: a.apply_rest });
     const what = entry.action === "change" ? `change ${entry.id}` : `the ${ACTION_NOUNS[entry.action] ?? "change"}`;
     const of = entry.names.length ? ` of ${quoteList(entry.names)}` : "";

@@ -42,3 +42,19 @@ export async function latestRevertableEntry(ctx: DomainContext, options: { bulk?
   const names = changes.map(({ before, after }) => String((after ?? before)?.title ?? (after ?? before)?.name ?? "")).filter(Boolean);
   return { ...entry, names };
 }
+
+/** What undoing an entry would touch, so an API token's undo can be held to the token's own changes and scopes. */
+export async function entryUndoReach(ctx: DomainContext, id: number): Promise<{ byThisToken: boolean; removes: boolean }> {
+  const [entry] = await ctx.db
+    .select({ apiTokenId: activity.apiTokenId })
+    .from(activity)
+    .where(and(eq(activity.userId, ctx.userId), eq(activity.id, id)));
+  if (!entry) throw new NotFoundError("activity", String(id));
+  // An entry that created something is undone by removing it.
+  const [creation] = await ctx.db
+    .select({ id: activityChanges.id })
+    .from(activityChanges)
+    .where(and(eq(activityChanges.activityId, id), eq(activityChanges.userId, ctx.userId), isNull(activityChanges.before)))
+    .limit(1);
+  return { byThisToken: Boolean(ctx.apiToken && entry.apiTokenId === ctx.apiToken.id), removes: Boolean(creation) };
+}
