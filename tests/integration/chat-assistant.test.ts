@@ -148,6 +148,20 @@ describe("chat assistant (interpreter engine)", () => {
     expect(await titles(domain)).toEqual(["expense report"]);
   });
 
+  it("takes a task out of a category on 'remove X from the Y category', leaving the category", async () => {
+    const { say, domain } = await chatUser();
+    await say("create a category Home");
+    await say("add dry cleaning to the Home category");
+    const reply = await say("remove dry cleaning from the home category");
+    expect(reply.content).not.toMatch(/Delete the category/);
+    const outcome = await executeTool(domain, "list_categories", {});
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    expect(outcome.result.categories.map((c) => c.name)).toEqual(["Home"]);
+    const tasks = await executeTool(domain, "list_tasks", { status: "all", limit: 10 });
+    if (!tasks.ok) throw new Error(tasks.error.message);
+    expect(tasks.result.tasks.map((t) => [t.title, t.category])).toEqual([["dry cleaning", null]]);
+  });
+
   it("says so when 'remind me to …' sets a reminder, and reads a repetition like 'the 15th of every third month'", async () => {
     const { say } = await chatUser();
     const reminded = await say("remind me to call the vet tomorrow at 10am");

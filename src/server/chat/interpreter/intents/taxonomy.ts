@@ -72,6 +72,8 @@ export const taxonomyRules: Rule[] = [
   },
   (text) => {
     const m = DELETE_SUFFIX_RE.exec(text);
+    // "remove dry cleaning from the home category" takes a task out of the category; it does not delete it.
+    if (m && /\s(?:from|out of|off)\s/i.test(` ${m[1]!} `)) return undefined;
     return m ? remove(kindOf(m[2]!), m[1]!) : undefined;
   },
 ];
