@@ -62,6 +62,9 @@ async function flow(page: Page, testInfo: TestInfo) {
   });
   await expect(table.getByRole("row").filter({ hasText: "Claude Desktop" })).toContainText("All categories");
   await shot(page, testInfo, "tokens");
+  // On a phone the rows stack as cards: the table fits the screen instead of scrolling sideways.
+  const box = await table.boundingBox();
+  expect(box!.x + box!.width).toBeLessThanOrEqual(page.viewportSize()!.width);
 
   const refused = await mcpCall(page.request, reader, "add_task", { title: "Not allowed" });
   expect(refused).toMatchObject({ isError: true, structuredContent: { error: { code: "forbidden", missing_scope: "write" } } });

@@ -62,9 +62,10 @@ export function ApiTokens() {
       ) : tokens.length === 0 ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">{list.isPending ? "Loading…" : "No tokens yet."}</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm" aria-label="API tokens">
-            <thead className="text-xs text-zinc-500 dark:text-zinc-400">
+        // Below `sm` every row is a card (cells stacked, each dated cell naming itself), so a phone never scrolls sideways.
+        <div>
+          <table className="block w-full text-left text-sm sm:table" aria-label="API tokens">
+            <thead className="sr-only text-xs text-zinc-500 sm:not-sr-only sm:table-header-group dark:text-zinc-400">
               <tr>
                 <th className="py-2 pr-3 font-medium">Name</th>
                 <th className="py-2 pr-3 font-medium">Access</th>
@@ -76,25 +77,29 @@ export function ApiTokens() {
                 </th>
               </tr>
             </thead>
-            <tbody>
+            <tbody className="block sm:table-row-group">
               {tokens.map((t) => (
-                <tr key={t.id} className="border-t border-zinc-200 dark:border-zinc-800">
-                  <td className="py-2 pr-3">
+                <tr key={t.id} className="grid grid-cols-[1fr_auto] gap-x-3 border-t border-zinc-200 py-2 sm:table-row sm:py-0 dark:border-zinc-800">
+                  <td className="col-start-1 py-1 pr-3 sm:py-2">
                     <span className="font-medium">{t.name}</span>
                     <span className="block font-mono text-xs text-zinc-500 dark:text-zinc-400">{t.prefix}…</span>
                   </td>
-                  <td className="py-2 pr-3">
+                  <td className="col-start-1 py-1 pr-3 sm:py-2">
                     <span className="block">{t.scopes.map((s) => s[0]!.toUpperCase() + s.slice(1)).join(", ")}</span>
                     <span className="block text-xs text-zinc-500 dark:text-zinc-400">
                       {t.categoryIds ? `Only ${t.categoryIds.map(categoryName).join(", ")}` : "All categories"}
                     </span>
                   </td>
                   <td className="hidden py-2 pr-3 whitespace-nowrap sm:table-cell">{format(t.createdAt)}</td>
-                  <td className="py-2 pr-3 whitespace-nowrap">
+                  <td className="col-start-1 py-1 pr-3 sm:py-2 sm:whitespace-nowrap">
+                    <span className="text-xs text-zinc-500 sm:hidden dark:text-zinc-400">Expires </span>
                     {t.expiresAt && t.expiresAt.getTime() <= now ? <span className="text-red-700 dark:text-red-400">Expired {format(t.expiresAt)}</span> : format(t.expiresAt)}
                   </td>
-                  <td className="py-2 pr-3 whitespace-nowrap">{format(t.lastUsedAt)}</td>
-                  <td className="py-2 text-right">
+                  <td className="col-start-1 py-1 pr-3 sm:py-2 sm:whitespace-nowrap">
+                    <span className="text-xs text-zinc-500 sm:hidden dark:text-zinc-400">Last used </span>
+                    {format(t.lastUsedAt)}
+                  </td>
+                  <td className="col-start-2 row-span-4 row-start-1 self-start py-1 text-right sm:py-2">
                     {t.revokedAt ? (
                       <span className="text-xs text-zinc-500 dark:text-zinc-400">Revoked {format(t.revokedAt)}</span>
                     ) : (
