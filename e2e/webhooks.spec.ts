@@ -90,6 +90,10 @@ test.describe("on a phone", () => {
     const log = card.getByRole("table", { name: "Delivery log of Phone hook" });
     await expect(log.getByRole("row").filter({ hasText: "Test event" })).toContainText("Delivered");
     await expect(card.getByRole("button", { name: /^Resend Test event/ })).toBeVisible();
+    // Each delivery is a card that fits the screen instead of a table scrolling sideways.
+    const box = await log.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(page.viewportSize()!.width);
     await shot(page, testInfo, "phone-log");
+    await log.screenshot({ path: testInfo.outputPath("phone-log-cards.png") });
   });
 });

@@ -103,9 +103,10 @@ function DeliveryLog({ endpointId, label }: { endpointId: string; label: string 
   const items = log.data?.items ?? [];
   if (items.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">{log.isPending ? "Loading…" : "No deliveries yet."}</p>;
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-xs" aria-label={`Delivery log of ${label}`}>
-        <thead className="text-zinc-500 dark:text-zinc-400">
+    // Below `sm` each delivery is a card (cells stacked, each naming itself), so a phone never scrolls sideways.
+    <div>
+      <table className="block w-full text-left text-xs sm:table" aria-label={`Delivery log of ${label}`}>
+        <thead className="sr-only text-zinc-500 sm:not-sr-only sm:table-header-group dark:text-zinc-400">
           <tr>
             <th className="py-1 pr-2 font-medium">Event</th>
             <th className="py-1 pr-2 font-medium">Status</th>
@@ -118,22 +119,31 @@ function DeliveryLog({ endpointId, label }: { endpointId: string; label: string 
             </th>
           </tr>
         </thead>
-        <tbody>
+        <tbody className="block sm:table-row-group">
           {items.map((d) => (
-            <tr key={d.id} className="border-t border-zinc-200 align-top dark:border-zinc-800">
-              <td className="py-1 pr-2">{eventTypeLabel(d.eventType)}</td>
-              <td className="py-1 pr-2">
+            <tr key={d.id} className="grid grid-cols-[1fr_auto] gap-x-2 border-t border-zinc-200 py-1 align-top sm:table-row sm:py-0 dark:border-zinc-800">
+              <td className="col-start-1 py-0.5 pr-2 font-medium sm:py-1 sm:font-normal">{eventTypeLabel(d.eventType)}</td>
+              <td className="col-start-1 py-0.5 pr-2 sm:py-1">
                 {STATUS_TEXT[d.status]}
                 {d.status === "pending" && d.nextAttemptAt ? <span className="block text-zinc-500">next {time(d.nextAttemptAt)}</span> : null}
               </td>
-              <td className="py-1 pr-2">{d.attempts}</td>
-              <td className="max-w-48 py-1 pr-2">
+              <td className="col-start-1 py-0.5 pr-2 sm:py-1">
+                <span className="text-zinc-500 sm:hidden dark:text-zinc-400">Attempts </span>
+                {d.attempts}
+              </td>
+              <td className="col-start-1 min-w-0 py-0.5 pr-2 sm:max-w-48 sm:py-1">
                 {d.responseStatus !== null ? `HTTP ${d.responseStatus}` : (d.error ?? "—")}
                 {d.responseSnippet ? <span className="block truncate font-mono text-zinc-500" title={d.responseSnippet}>{d.responseSnippet}</span> : null}
               </td>
-              <td className="py-1 pr-2 whitespace-nowrap">{d.latencyMs !== null ? `${d.latencyMs} ms` : "—"}</td>
-              <td className="py-1 pr-2 whitespace-nowrap">{time(d.lastAttemptAt)}</td>
-              <td className="py-1 text-right">
+              <td className="col-start-1 py-0.5 pr-2 sm:py-1 sm:whitespace-nowrap">
+                <span className="text-zinc-500 sm:hidden dark:text-zinc-400">Latency </span>
+                {d.latencyMs !== null ? `${d.latencyMs} ms` : "—"}
+              </td>
+              <td className="col-start-1 py-0.5 pr-2 sm:py-1 sm:whitespace-nowrap">
+                <span className="text-zinc-500 sm:hidden dark:text-zinc-400">Last attempt </span>
+                {time(d.lastAttemptAt)}
+              </td>
+              <td className="col-start-2 row-span-6 row-start-1 self-start py-0.5 text-right sm:py-1">
                 <Button size="sm" variant="ghost" onClick={() => resend.mutate({ deliveryId: d.id })} disabled={resend.isPending} aria-label={`Resend ${eventTypeLabel(d.eventType)} from ${time(d.createdAt)}`}>
                   Resend
                 </Button>
