@@ -4,6 +4,7 @@ import { useState } from "react";
 import { toast } from "@/lib/client/toast";
 import { refetchAfterChange } from "@/lib/client/fresh-sync";
 import { Button } from "@/components/ui/button";
+import { LabelledCell } from "@/components/ui/labelled-cell";
 import { useTRPC } from "@/lib/client/trpc";
 import { useNow } from "@/lib/client/use-now";
 import { useUser } from "@/lib/client/user";
@@ -91,14 +92,12 @@ export function ApiTokens() {
                     </span>
                   </td>
                   <td className="hidden py-2 pr-3 whitespace-nowrap sm:table-cell">{format(t.createdAt)}</td>
-                  <td className="col-start-1 py-1 pr-3 sm:py-2 sm:whitespace-nowrap">
-                    <span className="text-xs text-zinc-500 sm:hidden dark:text-zinc-400">Expires </span>
+                  <LabelledCell label="Expires" className="py-1 pr-3 sm:py-2">
                     {t.expiresAt && t.expiresAt.getTime() <= now ? <span className="text-red-700 dark:text-red-400">Expired {format(t.expiresAt)}</span> : format(t.expiresAt)}
-                  </td>
-                  <td className="col-start-1 py-1 pr-3 sm:py-2 sm:whitespace-nowrap">
-                    <span className="text-xs text-zinc-500 sm:hidden dark:text-zinc-400">Last used </span>
+                  </LabelledCell>
+                  <LabelledCell label="Last used" className="py-1 pr-3 sm:py-2">
                     {format(t.lastUsedAt)}
-                  </td>
+                  </LabelledCell>
                   <td className="col-start-2 row-span-4 row-start-1 self-start py-1 text-right sm:py-2">
                     {t.revokedAt ? (
                       <span className="text-xs text-zinc-500 dark:text-zinc-400">Revoked {format(t.revokedAt)}</span>

@@ -3,6 +3,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { WebhookEndpointView } from "@/server/domain/webhooks/endpoints";
 import { Button } from "@/components/ui/button";
+import { LabelledCell } from "@/components/ui/labelled-cell";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { toast } from "@/lib/client/toast";
 import { useTRPC } from "@/lib/client/trpc";
@@ -127,22 +128,19 @@ function DeliveryLog({ endpointId, label }: { endpointId: string; label: string 
                 {STATUS_TEXT[d.status]}
                 {d.status === "pending" && d.nextAttemptAt ? <span className="block text-zinc-500">next {time(d.nextAttemptAt)}</span> : null}
               </td>
-              <td className="col-start-1 py-0.5 pr-2 sm:py-1">
-                <span className="text-zinc-500 sm:hidden dark:text-zinc-400">Attempts </span>
+              <LabelledCell label="Attempts" className="py-0.5 pr-2 sm:py-1">
                 {d.attempts}
-              </td>
+              </LabelledCell>
               <td className="col-start-1 min-w-0 py-0.5 pr-2 sm:max-w-48 sm:py-1">
                 {d.responseStatus !== null ? `HTTP ${d.responseStatus}` : (d.error ?? "—")}
                 {d.responseSnippet ? <span className="block truncate font-mono text-zinc-500" title={d.responseSnippet}>{d.responseSnippet}</span> : null}
               </td>
-              <td className="col-start-1 py-0.5 pr-2 sm:py-1 sm:whitespace-nowrap">
-                <span className="text-zinc-500 sm:hidden dark:text-zinc-400">Latency </span>
+              <LabelledCell label="Latency" className="py-0.5 pr-2 sm:py-1">
                 {d.latencyMs !== null ? `${d.latencyMs} ms` : "—"}
-              </td>
-              <td className="col-start-1 py-0.5 pr-2 sm:py-1 sm:whitespace-nowrap">
-                <span className="text-zinc-500 sm:hidden dark:text-zinc-400">Last attempt </span>
+              </LabelledCell>
+              <LabelledCell label="Last attempt" className="py-0.5 pr-2 sm:py-1">
                 {time(d.lastAttemptAt)}
-              </td>
+              </LabelledCell>
               <td className="col-start-2 row-span-6 row-start-1 self-start py-0.5 text-right sm:py-1">
                 <Button size="sm" variant="ghost" onClick={() => resend.mutate({ deliveryId: d.id })} disabled={resend.isPending} aria-label={`Resend ${eventTypeLabel(d.eventType)} from ${time(d.createdAt)}`}>
                   Resend
