@@ -81,6 +81,33 @@ async function flow(page: Page, testInfo: TestInfo) {
   await shot(page, testInfo, "activity");
   // The app's own change (the category) names no token.
   await expect(page.getByRole("listitem").filter({ hasText: "category “Work”" })).not.toContainText("by ");
+
+  // The agent also raised the priority of the person's own task; then the person reverts everything it did.
+  const own = await page.request.post("/api/trpc/task.create", { data: { json: { title: "Renew passport", priority: "low" } } });
+  expect(own.ok(), await own.text()).toBe(true);
+  const ownId = ((await own.json()) as { result: { data: { json: { id: string } } } }).result.data.json.id;
+  const changed = await mcpCall(page.request, writer, "update_task", { task_id: ownId, priority: "urgent" });
+  expect(changed.isError).toBeFalsy();
+  await openSettings(page);
+  await table.getByRole("button", { name: "Revert changes by Claude Desktop" }).click();
+  const dialog = page.getByRole("dialog", { name: "Revert changes by “Claude Desktop”" });
+  await expect(dialog.getByRole("status")).toContainText("2 changes since");
+  await shot(page, testInfo, "revert-token");
+  await dialog.getByRole("button", { name: "Revert 2 changes" }).click();
+  await expect(page.getByText("Reverted 2 changes by “Claude Desktop”")).toBeVisible();
+  await expect(dialog).toBeHidden();
+  // The agent's task is gone, the person's task is back to low.
+  const left = await mcpCall(page.request, writer, "list_tasks", { status: "all" });
+  expect((left.structuredContent.tasks as { title: string; priority: string }[]).map((t) => [t.title, t.priority])).toEqual([["Renew passport", "low"]]);
+  // Nothing left to revert, and the revert itself is in the activity log (where it can be undone).
+  await table.getByRole("button", { name: "Revert changes by Claude Desktop" }).click();
+  await expect(dialog.getByRole("status")).toContainText("changed nothing since then");
+  await expect(dialog.getByRole("button", { name: "Revert changes" })).toBeDisabled();
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await page.goto("/activity");
+  await expect(page.getByRole("listitem").filter({ hasText: "Undid 2 changes" }).getByRole("button", { name: /Undo/ })).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "Changed task: priority" })).toContainText("Undone");
+  await shot(page, testInfo, "activity-after-revert");
 }
 
 test("token scopes, category limit and expiry in Settings; agent changes labelled in the activity log", async ({ page }, testInfo) => {

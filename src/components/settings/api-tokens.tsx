@@ -9,6 +9,7 @@ import { useTRPC } from "@/lib/client/trpc";
 import { useNow } from "@/lib/client/use-now";
 import { useUser } from "@/lib/client/user";
 import { NewTokenNotice } from "./new-token-notice";
+import { RevertTokenDialog, type RevertableToken } from "./revert-token-dialog";
 import { RevokeTokenDialog } from "./revoke-token-dialog";
 import { TokenForm } from "./token-form";
 
@@ -24,6 +25,7 @@ export function ApiTokens() {
   const [formKey, setFormKey] = useState(0);
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const [revoking, setRevoking] = useState<{ id: string; name: string } | null>(null);
+  const [reverting, setReverting] = useState<RevertableToken | null>(null);
   const create = useMutation(
     trpc.apiToken.create.mutationOptions({
       onSuccess: (token) => {
@@ -99,13 +101,19 @@ export function ApiTokens() {
                     {format(t.lastUsedAt)}
                   </LabelledCell>
                   <td className="col-start-2 row-span-4 row-start-1 self-start py-1 text-right sm:py-2">
-                    {t.revokedAt ? (
-                      <span className="text-xs text-zinc-500 dark:text-zinc-400">Revoked {format(t.revokedAt)}</span>
-                    ) : (
-                      <Button size="sm" variant="ghost" onClick={() => setRevoking({ id: t.id, name: t.name })} aria-label={`Revoke ${t.name}`}>
-                        Revoke
+                    <div className="flex flex-col items-end gap-1 sm:flex-row sm:justify-end">
+                      {/* Also after revoking: a misbehaving agent's token is revoked first, its changes reverted next. */}
+                      <Button size="sm" variant="ghost" onClick={() => setReverting({ id: t.id, name: t.name, createdAt: t.createdAt })} aria-label={`Revert changes by ${t.name}`}>
+                        Revert changes
                       </Button>
-                    )}
+                      {t.revokedAt ? (
+                        <span className="text-xs text-zinc-500 dark:text-zinc-400">Revoked {format(t.revokedAt)}</span>
+                      ) : (
+                        <Button size="sm" variant="ghost" onClick={() => setRevoking({ id: t.id, name: t.name })} aria-label={`Revoke ${t.name}`}>
+                          Revoke
+                        </Button>
+                      )}
+                    </div>
                   </td>
                 </tr>
               ))}
@@ -113,6 +121,7 @@ export function ApiTokens() {
           </table>
         </div>
       )}
+      <RevertTokenDialog token={reverting} onClose={() => setReverting(null)} />
       <RevokeTokenDialog
         token={revoking}
         onCancel={() => setRevoking(null)}
