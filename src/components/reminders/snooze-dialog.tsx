@@ -3,7 +3,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { Dialog } from "radix-ui";
 import { useState, type FormEvent } from "react";
-import { Button, inputClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
+import { LabelledInput } from "@/components/ui/labelled-input";
 import { refetchAfterChange } from "@/lib/client/fresh-sync";
 import { toast } from "@/lib/client/toast";
 import { useTRPC } from "@/lib/client/trpc";
@@ -76,18 +77,8 @@ function SnoozeDialog({ reminderId }: { reminderId: string }) {
             </Button>
           </div>
           <form onSubmit={custom} className="flex flex-wrap items-end gap-2">
-            <div>
-              <label htmlFor="snooze-date" className="mb-1 block text-sm font-medium">
-                Date
-              </label>
-              <input id="snooze-date" type="date" required value={date} onChange={(e) => setDate(e.target.value)} className={inputClass} />
-            </div>
-            <div>
-              <label htmlFor="snooze-time" className="mb-1 block text-sm font-medium">
-                Time
-              </label>
-              <input id="snooze-time" type="time" required value={time} onChange={(e) => setTime(e.target.value)} className={inputClass} />
-            </div>
+            <LabelledInput id="snooze-date" label="Date" type="date" value={date} onChange={setDate} />
+            <LabelledInput id="snooze-time" label="Time" type="time" value={time} onChange={setTime} />
             <Button type="submit" variant="primary" disabled={snooze.isPending}>
               Snooze until then
             </Button>

@@ -2,7 +2,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
 import { SettingsSection } from "@/components/settings/settings-section";
-import { Button, inputClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
+import { LabelledInput } from "@/components/ui/labelled-input";
 import { refetchAfterChange } from "@/lib/client/fresh-sync";
 import { toast } from "@/lib/client/toast";
 import { useTRPC } from "@/lib/client/trpc";
@@ -47,8 +48,8 @@ export function QuietHours() {
           <input type="checkbox" checked={enabled} disabled={current.isPending} onChange={(e) => setEnabled(e.target.checked)} className="size-4" />
           Hold reminders during quiet hours
         </label>
-        <TimeField id="quiet-start" label="From" value={start} onChange={setStart} disabled={!enabled || current.isPending} />
-        <TimeField id="quiet-end" label="Until" value={end} onChange={setEnd} disabled={!enabled || current.isPending} />
+        <LabelledInput id="quiet-start" label="From" type="time" value={start} onChange={setStart} disabled={!enabled || current.isPending} />
+        <LabelledInput id="quiet-end" label="Until" type="time" value={end} onChange={setEnd} disabled={!enabled || current.isPending} />
         <Button type="submit" disabled={save.isPending || current.isPending}>
           Save quiet hours
         </Button>
@@ -57,13 +58,3 @@ export function QuietHours() {
   );
 }
 
-function TimeField({ id, label, value, onChange, disabled }: { id: string; label: string; value: string; onChange: (value: string) => void; disabled: boolean }) {
-  return (
-    <div>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium">
-        {label}
-      </label>
-      <input id={id} type="time" required value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)} className={inputClass} />
-    </div>
-  );
-}

@@ -2,7 +2,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Dialog } from "radix-ui";
 import { useState, type FormEvent } from "react";
-import { Button, inputClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
+import { LabelledInput } from "@/components/ui/labelled-input";
 import { refetchAfterChange } from "@/lib/client/fresh-sync";
 import { errorCode } from "@/lib/client/query-client";
 import { toast } from "@/lib/client/toast";
@@ -71,18 +72,8 @@ function RevertForm({ token, onClose }: { token: RevertableToken; onClose: () =>
         Undo everything this token changed since a time, in one step. The revert appears in the activity log and can itself be undone.
       </Dialog.Description>
       <div className="flex flex-wrap items-end gap-2">
-        <div>
-          <label htmlFor="revert-since-date" className="mb-1 block text-sm font-medium">
-            Since date
-          </label>
-          <input id="revert-since-date" type="date" required value={date} onChange={(e) => (setDate(e.target.value), setConflict(null))} className={inputClass} />
-        </div>
-        <div>
-          <label htmlFor="revert-since-time" className="mb-1 block text-sm font-medium">
-            Time ({timeZone})
-          </label>
-          <input id="revert-since-time" type="time" required value={time} onChange={(e) => (setTime(e.target.value), setConflict(null))} className={inputClass} />
-        </div>
+        <LabelledInput id="revert-since-date" label="Since date" type="date" value={date} onChange={(v) => (setDate(v), setConflict(null))} />
+        <LabelledInput id="revert-since-time" label={`Time (${timeZone})`} type="time" value={time} onChange={(v) => (setTime(v), setConflict(null))} />
       </div>
       <p role="status" className="text-sm">
         {since === null
