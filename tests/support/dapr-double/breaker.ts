@@ -109,3 +109,24 @@ export class BreakerOpenError extends Error {
     super("circuit breaker is open");
   }
 }
+
+/**
+ * The inbound (delivery) retry policy a resiliency file puts on the pubsub component (dapr-components/resiliency.yaml
+ * by default), for the double's `resiliency` option: exponential from initialInterval up to maxInterval.
+ */
+export function deliveryRetryOf(file = path.resolve(import.meta.dirname, "../../../dapr-components/resiliency.yaml")) {
+  const doc = parse(readFileSync(file, "utf8")) as {
+    spec?: {
+      policies?: { retries?: Record<string, { initialInterval?: string; maxInterval?: string; maxRetries?: number }> };
+      targets?: { components?: Record<string, { inbound?: { retry?: string } }> };
+    };
+  };
+  const name = doc.spec?.targets?.components?.pubsub?.inbound?.retry;
+  const spec = name ? doc.spec?.policies?.retries?.[name] : undefined;
+  if (!spec) throw new Error(`${file}: no retry policy on the pubsub component's inbound side`);
+  return {
+    maxRetries: spec.maxRetries ?? -1,
+    initialIntervalMs: parseGoDuration(spec.initialInterval ?? "500ms") ?? 500,
+    maxIntervalMs: parseGoDuration(spec.maxInterval ?? "60s") ?? 60_000,
+  };
+}

@@ -163,9 +163,10 @@ export async function startDaprDouble(options: DaprDoubleOptions = {}): Promise<
           console.warn(`dapr-double: ${app.ref.appId} /dapr/subscribe answered non-JSON`);
         }
       }
-      app.subscriptions = subscriptions;
+      // Declared ones first: for a topic both declare and list, the first one wins (as in broker.setSubscriptions).
+      app.subscriptions = [...(app.ref.declared ?? []), ...subscriptions];
       app.discovered = true;
-      broker.setSubscriptions(app.ref.appId, subscriptions);
+      broker.setSubscriptions(app.ref.appId, app.subscriptions);
       return;
     }
   }

@@ -85,6 +85,8 @@ export interface AppRef {
   appPort: number;
   /** Port of this app's own sidecar listener; 0/undefined = random. */
   sidecarPort?: number;
+  /** Declarative subscriptions (daprd's Subscription resources scoped to this app), read before `/dapr/subscribe`. */
+  declared?: Subscription[];
 }
 
 export interface Resiliency {
