@@ -25,6 +25,8 @@ export interface ContractApp {
   calls(pathPrefix?: string): AppCall[];
   /** How the app answers calls whose path starts with `prefix` (the longest prefix wins). */
   answer(prefix: string, responder: Responder): void;
+  /** Hands calls whose path starts with `prefix` to another server on 127.0.0.1 (a real worker host) and relays its answer. */
+  forward(prefix: string, port: number): void;
   /** Resolves once `probe` holds on the recorded calls; rejects with what was seen after timeoutMs. */
   until(probe: () => boolean, what: string, timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
@@ -42,6 +44,7 @@ export function success(call: AppCall): AppAnswer {
 export async function startContractApp(options: { port?: number; subscriptions: unknown[] }): Promise<ContractApp> {
   const recorded: AppCall[] = [];
   const responders = new Map<string, Responder>();
+  const forwards = new Map<string, number>();
   const perPath = new Map<string, number>();
   let server: http.Server | undefined;
   let port = options.port ?? 0;
@@ -61,10 +64,22 @@ export async function startContractApp(options: { port?: number; subscriptions: 
     } catch {
       // kept as text
     }
+    const forwardTo = [...forwards].find(([prefix]) => path.startsWith(prefix))?.[1];
+    if (forwardTo !== undefined) {
+      const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !["host", "connection", "content-length"].includes(k))) as Record<string, string>;
+      void fetch(`http://127.0.0.1:${forwardTo}${path}`, { method: req.method, headers, body: req.method === "GET" ? undefined : text }).then(
+        async (answer) => {
+          res.writeHead(answer.status, { "content-type": answer.headers.get("content-type") ?? "application/json" });
+          res.end(await answer.text());
+        },
+        () => res.writeHead(502).end(),
+      );
+    }
     const index = perPath.get(path) ?? 0;
     perPath.set(path, index + 1);
     const call: AppCall = { path, body, headers: req.headers, index };
     recorded.push(call);
+    if (forwardTo !== undefined) return;
     const prefix = [...responders.keys()].filter((p) => path.startsWith(p)).sort((a, b) => b.length - a.length)[0];
     reply((prefix === undefined ? success : responders.get(prefix)!)(call));
   };
@@ -75,6 +90,7 @@ export async function startContractApp(options: { port?: number; subscriptions: 
     },
     calls: (pathPrefix = "") => recorded.filter((c) => c.path.startsWith(pathPrefix)),
     answer: (prefix, responder) => void responders.set(prefix, responder),
+    forward: (prefix, target) => void forwards.set(prefix, target),
     async until(probe, what, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       while (!probe()) {

@@ -4,7 +4,14 @@
 // (tests/real-stack/dapr-contract.test.ts), so the fast tests catch what the real sidecar would do.
 // Observed only through HTTP (what the sidecar answers, what it calls on the app) and the broker's own tools.
 import { randomUUID } from "node:crypto";
+import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseEnv } from "@/server/env";
+import { listDeadLetters } from "@/server/events/dead-letters";
+import type { WorkerDefinition } from "@/server/events/worker-types";
+import { serveWithDapr, type DaprWorkerServer } from "@workers/host/dapr-server";
+import { daprSubscriptions } from "@workers/host/subscriptions";
+import { createTestDatabase, type TestDatabase } from "../database";
 import { startContractApp, success, type AppCall, type ContractApp } from "./app";
 import type { StartTarget, SidecarTarget } from "./target";
 import type { Subscription } from "../dapr-double";
@@ -76,6 +83,26 @@ export function sidecarContract(targetName: string, startTarget: StartTarget, op
     ...["routed", "norule", "single", "bulk", "down"].map((name) => ({ pubsubname: "pubsub", topic: dlq(name), routes: { default: `/dlq/${name}` } })),
   ];
 
+  // A real worker host (workers/host) behind the app's paths /events/probe and /dead-letters/probe, with a handler
+  // that always throws: its give-up rule (5 failed attempts spread over a least time, 2 s here instead of 60 s)
+  // must turn the event into one stored dead letter through the sidecar's bulk path and dead-letter topic.
+  const GIVE_UP_AFTER_MS = 2_000;
+  const probe: WorkerDefinition = {
+    name: "probe",
+    subscriptions: [
+      {
+        name: "always-fails",
+        topic: topic("giveup"),
+        handle: () => {
+          throw new Error("the handler always fails");
+        },
+      },
+    ],
+  };
+  listed.push(...(daprSubscriptions(probe, "pubsub") as Subscription[]));
+  let database: TestDatabase;
+  let worker: DaprWorkerServer;
+
   let app: ContractApp;
   let sidecar: SidecarTarget;
   const api = (path: string, init: RequestInit & { token?: boolean } = {}) =>
@@ -96,12 +123,22 @@ export function sidecarContract(targetName: string, startTarget: StartTarget, op
 
   describe(`the Dapr sidecar contract (${targetName})`, { timeout: 120_000 }, () => {
     beforeAll(async () => {
+      database = await createTestDatabase();
+      worker = await serveWithDapr(probe, {
+        port: 0,
+        services: { env: parseEnv({}), db: database.handle, log: pino({ level: "silent" }) },
+        giveUpAfterMs: GIVE_UP_AFTER_MS,
+      });
       app = await startContractApp({ port: options.appPort, subscriptions: listed });
+      app.forward("/events/probe/", worker.port);
+      app.forward("/dead-letters/probe/", worker.port);
       sidecar = await startTarget({ appId, app, declared });
     }, 300_000);
     afterAll(async () => {
       await sidecar?.close();
       await app?.close();
+      await worker?.close();
+      await database?.drop();
     });
 
     it("publishes CloudEvents keyed by user (single and bulk publish) and delivers them unchanged with the app token", async () => {
@@ -218,6 +255,24 @@ export function sidecarContract(targetName: string, startTarget: StartTarget, op
       await app.until(() => app.calls(`/job/retry-${run}`).length >= 2, "the job answered 500 triggered again");
       // A one-shot job is gone once it fired.
       expect((await api(jobs + name)).ok).toBe(false);
+    });
+
+    it("dead-letters an event a worker keeps failing on once after 5 attempts over the give-up time, through bulk delivery", async () => {
+      const failing = { ...event(`gf-${run}`, "cadence.task.completed.v1", "u-giveup"), source: "/cadence/contract" };
+      expect((await publish("giveup", failing, failing.userid)).status).toBe(204);
+      const stored = async () => (await listDeadLetters(database.handle.db)).items.filter((d) => JSON.stringify(d.event).includes(failing.id));
+      const deadline = Date.now() + 60_000;
+      while ((await stored()).length === 0) {
+        if (Date.now() > deadline) throw new Error(`no dead letter; deliveries: ${deliveriesOf("/events/probe/", failing.id).length}`);
+        await sleep(100);
+      }
+      const [letter] = await stored();
+      expect(letter).toMatchObject({ topic: topic("giveup"), consumer: "probe/always-fails", reason: expect.stringContaining("always fails") });
+      const attempts = deliveriesOf("/events/probe/", failing.id);
+      expect(attempts.length).toBeGreaterThanOrEqual(5);
+      for (const call of attempts) expect((call.body as { type?: string }).type).toBe("com.dapr.event.sent.bulk");
+      await sleep(1_000);
+      expect(await stored()).toHaveLength(1);
     });
 
     it("counts refused connections while the app is down as attempts and delivers everything once it is back", async () => {
