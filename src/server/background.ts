@@ -1,5 +1,7 @@
 import { startEventBackbone, type EventBackbone } from "@/server/events/backbone";
-import { createEmbeddedPusher, type EmbeddedPusher } from "@/server/realtime/embedded";
+import type { ProcessRole } from "@/server/http/processes";
+import { createBusPublisher, createEmbeddedPusher, type EmbeddedPusher } from "@/server/realtime/embedded";
+import { createPostgresChannelBus } from "@/server/realtime/embedded/channel-bus";
 import { pusherCredentials, usesBuiltInPusher } from "@/server/realtime/publisher";
 import type { Runtime } from "@/server/runtime";
 import { inProcessWorkers } from "@/server/workers";
@@ -7,7 +9,8 @@ import { inProcessWorkers } from "@/server/workers";
 export interface Background {
   /** The built-in Pusher-protocol endpoint, unless an external Pusher/Soketi is configured. */
   pusher?: EmbeddedPusher;
-  backbone: EventBackbone;
+  /** The relay and workers: absent in a web process of a multi-process app (the background process runs them). */
+  backbone?: EventBackbone;
   stop(): Promise<void>;
 }
 
@@ -15,18 +18,26 @@ export interface Background {
 const BACKGROUND_KEY = Symbol.for("cadence.background");
 type BackgroundHolder = { [BACKGROUND_KEY]?: Background };
 
-/** What runs beside the HTTP handlers: the outbox relay, in-process workers (embedded) and the Pusher endpoint. */
-export async function startBackground(runtime: Runtime): Promise<Background> {
+/**
+ * What runs beside the HTTP handlers: the outbox relay, in-process workers (embedded) and the Pusher endpoint.
+ * A multi-process app splits them by role: web processes serve the endpoint, the background process runs the
+ * relay and workers, and live notices travel between them over the database (channel-bus.ts).
+ */
+export async function startBackground(runtime: Runtime, role: ProcessRole = "single"): Promise<Background> {
   const { env, db, log } = runtime;
   // Built-in endpoint unless Soketi (PUSHER_HOST) or Pusher Channels (PUSHER_CLUSTER) is configured; standalone
   // realtime workers reach it with PUSHER_HOST/PUSHER_PORT pointing here and the same credentials.
-  const pusher = usesBuiltInPusher(env) ? createEmbeddedPusher(pusherCredentials(env)) : undefined;
-  const backbone = await startEventBackbone({ env, db, log, workers: inProcessWorkers(pusher) });
+  const builtIn = usesBuiltInPusher(env);
+  const bus = builtIn && role !== "single" ? createPostgresChannelBus(db) : undefined;
+  const pusher = builtIn && role !== "background" ? createEmbeddedPusher({ ...pusherCredentials(env), bus }) : undefined;
+  await pusher?.ready;
+  const localPublisher = pusher ?? (bus ? createBusPublisher(bus) : undefined);
+  const backbone = role === "web" ? undefined : await startEventBackbone({ env, db, log, workers: inProcessWorkers(localPublisher) });
   const background: Background = {
     pusher,
     backbone,
     async stop() {
-      await backbone.stop();
+      await backbone?.stop();
       pusher?.close();
     },
   };

@@ -78,6 +78,14 @@ export const envSchema = z.object({
       .refine((value) => Buffer.from(value.trim(), "base64").length === 32, "must be 32 bytes in base64 (e.g. `openssl rand -base64 32`)")
       .optional(),
   ),
+  /**
+   * App processes serving HTTP behind the one port (node:cluster), PostgreSQL mode in production only; a separate
+   * process then runs the relay and workers. Unset: one per core, or 1 with Dapr. 1: everything in one process
+   * (always so with the embedded PGlite).
+   */
+  WEB_CONCURRENCY: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(64).optional()),
+  /** Database connections per app process (PostgreSQL). */
+  DATABASE_POOL_SIZE: z.preprocess(emptyAsUnset, z.coerce.number().int().min(2).max(200).default(20)),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -24,7 +24,7 @@ const API_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.5, 1, 2.5, 5, 10
 function createAppMetrics(): AppMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: "cadence_" });
-  const relay = () => runningBackground()?.backbone.relay.metrics;
+  const relay = () => runningBackground()?.backbone?.relay.metrics;
   const gauge = (name: string, help: string, read: (m: NonNullable<ReturnType<typeof relay>>) => number) =>
     new Gauge({
       name,

@@ -36,7 +36,7 @@ export async function createRuntime(env: Env): Promise<Runtime> {
   const log = createLogger(env.LOG_LEVEL);
   const dataDir = path.resolve(env.DATA_DIR);
   const db = await openDatabase(
-    env.DATABASE_URL ? { driver: "postgres", url: env.DATABASE_URL, maxConnections: 20 } : { driver: "pglite", dataDir: path.join(dataDir, "pglite") },
+    env.DATABASE_URL ? { driver: "postgres", url: env.DATABASE_URL, maxConnections: env.DATABASE_POOL_SIZE } : { driver: "pglite", dataDir: path.join(dataDir, "pglite") },
   );
   await db.migrate();
   await encryptStoredWebhookSecrets(db.db); // data migration: secrets stored in clear by earlier versions

@@ -41,3 +41,33 @@ export function trackRequests(server: http.Server): RequestTracker {
     },
   };
 }
+
+/**
+ * Runs `shutdown` on the first SIGTERM or SIGINT, then exits. Later signals are ignored rather than killing the
+ * process mid-drain: a process of a multi-process app hears a signal sent to its group and the primary's as well.
+ */
+export function stopOnce(shutdown: (signal: NodeJS.Signals) => Promise<void>): void {
+  let started = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (started) return;
+    started = true;
+    shutdown(signal).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGTERM", onSignal);
+  process.on("SIGINT", onSignal);
+}
+
+/** True when the promise settled in time (its own failure included: shutdown goes on regardless). */
+export function withTimeout(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise.then(() => true, () => true),
+    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms))),
+  ]).finally(() => clearTimeout(timer));
+}

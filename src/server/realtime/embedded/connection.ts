@@ -1,5 +1,6 @@
 import { WebSocket, type RawData } from "ws";
 import { z } from "zod";
+import type { BusNote } from "./channel-bus";
 import type { ChannelHub, PusherMessage, Subscriber } from "./hub";
 import { isPresenceChannel, isPrivateChannel, isValidChannelName, safeEqual, signChannelAuth } from "./signing";
 
@@ -7,6 +8,8 @@ export interface ConnectionSettings {
   key: string;
   secret: string;
   hub: ChannelHub;
+  /** Publishes to a channel's subscribers in every app process (the hub alone when there is one process). */
+  broadcast(note: BusNote): Promise<void>;
   /** Seconds of silence before the server pings (sent to the client as `activity_timeout`). */
   activityTimeoutSeconds: number;
   /** How long a pinged client has to answer before it is considered dead and dropped. */
@@ -135,7 +138,9 @@ export function serveConnection(ws: WebSocket, socketId: string, settings: Conne
       return;
     }
     // Client events never echo back to their sender.
-    hub.publish(channel, { event: message.event, channel, data: message.data }, socketId);
+    settings.broadcast({ channel, message: { event: message.event, channel, data: message.data }, excludeSocketId: socketId }).catch(() => {
+      sendError("Client event not delivered - try again");
+    });
   }
 
   function handleMessage(raw: RawData) {

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
+import type { BusNote } from "./channel-bus";
 import type { ChannelHub } from "./hub";
 import { isValidChannelName, SOCKET_ID_PATTERN, verifyApiSignature } from "./signing";
 
@@ -87,6 +88,8 @@ export interface HttpApiSettings {
   key: string;
   secret: string;
   hub: ChannelHub;
+  /** Publishes to a channel's subscribers in every app process (the hub alone when there is one process). */
+  broadcast(note: BusNote): Promise<void>;
 }
 
 /** Serves the subset of Pusher's HTTP API the `pusher` server library uses; false = not ours. */
@@ -98,12 +101,12 @@ export function createHttpApi(settings: HttpApiSettings) {
     if (pathname === `${prefix}/events`) {
       return {
         method: "POST",
-        run: (body) => {
+        run: async (body) => {
           const event = parseJsonBody(body, eventSchema);
           assertDataSize(event.data);
           const channels = event.channels ?? (event.channel ? [event.channel] : []);
           for (const channel of channels) {
-            hub.publish(channel, { event: event.name, channel, data: event.data }, event.socket_id);
+            await settings.broadcast({ channel, message: { event: event.name, channel, data: event.data }, excludeSocketId: event.socket_id });
           }
           if (!wantsCount(event.info)) return {};
           return { channels: Object.fromEntries(channels.map((c) => [c, { subscription_count: hub.subscriptionCount(c) }])) };
@@ -113,11 +116,12 @@ export function createHttpApi(settings: HttpApiSettings) {
     if (pathname === `${prefix}/batch_events`) {
       return {
         method: "POST",
-        run: (body) => {
+        run: async (body) => {
           const { batch } = parseJsonBody(body, batchSchema);
           batch.forEach((event) => assertDataSize(event.data));
           for (const event of batch) {
-            hub.publish(event.channel, { event: event.name, channel: event.channel, data: event.data }, event.socket_id);
+            const message = { event: event.name, channel: event.channel, data: event.data };
+            await settings.broadcast({ channel: event.channel, message, excludeSocketId: event.socket_id });
           }
           if (!batch.some((event) => wantsCount(event.info))) return {};
           return { batch: batch.map((event) => ({ subscription_count: hub.subscriptionCount(event.channel) })) };
@@ -168,7 +172,7 @@ export function createHttpApi(settings: HttpApiSettings) {
         body,
       });
       if (!check.ok) throw new HttpError(401, check.message);
-      sendJson(res, 200, route.run(body, url.searchParams));
+      sendJson(res, 200, await route.run(body, url.searchParams));
     } catch (error) {
       const status = error instanceof HttpError ? error.status : 500;
       const message = error instanceof HttpError ? error.message : "Internal error";

@@ -5,6 +5,7 @@ import { WebSocketServer, type WebSocket } from "ws";
 import { serveConnection } from "./connection";
 import type { RealtimePublisher } from "../publisher";
 import { userChannel } from "../publisher";
+import type { BusNote, ChannelBus } from "./channel-bus";
 import { createHttpApi, MAX_EVENT_DATA_BYTES } from "./http-api";
 import { ChannelHub } from "./hub";
 
@@ -18,6 +19,11 @@ export interface EmbeddedPusherOptions {
   activityTimeoutSeconds?: number;
   /** How long a pinged client may take to answer before it is dropped; Pusher uses 30 s. */
   pongTimeoutMs?: number;
+  /**
+   * Several app processes on one database: every publish goes through the bus and each process delivers it to
+   * its own sockets. Unset: one process, publishes go straight to the local channels.
+   */
+  bus?: ChannelBus;
 }
 
 export interface EmbeddedPusher extends RealtimePublisher {
@@ -27,6 +33,8 @@ export interface EmbeddedPusher extends RealtimePublisher {
   handleHttp(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
   /** Open WebSocket connections (the live-connections gauge). */
   connections(): number;
+  /** Resolves once this endpoint hears the bus (at once without one); publishes before that miss its sockets. */
+  ready: Promise<void>;
   /** Drops every connection and stops accepting new ones. */
   close(): void;
 }
@@ -42,13 +50,18 @@ const MAX_FRAME_BYTES = 64 * 1024;
  */
 export function createEmbeddedPusher(opts: EmbeddedPusherOptions): EmbeddedPusher {
   const hub = new ChannelHub();
+  const deliver = (note: BusNote) => void hub.publish(note.channel, note.message, note.excludeSocketId);
+  const { bus } = opts;
+  const broadcast = bus ? (note: BusNote) => bus.send(note) : async (note: BusNote) => deliver(note);
+  const stopListening = bus ? bus.listen(deliver) : Promise.resolve(async () => {});
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
-  const handleHttp = createHttpApi({ appId: opts.appId, key: opts.key, secret: opts.secret, hub });
+  const handleHttp = createHttpApi({ appId: opts.appId, key: opts.key, secret: opts.secret, hub, broadcast });
   const socketIds = new Set<string>();
   const settings = {
     key: opts.key,
     secret: opts.secret,
     hub,
+    broadcast,
     activityTimeoutSeconds: opts.activityTimeoutSeconds ?? 120,
     pongTimeoutMs: opts.pongTimeoutMs ?? 30_000,
   };
@@ -97,18 +110,33 @@ export function createEmbeddedPusher(opts: EmbeddedPusherOptions): EmbeddedPushe
     handleHttp,
     // A realtime worker in this process pushes straight into the channels: no HTTP round trip to itself, which
     // used to time out (and cost notices) whenever the event loop was slow for 10 s.
-    async publishToUser(userId, event, data) {
-      const json = JSON.stringify(data);
-      const size = Buffer.byteLength(json);
-      if (size > MAX_EVENT_DATA_BYTES) throw new Error(`event data of ${size} bytes exceeds Pusher's ${MAX_EVENT_DATA_BYTES}`);
-      const channel = userChannel(userId);
-      hub.publish(channel, { event, channel, data: json });
-    },
+    publishToUser: publisherOver(broadcast).publishToUser,
     connections: () => socketIds.size,
+    ready: stopListening.then(() => undefined),
     close() {
       closed = true;
+      void stopListening.then((stop) => stop()).catch(() => undefined);
       for (const client of wss.clients) client.terminate();
       wss.close();
     },
   };
 }
+
+/** Publishes to a user's channel through `broadcast` with Pusher's size limit, as the HTTP API would. */
+function publisherOver(broadcast: (note: BusNote) => Promise<void>): RealtimePublisher {
+  return {
+    async publishToUser(userId, event, data) {
+      const json = JSON.stringify(data);
+      const size = Buffer.byteLength(json);
+      if (size > MAX_EVENT_DATA_BYTES) throw new Error(`event data of ${size} bytes exceeds Pusher's ${MAX_EVENT_DATA_BYTES}`);
+      const channel = userChannel(userId);
+      await broadcast({ channel, message: { event, channel, data: json } });
+    },
+  };
+}
+
+/**
+ * For a process that runs the realtime worker but serves no WebSockets (the background process of a multi-process
+ * app): its notices reach the endpoints of the web processes over the bus.
+ */
+export const createBusPublisher = (bus: ChannelBus): RealtimePublisher => publisherOver((note) => bus.send(note));
