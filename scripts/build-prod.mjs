@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
+import { SERVER_EXTERNALS as external, serverBuildOptions } from "./server-bundle.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dist = path.join(root, "dist");
@@ -31,43 +32,8 @@ if (existsSync(path.join(root, "public"))) cpSync(path.join(root, "public"), pat
 cpSync(path.join(root, "drizzle"), path.join(dist, "drizzle"), { recursive: true });
 cpSync(path.join(root, "scripts", "healthcheck.mjs"), path.join(dist, "healthcheck.mjs"));
 
-// Packages resolved from dist/node_modules at run time rather than bundled: Next.js and React (Next loads its
-// own copies), PGlite (loads WASM from its package folder), pino and postgres (traced there already).
-const external = ["next", "next/*", "react", "react-dom", "@electric-sql/pglite", "@electric-sql/pglite/*", "pino", "postgres"];
-await build({
-  absWorkingDir: root,
-  entryPoints: { cadence: "src/server/cli/main.ts" },
-  outdir: dist,
-  entryNames: "[name]",
-  chunkNames: "chunks/[name]-[hash]",
-  outExtension: { ".js": ".mjs" },
-  bundle: true,
-  splitting: true,
-  format: "esm",
-  platform: "node",
-  target: "node20",
-  tsconfig: "tsconfig.json",
-  external,
-  minifySyntax: true,
-  // Bundling renames classes that clash with globals (abort-controller's AbortSignal became AbortSignal2), and
-  // node-fetch, under the pusher library, tells an AbortSignal by its constructor name: without the original
-  // names every realtime push from the image failed with "Expected signal to be an instanceof AbortSignal".
-  keepNames: true,
-  sourcemap: "linked",
-  legalComments: "none",
-  logLevel: "warning",
-  // Bundled CommonJS dependencies call require() and read __dirname; ESM output provides neither.
-  banner: {
-    js: [
-      'import { createRequire as __cadenceCreateRequire } from "node:module";',
-      'import { fileURLToPath as __cadenceFileURLToPath } from "node:url";',
-      "const require = __cadenceCreateRequire(import.meta.url);",
-      "const __filename = __cadenceFileURLToPath(import.meta.url);",
-      'const __dirname = __cadenceFileURLToPath(new URL(".", import.meta.url));',
-    ].join("\n"),
-  },
-  define: { "process.env.NODE_ENV": '"production"' },
-});
+// Packages in SERVER_EXTERNALS are resolved from dist/node_modules at run time (traced there by Next.js).
+await build(serverBuildOptions({ root, entryPoints: { cadence: "src/server/cli/main.ts" }, outdir: dist }));
 
 const missing = external.filter((name) => !name.endsWith("/*") && !existsSync(path.join(dist, "node_modules", name, "package.json")));
 if (missing.length) {
