@@ -1,4 +1,7 @@
+import { sql } from "drizzle-orm";
+import { startEmbeddedMaintenance } from "@/server/db/embedded-maintenance";
 import { startEventBackbone, type EventBackbone } from "@/server/events/backbone";
+import { errorText } from "@/server/events/error-text";
 import type { ProcessRole } from "@/server/http/processes";
 import { createBusPublisher, createEmbeddedPusher, type EmbeddedPusher } from "@/server/realtime/embedded";
 import { createPostgresChannelBus } from "@/server/realtime/embedded/channel-bus";
@@ -19,7 +22,8 @@ const BACKGROUND_KEY = Symbol.for("cadence.background");
 type BackgroundHolder = { [BACKGROUND_KEY]?: Background };
 
 /**
- * What runs beside the HTTP handlers: the outbox relay, in-process workers (embedded) and the Pusher endpoint.
+ * What runs beside the HTTP handlers: the outbox relay, in-process workers (embedded), the Pusher endpoint and,
+ * on PGlite, the vacuuming and analyzing PostgreSQL's autovacuum would do.
  * A multi-process app splits them by role: web processes serve the endpoint, the background process runs the
  * relay and workers, and live notices travel between them over the database (channel-bus.ts).
  */
@@ -33,10 +37,18 @@ export async function startBackground(runtime: Runtime, role: ProcessRole = "sin
   await pusher?.ready;
   const localPublisher = pusher ?? (bus ? createBusPublisher(bus) : undefined);
   const backbone = role === "web" ? undefined : await startEventBackbone({ env, db, log, workers: inProcessWorkers(localPublisher) });
+  // PGlite is only ever one process (role "single").
+  const maintenance =
+    db.driver === "pglite"
+      ? startEmbeddedMaintenance((statement) => db.db.execute(sql.raw(statement)) as Promise<{ rows: unknown[] }>, {
+          onError: (cause) => log.warn({ error: errorText(cause) }, "embedded vacuum/analyze failed; next round retries"),
+        })
+      : undefined;
   const background: Background = {
     pusher,
     backbone,
     async stop() {
+      await maintenance?.stop();
       await backbone?.stop();
       pusher?.close();
     },
