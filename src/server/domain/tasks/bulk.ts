@@ -91,7 +91,7 @@ async function applyFieldChange(
     .update(tasks)
     .set({ version: before.version + 1, updatedAt: ctx.now() })
     .where(eq(tasks.id, id));
-  const after = await loadTaskOrThrow(tx, ctx.userId, id);
-  await emitTaskChange(tx, ctx, { type: EVENT_TYPES.taskUpdated, before, beforeSnapshot, after, collect });
+  const [after, afterSnapshot] = await Promise.all([loadTaskOrThrow(tx, ctx.userId, id), loadTaskSnapshot(tx, ctx.userId, id)]);
+  await emitTaskChange(tx, ctx, { type: EVENT_TYPES.taskUpdated, before, beforeSnapshot, after, afterSnapshot, collect });
   return after;
 }

@@ -85,8 +85,8 @@ export async function createTask(ctx: DomainContext, rawInput: TaskCreateInput, 
     const reminderEvents = input.reminders
       ? await syncReminders(tx, ctx, { id, dueAt: input.dueAt ?? null, active: true }, input.reminders)
       : [];
-    const after = await loadTaskOrThrow(tx, ctx.userId, id);
-    await emitTaskChange(tx, ctx, { type: EVENT_TYPES.taskCreated, before: null, beforeSnapshot: null, after, extraEvents: reminderEvents });
+    const [after, afterSnapshot] = await Promise.all([loadTaskOrThrow(tx, ctx.userId, id), loadTaskSnapshot(tx, ctx.userId, id)]);
+    await emitTaskChange(tx, ctx, { type: EVENT_TYPES.taskCreated, before: null, beforeSnapshot: null, after, afterSnapshot, extraEvents: reminderEvents });
     return after;
   });
 }
@@ -135,8 +135,9 @@ export async function updateTask(ctx: DomainContext, rawInput: TaskUpdateInput, 
       input.reminders || dueChanged
         ? await syncReminders(tx, ctx, { id: input.id, dueAt, active: !before.completed }, input.reminders)
         : [];
-    const after = await loadTaskOrThrow(tx, ctx.userId, input.id);
-    await emitTaskChange(tx, ctx, { type: EVENT_TYPES.taskUpdated, before, beforeSnapshot, after, extraEvents: reminderEvents });
+    // Both reads go out together on the transaction's connection: one round trip instead of two.
+    const [after, afterSnapshot] = await Promise.all([loadTaskOrThrow(tx, ctx.userId, input.id), loadTaskSnapshot(tx, ctx.userId, input.id)]);
+    await emitTaskChange(tx, ctx, { type: EVENT_TYPES.taskUpdated, before, beforeSnapshot, after, afterSnapshot, extraEvents: reminderEvents });
     return after;
   });
 }
