@@ -172,14 +172,16 @@ describe("publish and delivery", () => {
     expect(dapr.deadLetters("t")).toMatchObject([{ appId: "worker", deadLetterTopic: "t-dlq", reason: "drop" }]);
   });
 
-  it("drops a message whose route answers 404, without retry or dead-lettering", async () => {
-    const app = await startApp({ subscriptions: [sub("t", { deadLetterTopic: "t-dlq" })], handle: () => ({ status: 404 }) });
+  it("treats a single delivery answered 404 as DROP: no retry, to the dead-letter topic when there is one (daprd 1.18.2)", async () => {
+    const app = await startApp({ subscriptions: [sub("t", { deadLetterTopic: "t-dlq" }), sub("u")], handle: () => ({ status: 404 }) });
     const dapr = await startDouble({ apps: [{ appId: "w", appPort: app.port }] });
     await call(`${dapr.url}/v1.0/publish/pubsub/t`, "POST", cloudEvent("n1"), ce);
+    await call(`${dapr.url}/v1.0/publish/pubsub/u`, "POST", cloudEvent("n2"), ce);
     await dapr.idle();
     expect(app.to("/events/t")).toHaveLength(1);
-    expect(dapr.deadLetters()).toEqual([]);
-    expect(dapr.published("t-dlq")).toEqual([]);
+    expect(app.to("/events/u")).toHaveLength(1);
+    expect(dapr.deadLetters()).toMatchObject([{ topic: "t", deadLetterTopic: "t-dlq", reason: "drop" }]);
+    expect(dapr.published("t-dlq").map((m) => m.event.id)).toEqual(["n1"]);
   });
 
   it("retries a failing (500) delivery maxRetries times, then dead-letters it", async () => {

@@ -185,7 +185,7 @@ export function sidecarContract(targetName: string, startTarget: StartTarget, op
       expect(app.calls("/norule/")).toEqual([]);
     });
 
-    it("redelivers a single delivery answered RETRY or 500, dead-letters DROP, drops 404", async () => {
+    it("redelivers a single delivery answered RETRY or 500; DROP and 404 go to the dead-letter topic", async () => {
       app.answer("/single", (call) => {
         const [e] = eventsOf(call);
         const first = deliveriesOf("/single", e!.id).length === 1;
@@ -199,6 +199,7 @@ export function sidecarContract(targetName: string, startTarget: StartTarget, op
       for (const e of events) expect((await publish("single", e, e.userid)).status).toBe(204);
       await app.until(() => seen("/single", `sr-${run}`, 2)() && seen("/single", `s5-${run}`, 2)(), "the redeliveries");
       await app.until(seen("/dlq/single", `sd-${run}`), "the dropped event on the dead-letter topic");
+      await app.until(seen("/dlq/single", `sn-${run}`), "the event answered 404 on the dead-letter topic");
       await app.until(seen("/single", `ss-${run}`), "the plain event");
       for (const call of app.calls("/single")) expect((call.body as { specversion?: string }).specversion).toBe("1.0");
     });
@@ -219,6 +220,7 @@ export function sidecarContract(targetName: string, startTarget: StartTarget, op
       await app.until(seen("/bulk", `br-${run}`, 2), "the RETRY entry delivered again");
       await app.until(seen("/dlq/bulk", `bd-${run}`), "the DROP entry on the dead-letter topic");
       const [first] = app.calls("/bulk");
+      // daprd 1.18.2 sends `id: ""`: nothing may rely on it.
       expect(first!.body).toMatchObject({ id: expect.any(String), topic: topic("bulk"), pubsubname: "pubsub", type: "com.dapr.event.sent.bulk" });
       for (const entry of (first!.body as { entries: Record<string, unknown>[] }).entries) {
         expect(entry).toMatchObject({ entryId: expect.any(String), contentType: CLOUDEVENTS, event: { specversion: "1.0", type: "contract.a" } });
@@ -290,7 +292,7 @@ export function sidecarContract(targetName: string, startTarget: StartTarget, op
     it("ends with exactly the refused events dead-lettered, each job once, and successes not delivered again", async () => {
       await sleep(2_000); // room for a late duplicate or a stray dead letter to arrive
       const deadLettered = app.calls("/dlq/").flatMap((c) => eventsOf(c).map((e) => `${c.path} ${e.id}`));
-      expect([...new Set(deadLettered)].sort()).toEqual([`/dlq/bulk bd-${run}`, `/dlq/norule nz-${run}`, `/dlq/single sd-${run}`].sort());
+      expect([...new Set(deadLettered)].sort()).toEqual([`/dlq/bulk bd-${run}`, `/dlq/norule nz-${run}`, `/dlq/single sd-${run}`, `/dlq/single sn-${run}`].sort());
       expect(app.calls(`/job/reminder-${run}`)).toHaveLength(1);
       expect(app.calls(`/job/retry-${run}`)).toHaveLength(2);
       expect(deliveriesOf("/single", `sn-${run}`)).toHaveLength(1);

@@ -191,7 +191,10 @@ export class Broker {
       }
       waitingForApp = false;
       this.record(group, message, path, attempt, outcome, status, bulkId);
-      if (outcome === "success" || outcome === "not-found") return;
+      if (outcome === "success") return;
+      // daprd 1.18.2: a single delivery answered 404 is "dropped" like DROP, so it goes to the dead-letter topic when
+      // there is one; a bulk answered 404 counts every entry as done (postman/http/http.go).
+      if (outcome === "not-found") return bulk ? undefined : this.deadLetter(group, message, "drop");
       if (outcome === "drop") return this.deadLetter(group, message, "drop");
       // Connection refused from a stopped app counts as a failed attempt, exactly like an error answer (daprd).
       failures += 1;
@@ -301,8 +304,8 @@ export function classify(result: AppCallResult): DeliveryOutcome {
     return "success"; // daprd skips the status check when the body is not JSON
   }
   if (status === undefined || status === null || status === "") return "success";
-  const upper = String(status).toUpperCase();
-  if (upper === "SUCCESS") return "success";
-  if (upper === "DROP") return "drop";
+  // Exact, as daprd compares them: "success" in lower case is an unknown status, retried.
+  if (status === "SUCCESS") return "success";
+  if (status === "DROP") return "drop";
   return "retry";
 }

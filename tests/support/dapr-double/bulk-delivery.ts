@@ -104,7 +104,9 @@ export class BulkBatcher {
     };
     if (port === undefined) return settleAll({ outcome: "unreachable" });
     const envelope = {
-      id: bulkId,
+      // daprd 1.18.2 sends an empty id (it keeps the UUID only when generating one failed: bulksubscription.go);
+      // the records keep their own bulkId.
+      id: "",
       entries: [...byEntryId].map(([entryId, { message }]) => ({
         entryId,
         event: message.event,
@@ -160,8 +162,8 @@ function parseStatuses(body: string): Map<string, string> | undefined {
 
 /** A missing entry or an unknown status counts as RETRY (daprd's rule for bulk responses). */
 function entryOutcome(status: string | undefined): DeliveryOutcome {
-  const upper = status?.toUpperCase();
-  if (upper === "SUCCESS") return "success";
-  if (upper === "DROP") return "drop";
+  // Exact, as daprd compares them (an empty status is RETRY here, unlike a single delivery's).
+  if (status === "SUCCESS") return "success";
+  if (status === "DROP") return "drop";
   return "retry";
 }

@@ -109,7 +109,7 @@ export type DeliveryOutcome =
   | "success"
   | "retry" // app asked for RETRY (or an unknown status value)
   | "drop" // app answered DROP
-  | "not-found" // 404: route does not exist → dropped
+  | "not-found" // 404: dead-lettered (if the subscription has a topic for it) when single, dropped when bulk
   | "error" // other status code, timeout, reset → retried
   | "unreachable" // connection refused: a failed attempt, as daprd counts it (an app never started is waited for)
   | "no-route"; // no rule matched and no default → dead-lettered when the subscription has a dead-letter topic
