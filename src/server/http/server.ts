@@ -1,5 +1,6 @@
 import cluster from "node:cluster";
 import { ConfigError, parseEnv } from "@/server/env";
+import { limitHeapGrowth } from "./heap-growth";
 import { roleOfThisProcess, runPrimary, webProcessCount } from "./processes";
 
 /**
@@ -8,6 +9,7 @@ import { roleOfThisProcess, runPrimary, webProcessCount } from "./processes";
  * back here to take its role. Heavy modules load per role, so the primary stays small.
  */
 async function main() {
+  limitHeapGrowth();
   const env = parseEnv();
   const dev = process.env.NODE_ENV !== "production";
   const webProcesses = webProcessCount(env, dev);
