@@ -1,8 +1,9 @@
 // `npm run chat:accuracy`: runs the effect corpus through the chat assistant (interpreter engine) on
 // seeded users and reports, per fold and overall, how many requests had the right effect on the data.
 //
-// Two batches of phrasings: 1 (bench/chat/effect-corpus.ts, session 4) and 2 (bench/chat/fresh-corpus.ts,
-// session 5, written before the interpreter was tuned on it); folds are counted within a batch.
+// Three batches of phrasings: 1 (bench/chat/effect-corpus.ts, session 4), 2 (bench/chat/fresh-corpus.ts,
+// session 5) and 3 (bench/chat/third-corpus.ts, session 6), each written before the interpreter was tuned
+// on it; folds are counted within a batch.
 //
 //   npm run chat:accuracy                       every batch and fold, with the failures (bench/results/chat-accuracy.json)
 //   npm run chat:accuracy -- --batch 2 --folds 0,1   only these folds of one batch (the ones being tuned on)
@@ -15,6 +16,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { EFFECT_CORPUS, FOLDS, type EffectCase } from "./effect-corpus";
 import { FRESH_CORPUS } from "./fresh-corpus";
+import { THIRD_CORPUS } from "./third-corpus";
 import { EffectRunner, type CaseResult } from "./effects";
 
 export interface FoldFigure {
@@ -35,7 +37,7 @@ export interface AccuracyReport {
 export const foldOf = (index: number) => index % FOLDS;
 
 /** The corpus batches by number; each is folded on its own. */
-export const BATCHES: Record<number, EffectCase[]> = { 1: EFFECT_CORPUS, 2: FRESH_CORPUS };
+export const BATCHES: Record<number, EffectCase[]> = { 1: EFFECT_CORPUS, 2: FRESH_CORPUS, 3: THIRD_CORPUS };
 
 /** Runs the cases of the given folds (all by default) and tallies them per fold. */
 export async function measureEffects(folds: number[] = [...Array(FOLDS).keys()], corpus: EffectCase[] = EFFECT_CORPUS): Promise<AccuracyReport> {
@@ -111,7 +113,7 @@ async function main() {
   for (const number of numbers) batches.push({ batch: number, ...(await measureEffects(foldList(option("folds")), BATCHES[number])) });
   const total = batches.reduce((n, b) => n + b.total, 0);
   const right = batches.reduce((n, b) => n + b.right, 0);
-  const output = { ...meta, corpus: EFFECT_CORPUS.length + FRESH_CORPUS.length, total, right, accuracy: total ? right / total : 0, batches };
+  const output = { ...meta, corpus: Object.values(BATCHES).reduce((n, b) => n + b.length, 0), total, right, accuracy: total ? right / total : 0, batches };
   if (!option("folds") && !batch) writeFileSync(new URL("chat-accuracy.json", resultsDir), `${JSON.stringify(output, null, 2)}\n`);
   console.log(JSON.stringify(output, null, 2));
 }
