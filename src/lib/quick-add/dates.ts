@@ -52,6 +52,18 @@ function isTodaysWeekday(r: chrono.ParsedResult, date: YMD, ctx: Ctx): boolean {
   return today.year === date.year && today.month === date.month && today.day === date.day;
 }
 
+const MORNING = /\b(?:morning|mornings|breakfast|a\.?m\.?|early)\b/i;
+
+/**
+ * A clock hour said without am/pm ("at 4:30", "at 3") from 1 to 7 means the afternoon or evening:
+ * people rarely plan for 4:30 at night without saying so. Not when the words say morning.
+ */
+function isDaytimeHour(r: chrono.ParsedResult, text: string): boolean {
+  const hour = r.start.get("hour") ?? 0;
+  if (r.start.isCertain("meridiem") || hour < 1 || hour > 7 || !r.start.isCertain("hour")) return false;
+  return !MORNING.test(text) && ![...r.tags()].some((t) => /casualReference\/morning/.test(t));
+}
+
 function toWhen(r: chrono.ParsedResult, text: string, ctx: Ctx): When {
   const c = r.start;
   let date: YMD = { year: c.get("year")!, month: c.get("month")!, day: c.get("day")! };
@@ -67,6 +79,14 @@ function toWhen(r: chrono.ParsedResult, text: string, ctx: Ctx): When {
     date = addDays(date, 7);
   }
   const time = hasTime(r) ? { hour: c.get("hour") ?? 0, minute: c.get("minute") ?? 0, second: c.get("second") ?? 0 } : undefined;
+  if (time && isDaytimeHour(r, text)) {
+    time.hour += 12;
+    // chrono dated the morning hour; the afternoon one is still today when it has not passed yet.
+    if (!hasDay(r)) {
+      const now = wallClock(ctx.now, ctx.timeZone);
+      date = time.hour * 60 + time.minute > now.hour * 60 + now.minute ? now : addDays(now, 1);
+    }
+  }
   const cue = CUE_BEFORE.exec(text.slice(0, r.index));
   const start = r.index - (cue?.[1]?.length ?? 0);
   const when: When = { spans: [{ start, end: r.index + r.text.length }], date, dateExplicit: hasDay(r), time };

@@ -175,6 +175,9 @@ export function firstOccurrence(options: Partial<RRuleOptions>, nowWall: Wall, t
   let startDay = today;
   if (time && toFloating({ ...today, ...time }) < toFloating(nowWall)) startDay = addDays(today, 1);
   const dtstart = toFloating({ ...startDay, ...(time ?? { hour: 0, minute: 0, second: 0 }) });
-  const next = new RRule({ ...options, dtstart }).after(dtstart, true);
+  // "every 2 weeks on monday" starts on the coming Monday, not on a Monday two weeks out because
+  // this week's has passed: the interval counts from the first day that fits, which anchors the series.
+  const { interval: _interval, ...everyOne } = options;
+  const next = new RRule({ ...everyOne, dtstart }).after(dtstart, true);
   return next ? fromFloating(next) : undefined;
 }

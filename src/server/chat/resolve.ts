@@ -34,7 +34,11 @@ const FILLER = new Set(["the", "a", "an", "my", "our", "to", "of", "for", "on", 
 const contentWords = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w && !FILLER.has(w));
 const STEM = 4;
 /** Same word, or the same stem for longer words ("renewing", "renewal" ~ "renew"). */
-const sameWord = (a: string, b: string) => a === b || (a.length >= STEM && b.length >= STEM && a.slice(0, STEM) === b.slice(0, STEM));
+/** Endings that make a noun or participle of a word ("payment" of "pay", "booking" of "book"). */
+const SUFFIX = /^(?:s|es|ed|d|ing|ment|ments|al|er|ers|ation|ion)$/;
+const derived = (short: string, long: string) => short.length >= 3 && long.startsWith(short) && SUFFIX.test(long.slice(short.length));
+const sameWord = (a: string, b: string) =>
+  a === b || (a.length >= STEM && b.length >= STEM && a.slice(0, STEM) === b.slice(0, STEM)) || derived(a, b) || derived(b, a);
 
 /**
  * Whether a phrase plausibly names a task: every word of it is in the title, and it is not much longer

@@ -1,5 +1,6 @@
 import { TZDate } from "@date-fns/tz";
 import { z } from "zod";
+import { parsePeriod } from "@/lib/quick-add";
 import type { DomainContext } from "@/server/domain/context";
 import { listOccurrences, rescheduleOccurrence, skipOccurrence } from "@/server/domain/occurrences";
 import { getTask, type TaskView } from "@/server/domain/tasks";
@@ -21,10 +22,17 @@ const occurrenceDate = z
   .trim()
   .min(1, "must not be empty")
   .max(100, "must be at most 100 characters")
-  .describe("Which occurrence, by its date: ISO 8601 (2026-12-07), words in the user's time zone ('next monday'), or 'next' for the open one");
+  .describe("Which occurrence, by its date: ISO 8601 (2026-12-07), words in the user's time zone ('next monday'), a week or month ('next week', 'april': its first occurrence then), or 'next' for the open one");
 
-/** The occurrence's date; "next" is the open occurrence, the task's own due date. */
+/** The occurrence's date; "next" is the open occurrence, the task's own due date; a week or month ("next month") its first occurrence then. */
 async function occurrenceAt(ctx: DomainContext, taskId: string, text: string): Promise<Date> {
+  const period = parsePeriod(text, { now: ctx.now(), timeZone: ctx.timeZone });
+  if (period) {
+    const { items } = await listOccurrences(ctx, { id: taskId, count: 20 });
+    const found = items.find((item) => item.status !== "skipped" && item.date >= period.from && item.date < period.to);
+    if (!found) throw new ToolArgumentError("date", `no occurrence of this series falls in ${text}`);
+    return found.date;
+  }
   if (!/^next$/i.test(text)) return resolveDate(ctx, text, "date").at;
   const task = await getTask(ctx, taskId);
   if (!task.dueAt) throw new ToolArgumentError("date", "the task has no due date, so it has no next occurrence");

@@ -21,6 +21,12 @@ export const undoRules: Rule[] = [
     new RegExp(String.raw`^(?:${UNDO}(?:\s+(?:it|that|this|${LAST}|what (?:you|i) (?:just )?did))?|take (?:that|it) back|undo (?:the )?last|please undo)$`, "i").test(text)
       ? calls({ tool: "undo_change", args: {} })
       : undefined,
+  // "put it back", "change it back", "set that back the way it was", "restore it", "undelete that":
+  // back to how it was before the last change, which is what undo does.
+  (text) =>
+    /^(?:(?:put|change|set|switch|turn|make|move)\s+(?:it|that|this|them|everything)\s+back(?:\s+(?:the way it was|as it was|to how it was|to what it was|again))?|(?:restore|undelete|un-delete|recover)\s+(?:it|that|this)(?:\s+again)?|go back|back to how it was)$/i.test(text)
+      ? calls({ tool: "undo_change", args: {} })
+      : undefined,
 ];
 
 /** When to snooze to, from the words after "for"/"until": a choice the app offers, or a time in words. */

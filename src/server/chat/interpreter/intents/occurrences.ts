@@ -1,22 +1,42 @@
 // One occurrence of a repeating task: "skip next monday's standup", "move monday's standup to tuesday".
 // Which occurrence is said as a date (possessive or "on …"); the tools find it and keep the rule.
 import { taskPhrase } from "../refs";
+import { PERIOD_WORDS } from "@/lib/quick-add";
 import { duePhrase } from "../slots";
 import type { Interpretation, PlannedCall } from "../types";
 import type { Rule } from "./rule";
 
 type Ctx = { now: Date; timeZone: string };
 
-/** "next monday's standup" → { date: "next monday", task: "standup" }; "the standup on monday" likewise. */
+const PERIOD = new RegExp(String.raw`^${PERIOD_WORDS}$`, "i");
+const LEADING_PERIOD = new RegExp(String.raw`^(?:the\s+)?(${PERIOD_WORDS})\s+(.+)$`, "i");
+
+/** Words naming which occurrence: a date ("next monday", "the 16th") or a week or month ("next week", "april"). */
+function when(words: string, ctx: Ctx): string | undefined {
+  const w = words.trim().replace(/'s?$/i, "");
+  return PERIOD.test(w) ? w : duePhrase(w, ctx);
+}
+
+/**
+ * The occurrence and the task in either order: "next monday's standup", "the april rent", "the standup on
+ * monday", "rent for april", "standup next week".
+ */
 function occurrence(words: string, ctx: Ctx): { date: string; task: string } | undefined {
   const possessive = /^(?:the\s+)?(.+?)'s?\s+(.+)$/i.exec(words);
-  if (possessive) {
-    const date = duePhrase(possessive[1]!, ctx);
-    if (date) return { date, task: possessive[2]! };
+  const date = possessive ? when(possessive[1]!, ctx) : undefined;
+  if (possessive && date) return { date, task: possessive[2]! };
+  const leading = LEADING_PERIOD.exec(words);
+  if (leading) return { date: leading[1]!, task: leading[2]! };
+  const on = /^(.+?)\s+(?:on|for|in|during)\s+(.+)$/i.exec(words);
+  const onDate = on ? when(on[2]!, ctx) : undefined;
+  if (on && onDate) return { date: onDate, task: on[1]! };
+  // "standup next week", "standup next monday": the date last, without a preposition.
+  const parts = words.split(/\s+/);
+  for (let cut = 1; cut < parts.length; cut += 1) {
+    const tail = when(parts.slice(cut).join(" "), ctx);
+    if (tail) return { date: tail, task: parts.slice(0, cut).join(" ") };
   }
-  const on = /^(.+?)\s+(?:on|for)\s+(.+)$/i.exec(words);
-  const date = on ? duePhrase(on[2]!, ctx) : undefined;
-  return on && date ? { date, task: on[1]! } : undefined;
+  return undefined;
 }
 
 const call = (tool: PlannedCall["tool"], task: string, args: PlannedCall["args"]): Interpretation => ({

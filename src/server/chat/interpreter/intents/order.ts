@@ -8,7 +8,7 @@ import { snoozeRules, undoRules } from "./history";
 import { relativeDueRules, relativePriorityRules } from "./relative";
 import { bulkDeleteRules, completeRules, deleteTaskRules, reopenRules } from "./lifecycle";
 import { occurrenceRules } from "./occurrences";
-import { queryRules } from "./queries";
+import { describedListRule, queryRules } from "./queries";
 import type { Rule } from "./rule";
 import { taxonomyRules } from "./taxonomy";
 
@@ -44,6 +44,7 @@ export const orderedRules: Rule[] = [
   ...deleteTaskRules,
   ...queryRules,
   ...addRules,
+  describedListRule,
   // Last: a lone date after everything else failed is a correction of the task in focus ("actually friday").
   bareDateRule,
 ];

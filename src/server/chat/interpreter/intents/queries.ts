@@ -32,7 +32,7 @@ const SEARCH_RES = [
 ];
 
 const LIST_TRIGGER =
-  /^(?:(?:show|list|display|give|get(?! rid)|view|see|pull up|what|which|any)\b.*\b(?:tasks|task|todos|items|everything|stuff|things)\b|(?:open|all|completed|done|finished)\s+(?:tasks|todos)\b|what(?: is| are)?(?: on| in)? my (?:list|plate|agenda)|what(?: is| are)? due\b|what(?: is| are)? on (?:for )?(?:today|this week)\b|what(?: is| are)? (?:in|under) (?:my |the )?\S.*\b(?:category|list|project)$|what (?:do|have) i (?:have|got)\b|what did i (?:finish|complete|do|get done)\b|what(?: is| are)? (?:urgent|important|high priority|low priority|top priority)$|what(?:'ve| have) i got\b|(?:show|list|give)(?: me)? what(?: is| are)? (?:in|under|due|on)\b|my tasks\b|tasks\b)/i;
+  /^(?:(?:show|list|display|give|get(?! rid)|view|see|pull up|what|which|any)\b.*\b(?:tasks|task|todos|items|everything|stuff|things)\b|(?:open|all|completed|done|finished)\s+(?:tasks|todos)\b|what(?: is| are)?(?: on| in)? my (?:list|plate|agenda)|what(?: is| are)? due\b|what(?: is| are)? on (?:for )?(?:today|this week)\b|what(?: is| are)? (?:in|under) (?:my |the )?\S.*\b(?:category|list|project)$|what (?:do|have) i (?:have|got)\b|what (?:did|have) i (?:finish|finished|complete|completed|do|done|get done|got done|tick(?:ed)? off|check(?:ed)? off)\b|what(?: is| are)? (?:urgent|important|high priority|low priority|top priority)$|what(?:'ve| have) i got\b|(?:show|list|give)(?: me)? what(?: is| are)? (?:in|under|due|on)\b|my tasks\b|tasks\b)/i;
 
 /** "show me the vet task", "pull up the dentist one": one task by name, not a list of everything. */
 const ONE_TASK = /^(?:show|open|pull up|display|bring up|get)(?:\s+me)?\s+(?:(?:the|my)\s+)?(.+?)(?:\s+(?:task|todo|one|item))?$/i;
@@ -53,7 +53,7 @@ function listCall(text: string): PlannedCall {
   const args: ToolArgs = {};
   const refs: NonNullable<PlannedCall["refs"]> = {};
   if (/\b(?:including|incl\.?|with|and)\s+(?:the\s+)?(?:completed|done|finished)(?:\s+ones)?\b|\ball\s+tasks\s+ever\b/i.test(text)) args.status = "all";
-  else if (/\b(?:completed|done|finished|closed)\b|\bdid i (?:finish|complete|do|get done)\b/i.test(text)) args.status = "done";
+  else if (/\b(?:completed|done|finished|closed)\b|\b(?:did|have) i (?:finish|finished|complete|completed|do|done|get done|got done|tick(?:ed)? off|check(?:ed)? off)\b/i.test(text)) args.status = "done";
   else if (/\beverything\b/i.test(text)) args.status = "all";
   const priorities = prioritiesIn(text);
   if (priorities.length) args.priorities = priorities;
@@ -69,6 +69,40 @@ function listCall(text: string): PlannedCall {
   const top = /\b(?:top|first)\s+(\d+|three|five|ten)\b/i.exec(text);
   if (top) args.limit = numberFrom(top[1]!) ?? 20;
   return Object.keys(refs).length ? { tool: "list_tasks", args, refs } : { tool: "list_tasks", args };
+}
+
+/** A filter the words name: a status, priority, tag, category, due window or order. */
+const hasFilter = (call: PlannedCall) => Boolean(call.refs) || Object.keys(call.args).length > 0;
+
+const OPENER = /^(?:any|anything|something|stuff|everything|all|only|just|my|the|what|which|show|list|display|see|view|get|give)\b/i;
+const TRAILING_NOUN = /\b(?:tasks?|todos?|items?|stuff|things|ones)(?:\s+(?:sorted|ordered|by|first|only|please|due|in|from|under|tagged|with)\b.*)?$/i;
+
+/**
+ * A question said as a bare description of the tasks wanted, without a verb: "anything tagged finance?",
+ * "urgent or high priority tasks", "work stuff sorted by priority". Tried last, after every command,
+ * so "add urgent tasks review" stays a new task.
+ */
+export const describedListRule: Rule = (text) => {
+  if (!OPENER.test(text) && !TRAILING_NOUN.test(text)) return undefined;
+  const call = listCall(text);
+  return hasFilter(call) || labelled(text) ? withLabelReadings(text, call) : undefined;
+};
+
+const FILTER_WORD = /^(?:my|all|the|any|open|completed|done|finished|overdue|urgent|high|low|medium|important|priority|upcoming|today'?s?|this|next|show|list|what|which|are|is|me|other)$/i;
+
+/** "work tasks", "home stuff", "finance ones": a label named in front of the list noun. */
+function labelled(text: string): string | undefined {
+  const m = /(?:^|\s)([\p{L}\p{N}_-]+)\s+(?:tasks|todos|items|stuff|things|ones)\b/iu.exec(text);
+  return m && !FILTER_WORD.test(m[1]!) ? m[1] : undefined;
+}
+
+/** The list with that word read as a category, then as a tag, then as nothing: the engine keeps the first that exists. */
+function withLabelReadings(text: string, call: PlannedCall): Interpretation {
+  const label = labelled(text);
+  if (!label || call.refs?.category_id || call.refs?.tag_ids) return one(call);
+  const asCategory: PlannedCall = { ...call, refs: { ...call.refs, category_id: label } };
+  const asTag: PlannedCall = { ...call, refs: { ...call.refs, tag_ids: [label] } };
+  return { kind: "calls", calls: [asCategory], alternatives: [[asTag], [call]] };
 }
 
 export const queryRules: Rule[] = [
@@ -98,5 +132,5 @@ export const queryRules: Rule[] = [
     }
     return undefined;
   },
-  (text) => (LIST_TRIGGER.test(text) ? one(listCall(text)) : undefined),
+  (text) => (LIST_TRIGGER.test(text) ? withLabelReadings(text, listCall(text)) : undefined),
 ];

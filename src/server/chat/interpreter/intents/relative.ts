@@ -87,6 +87,20 @@ export const relativeDueRules: Rule[] = [
     const call = m ? moved(m[2]!, m[1]!, m[4]!, m[5]!, m[3]) : undefined;
     return call ? calls(call) : undefined;
   },
+  // More time asked for, which is a later due date: "give me one more day for dry cleaning",
+  // "i need 2 more days for the report", "give the budget review an extra week", "dry cleaning needs another day"
+  (text) => {
+    const MORE = String.raw`(?:(?:one|two|three|four|five|six|seven|a|an|\d+|a couple(?:\s+of)?|a few)\s+more|another|an?\s+(?:extra|additional)|(?:\d+|one|two|three|four|five|six|seven)\s+(?:extra|additional))`;
+    const m =
+      new RegExp(String.raw`^(?:give|allow|grant)\s+(?:me|myself|us)\s+(${MORE})\s*${UNIT}\s+(?:for|on|to(?:\s+do)?|with)\s+(.+)$`, "i").exec(text) ??
+      new RegExp(String.raw`^(?:i|we)\s+(?:need|want|could use)\s+(${MORE})\s*${UNIT}\s+(?:for|on|to(?:\s+do)?|with)\s+(.+)$`, "i").exec(text);
+    const n = new RegExp(String.raw`^(?:give|allow)\s+(.+?)\s+(${MORE})\s*${UNIT}$|^(.+?)\s+(?:needs|could use|gets)\s+(${MORE})\s*${UNIT}$`, "i").exec(text);
+    const [count, unit, task] = m ? [m[1]!, m[2]!, m[3]!] : n ? [n[2] ?? n[5]!, n[3] ?? n[6]!, n[1] ?? n[4]!] : [];
+    if (!count || !unit || !task) return undefined;
+    const amount = count.replace(/\s+(?:more|extra|additional)$/i, "").replace(/^(?:another|an?\s+(?:extra|additional))$/i, "a").replace(/^a\s+(couple|few)/i, "$1");
+    const call = moved(task, "push", amount, unit, "later");
+    return call ? calls(call) : undefined;
+  },
   // "dentist 30 mins later", "the budget review a week earlier"
   (text) => {
     const m = new RegExp(String.raw`^(.+?)\s+${COUNT}\s*${UNIT}\s+(later|earlier|sooner)$`, "i").exec(text);
