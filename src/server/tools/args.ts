@@ -98,6 +98,24 @@ export function resolveDate(ctx: DomainContext, text: string, argument: string):
   return { at: parsed.dueAt, allDay: parsed.allDay ?? false, ...(named ? { named } : {}) };
 }
 
+/** A clock time said without am/pm ("8", "4:30"): nothing marks which half of the day. */
+const NO_MERIDIEM = /^\s*(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*$/;
+
+/**
+ * The hour for a time said without am/pm on a timed task: of "8:00" and "20:00", the one nearer the
+ * task's own time ("actually 8" for a 7pm dinner is 8pm; "11" for a 9:30 standup is 11am).
+ */
+export function nearerHalfOfDay(text: string, wanted: Date, was: Date): number {
+  const m = NO_MERIDIEM.exec(text);
+  const hour = wanted.getHours();
+  if (!m || Number(m[1]) < 1 || Number(m[1]) > 12) return hour;
+  const minutes = (h: number) => h * 60 + wanted.getMinutes();
+  const current = was.getHours() * 60 + was.getMinutes();
+  const apart = (h: number) => Math.min(Math.abs(minutes(h) - current), 1440 - Math.abs(minutes(h) - current));
+  const other = (hour + 12) % 24;
+  return apart(other) < apart(hour) ? other : hour;
+}
+
 /**
  * A new due date in words, read against the task's current one: "4pm" keeps the task's day and
  * "friday" keeps a timed task's time of day (moving an appointment keeps its hour). ISO dates are exact.
@@ -110,7 +128,8 @@ export function resolveDueChange(ctx: DomainContext, text: string, current: { du
   const was = new TZDate(current.dueAt.getTime(), ctx.timeZone);
   const wanted = new TZDate(resolved.at.getTime(), ctx.timeZone);
   if (resolved.named === "time") {
-    const at = new TZDate(was.getFullYear(), was.getMonth(), was.getDate(), wanted.getHours(), wanted.getMinutes(), 0, ctx.timeZone);
+    const hour = current.allDay ? wanted.getHours() : nearerHalfOfDay(text, wanted, was);
+    const at = new TZDate(was.getFullYear(), was.getMonth(), was.getDate(), hour, wanted.getMinutes(), 0, ctx.timeZone);
     return { at: new Date(at.getTime()), allDay: false };
   }
   if (current.allDay) return resolved;

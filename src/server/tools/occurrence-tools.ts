@@ -4,7 +4,7 @@ import { parsePeriod } from "@/lib/quick-add";
 import type { DomainContext } from "@/server/domain/context";
 import { listOccurrences, rescheduleOccurrence, skipOccurrence } from "@/server/domain/occurrences";
 import { getTask, type TaskView } from "@/server/domain/tasks";
-import { args, EXAMPLE_IDS, resolveDate, WRITE_NOTE, writeControls } from "./args";
+import { args, EXAMPLE_IDS, nearerHalfOfDay, resolveDate, WRITE_NOTE, writeControls } from "./args";
 import { formatLocal, taskLine, toToolTask, type ToolTask } from "./present";
 import { defineTool, ToolArgumentError } from "./types";
 
@@ -56,7 +56,9 @@ function newDueDate(ctx: DomainContext, task: TaskView, text: string, occurrence
   if (resolved.named === "time") {
     const day = new TZDate(occurrence.getTime(), ctx.timeZone);
     const time = new TZDate(resolved.at.getTime(), ctx.timeZone);
-    day.setHours(time.getHours(), time.getMinutes(), 0, 0);
+    // Without am/pm, the half of the day nearer the series' own time of day.
+    const usual = new TZDate((task.dueAt ?? occurrence).getTime(), ctx.timeZone);
+    day.setHours(task.allDay ? time.getHours() : nearerHalfOfDay(text, time, usual), time.getMinutes(), 0, 0);
     return new Date(day.getTime());
   }
   if (!resolved.allDay || task.allDay || !task.dueAt) return resolved.at;

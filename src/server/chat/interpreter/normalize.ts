@@ -66,7 +66,7 @@ function correctWord(word: string, first: boolean): string {
 }
 
 const POLITE_START =
-  /^(?:(?:hey|hi|hello|ok(?:ay)?|so|um+|uh+|assistant|cadence)[,!.]?\s+)*(?:(?:please|pls|kindly|could you(?: please)?|can you(?: please)?|would you(?: please)?|will you(?: please)?|would you mind|i(?: would|'d) like(?: you)? to|i want(?: you)? to|help me)\s+)*/i;
+  /^(?:(?:hey|hi|hello|ok(?:ay)?|so|um+|uh+|oh|ah|hmm+|well|ugh|yeah|right|assistant|cadence)[,!.]?\s+)*(?:(?:please|pls|kindly|could you(?: please)?|can you(?: please)?|would you(?: please)?|will you(?: please)?|would you mind|i(?: would|'d) like(?: you)? to|i want(?: you)? to|help me)\s+)*/i;
 const POLITE_END = /(?:[,\s]+(?:please|pls|plz|thanks|thank you|thx|for me|if you can|if possible|asap))+\s*$/i;
 
 /**

@@ -79,7 +79,7 @@ export const squash = (text: string) => text.replace(/\s+/g, " ").trim();
 /**
  * The words of a new due date ("to friday at 3pm" → "friday at 3pm"), kept as words so the tool can
  * read a lone time against the task's day; undefined when they are not only a date. A bare hour
- * ("make it 6") reads as the afternoon up to 7 and the morning after.
+ * ("make it 6") becomes a clock time without am/pm ("6:00").
  */
 export function duePhrase(text: string, ctx: { now: Date; timeZone: string }): string | undefined {
   let phrase = text
@@ -90,9 +90,11 @@ export function duePhrase(text: string, ctx: { now: Date; timeZone: string }): s
     .replace(/^next week$/i, "next monday");
   const hour = /^(?:at\s+)?(\d{1,2})$/.exec(phrase);
   if (hour) {
+    // Kept without am/pm ("8:00"): the reader picks the half of the day (1-7 the afternoon, or for a
+    // timed task the one nearer its time).
     const n = Number(hour[1]);
     if (n < 1 || n > 12) return undefined;
-    phrase = `${n}${n <= 7 || n === 12 ? "pm" : "am"}`;
+    phrase = `${n}:00`;
   }
   return dateOnly(phrase, ctx) ? phrase : undefined;
 }

@@ -2,7 +2,7 @@
 // engine (search_tasks) at execution time. Lifecycle (complete, reopen, delete) and field edits
 // (rename, move, priority, category, repetition, notes) live in lifecycle.ts and edits.ts.
 import { labelName, taskPhrase } from "../refs";
-import { dateOnly, DURATION, durationMinutes } from "../slots";
+import { dateOnly, duePhrase, DURATION, durationMinutes } from "../slots";
 import type { Interpretation, PlannedCall } from "../types";
 import type { Rule } from "./rule";
 
@@ -65,7 +65,9 @@ export const reminderRules: Rule[] = [
     if (!m) return undefined;
     const words = m[1]!.split(" ");
     for (let cut = 1; cut < words.length; cut += 1) {
-      const at = dateOnly(words.slice(cut).join(" "), ctx);
+      // duePhrase reads a bare hour too ("at 5" is 5pm).
+      const phrase = duePhrase(words.slice(cut).join(" "), ctx);
+      const at = phrase ? dateOnly(phrase, ctx) : undefined;
       if (at) return calls(onTask("set_reminder", words.slice(0, cut).join(" "), { remind_at: at }));
     }
     return undefined;

@@ -129,9 +129,17 @@ const moveRules: Rule[] = [
     const due = m ? duePhrase(m[2]!, ctx) : undefined;
     return m && due ? readings([[onTask("update_task", m[1]!, { due_date: due })]]) : undefined;
   },
-  // "remove the due date from buy groceries", "clear the date on book flights"
+  // "remove the due date from buy groceries", "clear the date on book flights", "dry cleaning doesn't need a date",
+  // "no deadline for call mom", "unschedule the dry cleaning"
   (text) => {
-    const m = /^(?:remove|clear|delete|drop|unset|take off)\s+(?:the\s+)?(?:due\s+date|date|deadline)\s+(?:from|on|of|for)\s+(.+)$/i.exec(text);
+    const DATE = String.raw`(?:a\s+|the\s+|any\s+)?(?:due\s+date|date|deadline|due day)`;
+    const m =
+      new RegExp(String.raw`^(?:remove|clear|delete|drop|unset|take off|take away)\s+(?:the\s+)?(?:due\s+date|date|deadline)\s+(?:from|on|of|for)\s+(.+)$`, "i").exec(text) ??
+      new RegExp(String.raw`^(.+?)\s+(?:does not|doesn't|do not|don't|should not|need not|no longer)\s+(?:need|needs|have|has)\s+${DATE}(?:\s+(?:anymore|any more|after all))?$`, "i").exec(text) ??
+      new RegExp(String.raw`^(.+?)\s+(?:has|needs|gets|should have)\s+no\s+${DATE}(?:\s+(?:anymore|any more))?$`, "i").exec(text) ??
+      new RegExp(String.raw`^(?:no|without)\s+${DATE}\s+(?:for|on)\s+(.+)$`, "i").exec(text) ??
+      /^(?:unschedule|undate)\s+(.+)$/i.exec(text) ??
+      /^make\s+(.+?)\s+(?:undated|unscheduled)$/i.exec(text);
     return m ? readings([[onTask("update_task", m[1]!, { due_date: null })]]) : undefined;
   },
 ];

@@ -24,7 +24,7 @@ export const reopenRules: Rule[] = [
   // "the expense report is not done yet", "that is not done", "expense report still needs doing"
   (text) => {
     const m =
-      new RegExp(String.raw`^(.+?)\s+(?:is|are|was|were)\s+(?:still\s+)?(?:not|n't)\s+(?:actually\s+|really\s+)?${DONE}(?:\s+(?:yet|after all|anymore))?$`, "i").exec(text) ??
+      new RegExp(String.raw`^(.+?)\s+(?:still\s+)?(?:is|are|was|were)\s+(?:still\s+)?(?:not|n't)\s+(?:actually\s+|really\s+)?${DONE}(?:\s+(?:yet|after all|anymore))?$`, "i").exec(text) ??
       /^(.+?)\s+(?:still needs (?:doing|to be done|work)|is still (?:open|pending|to do)|isn't done)$/i.exec(text) ??
       /^(?:put|move|bring)\s+(.+?)\s+back\s+(?:on|to|in|into)\s+(?:my|the)\s+(?:list|tasks|todo list|open tasks)$/i.exec(text);
     return m ? calls(onTask("reopen_task", m[1]!)) : undefined;

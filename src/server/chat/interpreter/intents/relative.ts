@@ -33,6 +33,11 @@ export const relativePriorityRules: Rule[] = [
       new RegExp(String.raw`^(.+?)\s+(?:is|are|seems|feels)\s+(?:now\s+)?${MORE_LESS}(?:\s+now|\s+than (?:i|we) thought)?$`, "i").exec(text);
     return m ? stepped(m[1]!, /more/i.test(m[2]!) ? 1 : -1) : undefined;
   },
+  // "call mom is not that important", "the report isn't urgent anymore": importance denied is one step down.
+  (text) => {
+    const m = /^(.+?)\s+(?:is|are|seems|feels)\s+not\s+(?:that|so|very|really|too|as|all that|particularly)?\s*(?:important|urgent|pressing|a priority|high priority)(?:\s+(?:anymore|any more|now|after all|right now))?$/i.exec(text);
+    return m ? stepped(m[1]!, -1) : undefined;
+  },
   // "bump it up", "knock the dentist appointment down a notch", "move call mom up the list"
   (text) => {
     const m = /^(?:bump|knock|kick|ramp|turn|move|push)\s+(.+?)\s+(up|down)(?:\s+(?:a\s+(?:notch|peg|level|bit)|one\s+(?:notch|level)|the\s+list|in\s+priority))?$/i.exec(text);
