@@ -94,8 +94,32 @@ function toWhen(r: chrono.ParsedResult, text: string, ctx: Ctx): When {
   return when;
 }
 
+const PART_OF_DAY = /^(?:morning|afternoon|evening|night)\s+/i;
+const namesDay = (r: chrono.ParsedResult) => r.start.isCertain("day") || r.start.isCertain("weekday");
+const onlyPartOfDay = (r: chrono.ParsedResult) => !namesDay(r) && !r.start.isCertain("hour") && [...r.tags()].some((t) => /casualReference\/(?:morning|afternoon|evening|night)/.test(t));
+
+/**
+ * "parents evening thursday 6pm", "date night friday 8pm": chrono glues the part of the day onto the date
+ * after it and loses the weekday. When the words after it name a day, they are the date and the part of
+ * the day stays in the title.
+ */
+function unglued(r: chrono.ParsedResult, text: string, ctx: Ctx): chrono.ParsedResult {
+  const m = PART_OF_DAY.exec(r.text);
+  if (!m || namesDay(r)) return r;
+  const from = r.index + m[0].length;
+  const word = m[0].trimEnd().length;
+  const masked = text.slice(0, r.index) + "_".repeat(word) + text.slice(r.index + word);
+  const rest = chrono.parse(masked, reference(ctx), { forwardDate: true }).find((x) => x.index === from);
+  return rest && namesDay(rest) ? rest : r;
+}
+
 export function parseResults(text: string, ctx: Ctx): chrono.ParsedResult[] {
-  return chrono.parse(text, reference(ctx), { forwardDate: true }).filter((r) => isPlausible(r, text));
+  const found = chrono
+    .parse(text, reference(ctx), { forwardDate: true })
+    .map((r) => unglued(r, text, ctx))
+    .filter((r) => isPlausible(r, text));
+  // "morning run tomorrow at 7am": beside a phrase that names the day, a lone part of the day is a title word.
+  return found.some(namesDay) ? found.filter((r) => !onlyPartOfDay(r)) : found;
 }
 
 // "on the 25th", "by the 3rd": a day of the month chrono does not read on its own. Not "the 15th of

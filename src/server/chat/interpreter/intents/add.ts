@@ -69,8 +69,8 @@ function addCall(rest: string, remindCue: boolean, ctx: { now: Date; timeZone: s
   return { kind: "calls", calls: [call] };
 }
 
-/** "to Work", "in Home" closing a request (before its date words): maybe a category, maybe part of the title. */
-const MAYBE_CATEGORY = /\s+(?:to|in|into|under)\s+(?:the\s+)?([\p{L}\p{N}_-]+)(?=(?:\s+(?:for|on|by|at|due|tomorrow|today|next|this)\b.*)?$)/iu;
+/** "to Work", "in Home" closing a request (before its date, priority or reminder words): maybe a category, maybe part of the title. */
+const MAYBE_CATEGORY = /\s+(?:to|in|into|under)\s+(?:the\s+)?([\p{L}\p{N}_-]+)(?=(?:,?\s+(?:for|on|by|at|due|tomorrow|today|next|this|with|low|medium|normal|high|urgent|important|top|p[1-4]|remind|every)\b.*)?[,.]?$)/iu;
 
 /**
  * A new task; when the words may end in a category ("add write thank you notes to Work"), the reading

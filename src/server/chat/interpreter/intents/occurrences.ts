@@ -47,7 +47,11 @@ const call = (tool: PlannedCall["tool"], task: string, args: PlannedCall["args"]
 export const occurrenceRules: Rule[] = [
   // "skip next monday's standup", "cancel the standup on monday", "no standup on monday", "skip it on monday"
   (text, ctx) => {
-    const m = /^(?:skip|cancel|drop|no|miss)\s+(.+)$/i.exec(text);
+    // Also said as what will not happen: "we don't have standup on the 16th", "there's no standup next week".
+    const said =
+      /^(?:skip|cancel|drop|no|miss|(?:we|i)\s+(?:do not|will not|won't|don't)\s+(?:have|need|do)|there(?:\s+is|'s|\s+will be)\s+no|no need for|call off)\s+(.+)$/i.exec(text)?.[1] ??
+      /^(.+?)\s+(?:is|will be)\s+(?:cancelled|canceled|off|not happening|skipped)\s+(.+)$/i.exec(text)?.slice(1, 3).join(" ");
+    const m = said ? [text, said] : undefined;
     const found = m ? occurrence(m[1]!, ctx) : undefined;
     if (found) return call("skip_occurrence", found.task, { date: found.date });
     // "skip the next pilates", "skip the next one of the standup": the open occurrence.
