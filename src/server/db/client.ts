@@ -10,6 +10,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { withPreparedStatements } from "./prepared-statements";
+import { initializePgliteDataDir } from "./pglite-init";
 import { createPriorityGate } from "./priority";
 import * as schema from "./schema";
 
@@ -56,7 +57,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
 const PGLITE_SETTINGS = ["-c", "shared_buffers=32MB"];
 
 async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    await initializePgliteDataDir(dataDir);
+  }
   const client = await PGlite.create(dataDir, { extensions: { pg_trgm }, startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS] });
   // Requests before event work on the one connection (priority.ts); drizzle calls only query and transaction.
   const withPriority = createPriorityGate();
