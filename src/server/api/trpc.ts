@@ -1,14 +1,14 @@
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import { ZodError } from "zod";
 import { createDomainContext } from "@/server/domain/context";
 import { consumeRateLimit } from "@/server/limits/rate-limit";
 import { appMetrics } from "@/server/metrics";
 import type { InnerContext } from "./context";
 import { errorDetails, toTRPCError } from "./errors";
+import { apiTransformer } from "./transformer";
 
 const t = initTRPC.context<InnerContext>().create({
-  transformer: superjson,
+  transformer: apiTransformer,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     return {
