@@ -135,17 +135,40 @@ describe("Web Push reminders", () => {
     expect(receipts.find((r) => r.kind === "sent")!.detail).toMatch(/held/);
   });
 
-  it("snoozes for 5 min, 1 h, tomorrow morning (09:00 in the user's zone) or a chosen time; not into the past", async () => {
-    const now = new Date("2026-12-01T20:00:00Z");
+  it("snoozes a reminder that went off for 5 min, 1 h, tomorrow morning (09:00 in the user's zone) or a chosen time; not into the past", async () => {
+    // Years ahead, so the running reminders worker never fires these on the real clock.
+    let now = new Date("2031-12-01T19:50:00Z");
     const ctx = await createTestUser(db.handle, { timeZone: "America/New_York", now: () => now });
-    const task = await createTask(ctx, { title: "Book flights", dueAt: new Date(now.getTime() + 7_200_000), reminders: [{ minutesBefore: 60 }] });
-    expect((await snoozeReminder(ctx, { taskId: task.id, snooze: "5m" })).remindAt).toEqual(new Date("2026-12-01T20:05:00Z"));
-    expect((await snoozeReminder(ctx, { taskId: task.id, snooze: "1h" })).remindAt).toEqual(new Date("2026-12-01T21:00:00Z"));
-    expect((await snoozeReminder(ctx, { taskId: task.id, snooze: "tomorrow" })).remindAt).toEqual(new Date("2026-12-02T14:00:00Z"));
-    expect((await snoozeReminder(ctx, { taskId: task.id, snooze: { at: new Date("2026-12-03T12:00:00Z") } })).remindAt).toEqual(new Date("2026-12-03T12:00:00Z"));
-    await expect(snoozeReminder(ctx, { taskId: task.id, snooze: { at: new Date("2026-12-01T19:00:00Z") } })).rejects.toThrow(/future/);
+    const task = await createTask(ctx, { title: "Book flights", dueAt: new Date("2031-12-01T21:00:00Z"), reminders: [{ at: new Date("2031-12-01T20:00:00Z") }] });
+    const [reminder] = await db.handle.db.select().from(reminders).where(eq(reminders.taskId, task.id));
+    now = new Date("2031-12-01T20:00:00Z");
+    expect((await fireReminder(db.handle.db, reminder!.id, { now })).status).toBe("fired");
+    expect((await snoozeReminder(ctx, { taskId: task.id, snooze: "5m" })).remindAt).toEqual(new Date("2031-12-01T20:05:00Z"));
+    now = new Date("2031-12-01T20:05:00Z");
+    expect((await fireReminder(db.handle.db, reminder!.id, { now })).status).toBe("fired");
+    expect((await snoozeReminder(ctx, { taskId: task.id, snooze: "1h" })).remindAt).toEqual(new Date("2031-12-01T21:05:00Z"));
+    expect((await snoozeReminder(ctx, { taskId: task.id, snooze: "tomorrow" })).remindAt).toEqual(new Date("2031-12-02T14:00:00Z"));
+    expect((await snoozeReminder(ctx, { taskId: task.id, snooze: { at: new Date("2031-12-03T12:00:00Z") } })).remindAt).toEqual(new Date("2031-12-03T12:00:00Z"));
+    await expect(snoozeReminder(ctx, { taskId: task.id, snooze: { at: new Date("2031-12-01T19:00:00Z") } })).rejects.toThrow(/future/);
     const other = await createTestUser(db.handle);
     await expect(snoozeReminder(other, { taskId: task.id, snooze: "5m" })).rejects.toThrow(/not found/);
+  });
+
+  it("snoozing a reminder that has not gone off yet pushes it back from its own time, never brings it forward", async () => {
+    const now = new Date("2031-12-01T20:00:00Z");
+    const ctx = await createTestUser(db.handle, { timeZone: "America/New_York", now: () => now });
+    // Due 22:00 UTC, reminder an hour before: 21:00 UTC (16:00 in New York), not yet gone off at 20:00.
+    const task = await createTask(ctx, { title: "Call the bank", dueAt: new Date(now.getTime() + 7_200_000), reminders: [{ minutesBefore: 60 }] });
+    expect((await snoozeReminder(ctx, { taskId: task.id, snooze: "5m" })).remindAt).toEqual(new Date("2031-12-01T21:05:00Z"));
+    expect((await snoozeReminder(ctx, { taskId: task.id, snooze: "1h" })).remindAt).toEqual(new Date("2031-12-01T22:05:00Z"));
+    await expect(snoozeReminder(ctx, { taskId: task.id, snooze: { at: new Date("2031-12-01T21:30:00Z") } })).rejects.toThrow(
+      /later than Dec 1, 2031, 5:05\sPM, when this reminder goes off/,
+    );
+    expect((await snoozeReminder(ctx, { taskId: task.id, snooze: { at: new Date("2031-12-03T12:00:00Z") } })).remindAt).toEqual(new Date("2031-12-03T12:00:00Z"));
+    // Tomorrow morning (09:00 New York = 14:00 UTC on the 2nd) is before the 3rd: refused rather than brought forward.
+    await expect(snoozeReminder(ctx, { taskId: task.id, snooze: "tomorrow" })).rejects.toThrow(/never brings a reminder forward/);
+    const [stored] = await db.handle.db.select().from(reminders).where(eq(reminders.taskId, task.id));
+    expect(stored).toMatchObject({ status: "pending", remindAt: new Date("2031-12-03T12:00:00Z") });
   });
 
   it("100 reminders due in the same minute for 20 users × 2 devices: 200 pushes, each exactly once, none during quiet hours", async () => {

@@ -26,9 +26,14 @@ export const snoozeInput = z
   .refine((v) => Boolean(v.reminderId) !== Boolean(v.taskId), { message: "give either reminderId or taskId", path: ["reminderId"] });
 export type SnoozeInput = z.input<typeof snoozeInput>;
 
-export function snoozeTarget(choice: z.output<typeof snoozeInput>["snooze"], now: Date, timeZone: string): Date {
-  if (choice === "5m") return new Date(now.getTime() + 5 * 60_000);
-  if (choice === "1h") return new Date(now.getTime() + 60 * 60_000);
+/**
+ * Where a snooze moves a reminder. Snoozing means "later": 5 min and 1 h count from when the reminder goes off, or
+ * from now once that has passed, so a reminder that has not gone off yet is pushed back, never brought forward.
+ */
+export function snoozeTarget(choice: z.output<typeof snoozeInput>["snooze"], now: Date, timeZone: string, dueAt: Date = now): Date {
+  const from = Math.max(now.getTime(), dueAt.getTime());
+  if (choice === "5m") return new Date(from + 5 * 60_000);
+  if (choice === "1h") return new Date(from + 60 * 60_000);
   if (choice === "tomorrow") {
     const local = new TZDate(now.getTime(), timeZone);
     return new Date(new TZDate(local.getFullYear(), local.getMonth(), local.getDate() + 1, TOMORROW_MORNING_HOUR, 0, 0, 0, timeZone).getTime());
@@ -71,9 +76,14 @@ export async function snoozeReminderFor(
       .for("update", { of: reminders });
     if (!row) throw input.reminderId ? new NotFoundError("reminder", input.reminderId) : new NotFoundError("reminder");
     if (row.deletedAt || row.completed) throw new ValidationError("reminderId", "the task is completed or deleted; reopen it to be reminded");
-    const remindAt = snoozeTarget(input.snooze, who.now, row.timeZone);
-    if (remindAt.getTime() <= who.now.getTime()) throw new ValidationError("snooze", "must be a time in the future");
     const { reminder } = row;
+    const notYetDue = reminder.status === "pending" ? reminder.remindAt : who.now;
+    const remindAt = snoozeTarget(input.snooze, who.now, row.timeZone, notYetDue);
+    if (remindAt.getTime() <= who.now.getTime()) throw new ValidationError("snooze", "must be a time in the future");
+    if (remindAt.getTime() <= notYetDue.getTime()) {
+      const goesOff = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: row.timeZone }).format(notYetDue);
+      throw new ValidationError("snooze", `must be later than ${goesOff}, when this reminder goes off; snoozing never brings a reminder forward`);
+    }
     await tx
       .update(reminders)
       .set({ remindAt, minutesBefore: null, status: "pending", sentAt: null, attempts: 0, lastError: null, heldFrom: null, updatedAt: who.now })

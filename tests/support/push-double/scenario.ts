@@ -5,8 +5,7 @@ import { reminders } from "@/server/db/schema";
 import type { DomainContext } from "@/server/domain/context";
 import { subscribePush } from "@/server/domain/push/subscriptions";
 import { setQuietHours } from "@/server/domain/quiet-hours";
-import { snoozeReminder } from "@/server/domain/snooze";
-import { createTask } from "@/server/domain/tasks";
+import { createTask, updateTask } from "@/server/domain/tasks";
 import type { PushServiceDouble, ReceivedPush } from "./index";
 
 /**
@@ -59,23 +58,30 @@ export async function seedPushLoad(
     }
   }
   // Tasks first, with reminders a day ahead (creating them takes 20-350 ms each depending on load); then the due
-  // time is fixed and every reminder is moved to it with snooze (a light, parallel step), all in one minute.
+  // time is fixed and every task's due date is moved so its reminder (an hour before) falls on it, all in one minute.
+  // (Snooze cannot do this: it never brings a reminder forward.)
   const reminderUser = new Map<string, string>();
-  const taskIds: string[] = [];
+  const taskVersions = new Map<string, { ctx: DomainContext; version: number }>();
   const parked = new Date(Date.now() + 86_400_000);
+  const hour = 3_600_000;
   for (let i = 0; i < plan.remindersTotal; i += 1) {
     const ctx = users[i % users.length]!;
-    const task = await createTask(ctx, { title: `Load reminder ${i + 1}`, dueAt: new Date(parked.getTime() + 3_600_000), reminders: [{ at: parked }] });
-    taskIds.push(task.id);
+    const task = await createTask(ctx, { title: `Load reminder ${i + 1}`, dueAt: new Date(parked.getTime() + hour), reminders: [{ minutesBefore: 60 }] });
+    taskVersions.set(task.id, { ctx, version: task.version });
   }
-  const rows = await handle.db.select({ id: reminders.id, userId: reminders.userId }).from(reminders).where(inArray(reminders.taskId, taskIds));
+  const taskIds = [...taskVersions.keys()];
+  const rows = await handle.db.select({ id: reminders.id, userId: reminders.userId, taskId: reminders.taskId }).from(reminders).where(inArray(reminders.taskId, taskIds));
   for (const row of rows) reminderUser.set(row.id, row.userId);
+  const moveReminder = async (taskId: string, remindAt: Date) => {
+    const task = taskVersions.get(taskId)!;
+    const updated = await updateTask(task.ctx, { id: taskId, version: task.version, dueAt: new Date(remindAt.getTime() + hour) });
+    task.version = updated.version;
+  };
 
-  const byUser = new Map(users.map((u) => [u.userId, u]));
   // How long moving them takes on this machine right now: time one batch, and leave room for all of them.
   const probeStart = Date.now();
   const probe = rows.slice(0, 10);
-  await Promise.all(probe.map((row) => snoozeReminder(byUser.get(row.userId)!, { reminderId: row.id, snooze: { at: new Date(parked.getTime() + 60_000) } })));
+  await Promise.all(probe.map((row) => moveReminder(row.taskId, new Date(parked.getTime() + 60_000))));
   const estimate = ((Date.now() - probeStart) / Math.max(1, probe.length)) * rows.length * 2;
   const seedStart = Date.now();
   let dueAt = new Date(Math.ceil((seedStart + Math.max(lead, estimate + 3_000)) / 1000) * 1000);
@@ -91,7 +97,7 @@ export async function seedPushLoad(
     quietUserIds.add(ctx.userId);
   }
   for (let i = 0; i < rows.length; i += 10) {
-    await Promise.all(rows.slice(i, i + 10).map((row) => snoozeReminder(byUser.get(row.userId)!, { reminderId: row.id, snooze: { at: dueAt } })));
+    await Promise.all(rows.slice(i, i + 10).map((row) => moveReminder(row.taskId, dueAt)));
   }
   if (Date.now() > dueAt.getTime()) throw new Error(`moving the reminders took ${Date.now() - seedStart} ms, past the due time; raise leadMs`);
   return { dueAt, quietEnd, quietUserIds, reminderUser, deviceUser, reminderIds: rows.map((r) => r.id) };
