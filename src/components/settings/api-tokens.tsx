@@ -1,4 +1,5 @@
 "use client";
+import { SettingsSection } from "@/components/settings/settings-section";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { toast } from "@/lib/client/toast";
@@ -49,13 +50,10 @@ export function ApiTokens() {
   const now = useNow().getTime();
   const tokens = list.data ?? [];
   return (
-    <section aria-labelledby="tokens-heading" className="space-y-4">
-      <div>
-        <h2 id="tokens-heading" className="text-base font-semibold">
-          API tokens
-        </h2>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">Tokens let tools such as an MCP client act on your tasks. Treat them like passwords.</p>
-      </div>
+    <SettingsSection
+      title="API tokens"
+      description="Tokens let tools such as an MCP client act on your tasks. Treat them like passwords."
+    >
       <TokenForm key={formKey} pending={create.isPending} onCreate={(request) => create.mutate(request)} />
       {created && <NewTokenNotice name={created.name} token={created.token} onDismiss={() => setCreated(null)} />}
       {list.isError ? (
@@ -130,6 +128,6 @@ export function ApiTokens() {
           setRevoking(null);
         }}
       />
-    </section>
+    </SettingsSection>
   );
 }

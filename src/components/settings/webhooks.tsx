@@ -1,4 +1,5 @@
 "use client";
+import { SettingsSection } from "@/components/settings/settings-section";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Button, inputClass } from "@/components/ui/button";
@@ -39,15 +40,10 @@ export function Webhooks() {
 
   const endpoints = list.data ?? [];
   return (
-    <section aria-labelledby="webhooks-heading" className="space-y-4">
-      <div>
-        <h2 id="webhooks-heading" className="text-base font-semibold">
-          Webhooks
-        </h2>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          Cadence POSTs each chosen event (a CloudEvent) to your HTTPS endpoint, signed per Standard Webhooks, retried for 3 days.
-        </p>
-      </div>
+    <SettingsSection
+      title="Webhooks"
+      description="Cadence POSTs each chosen event (a CloudEvent) to your HTTPS endpoint, signed per Standard Webhooks, retried for 3 days."
+    >
       <form onSubmit={submit} className="space-y-3" aria-label="Add webhook endpoint">
         <div>
           <label htmlFor="webhook-url" className="mb-1 block text-sm font-medium">
@@ -95,6 +91,6 @@ export function Webhooks() {
           ))}
         </ul>
       )}
-    </section>
+    </SettingsSection>
   );
 }
