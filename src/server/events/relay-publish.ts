@@ -26,10 +26,16 @@ export interface PublishOutcome {
  * strictly one after another (in id = commit order) while different keys go out together. A failure blocks
  * the rest of its key for this pass, so one user's events never overtake each other.
  */
-export async function publishInWaves(transport: EventTransport, rows: ClaimedRow[], deadline: number): Promise<PublishOutcome> {
+export async function publishInWaves(
+  transport: EventTransport,
+  rows: ClaimedRow[],
+  deadline: number,
+  /** Called with each partition key's outcome as soon as that key is done (per-key path only). */
+  onKeyDone?: (outcome: PublishOutcome) => void,
+): Promise<PublishOutcome> {
   const byKey = new Map<string, ClaimedRow[]>();
   for (const row of rows) byKey.set(row.partitionKey, [...(byKey.get(row.partitionKey) ?? []), row]);
-  if (!transport.publishBatch) return publishPerKey(transport, byKey, deadline);
+  if (!transport.publishBatch) return publishPerKey(transport, byKey, deadline, onKeyDone);
   const outcome: PublishOutcome = { published: [], failed: [], released: [] };
   const blocked = new Set<string>();
   const attempted = new Set<number>();
@@ -59,24 +65,38 @@ export async function publishInWaves(transport: EventTransport, rows: ClaimedRow
  * make every key wait for the slowest handler of each wave: instead each key runs its own chain, rows one
  * after another, all keys at once. Same guarantees: per-key order, a failure blocks the rest of its key.
  */
-async function publishPerKey(transport: EventTransport, byKey: Map<string, ClaimedRow[]>, deadline: number): Promise<PublishOutcome> {
+async function publishPerKey(
+  transport: EventTransport,
+  byKey: Map<string, ClaimedRow[]>,
+  deadline: number,
+  onKeyDone?: (outcome: PublishOutcome) => void,
+): Promise<PublishOutcome> {
   const outcome: PublishOutcome = { published: [], failed: [], released: [] };
+  const publishKey = async (keyRows: ClaimedRow[]): Promise<PublishOutcome> => {
+    const own: PublishOutcome = { published: [], failed: [], released: [] };
+    for (const [index, row] of keyRows.entries()) {
+      if (Date.now() >= deadline) {
+        own.released.push(...keyRows.slice(index));
+        return own;
+      }
+      try {
+        await transport.publish(row.topic, asEvent(row), row.partitionKey);
+        own.published.push(row);
+      } catch (cause) {
+        own.failed.push({ row, error: errorText(cause) });
+        own.released.push(...keyRows.slice(index + 1));
+        return own;
+      }
+    }
+    return own;
+  };
   await Promise.all(
     [...byKey.values()].map(async (keyRows) => {
-      for (const [index, row] of keyRows.entries()) {
-        if (Date.now() >= deadline) {
-          outcome.released.push(...keyRows.slice(index));
-          return;
-        }
-        try {
-          await transport.publish(row.topic, asEvent(row), row.partitionKey);
-          outcome.published.push(row);
-        } catch (cause) {
-          outcome.failed.push({ row, error: errorText(cause) });
-          outcome.released.push(...keyRows.slice(index + 1));
-          return;
-        }
-      }
+      const own = await publishKey(keyRows);
+      outcome.published.push(...own.published);
+      outcome.failed.push(...own.failed);
+      outcome.released.push(...own.released);
+      onKeyDone?.(own);
     }),
   );
   return outcome;

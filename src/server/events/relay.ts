@@ -10,6 +10,9 @@ import { errorText } from "./error-text";
 
 export const OUTBOX_CHANNEL = "cadence_outbox";
 
+/** Batches one instance delivers at once; more would only queue on the database pool and the workers. */
+const MAX_BATCHES_IN_FLIGHT = 4;
+
 export interface RelayOptions {
   db: DatabaseHandle;
   transport: EventTransport;
@@ -70,6 +73,8 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
   let chain: Promise<unknown> = Promise.resolve();
   let draining = false;
   let again = false;
+  /** Batches claimed and still being delivered or recorded. */
+  const inFlight = new Set<Promise<void>>();
   /**
    * Ids at or below this are known published, so claims skip the published history instead of walking it.
    * A transaction that took a lower id but committed late would be hidden by it, so the periodic sweep resets it.
@@ -154,13 +159,8 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
       SELECT id FROM ${outbox} WHERE published_at < now() - interval '1 day' ORDER BY id LIMIT 1000)`);
   }
 
-  /** Claims, publishes and records one batch; returns how many rows it claimed. */
-  async function pass(): Promise<number> {
-    const claimedAt = performance.now();
-    const rows = await claim();
-    if (rows.length === 0) return 0;
-    // Stop starting new waves well before the lease runs out, so no other instance can take these rows meanwhile.
-    const outcome = await publishInWaves(transport, rows, Date.now() + leaseMs / 2);
+  /** Marks rows published / for retry / released, and counts them. */
+  async function settle(outcome: PublishOutcome, claimedAt: number): Promise<void> {
     await record(outcome);
     if (outcome.published.length > 0) {
       const oldest = outcome.published.reduce((max, row) => Math.max(max, row.ageMs ?? 0), 0);
@@ -174,6 +174,81 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
     for (const { row, error } of outcome.failed) {
       log.warn({ eventId: row.eventId, topic: row.topic, attempts: row.attempts + 1, error }, "publish failed, will retry");
     }
+  }
+
+  /**
+   * Publishes a claimed batch and records it. Each user's rows are recorded as soon as that user's chain is done
+   * (grouped: one record at a time takes every key finished meanwhile), so a slow handler of one user no longer
+   * holds everyone else's events unpublished until the whole batch is through.
+   */
+  async function deliver(rows: ClaimedRow[], claimedAt: number): Promise<void> {
+    let waiting: PublishOutcome = { published: [], failed: [], released: [] };
+    const hasWaiting = () => waiting.published.length + waiting.failed.length + waiting.released.length > 0;
+    let recording = false;
+    let recorded: Promise<void> = Promise.resolve();
+    let failure: unknown;
+    const recordWaiting = () => {
+      if (recording) return; // the running loop takes what was added
+      recording = true;
+      recorded = (async () => {
+        try {
+          while (hasWaiting()) {
+            const taken = waiting;
+            waiting = { published: [], failed: [], released: [] };
+            await settle(taken, claimedAt);
+            kick(); // the next rows of these users may be claimable now
+          }
+        } catch (cause) {
+          failure ??= cause;
+        } finally {
+          recording = false;
+        }
+      })();
+    };
+    const onKeyDone = (own: PublishOutcome) => {
+      waiting.published.push(...own.published);
+      waiting.failed.push(...own.failed);
+      waiting.released.push(...own.released);
+      if (failure === undefined) recordWaiting();
+    };
+    // Stop starting new waves well before the lease runs out, so no other instance can take these rows meanwhile.
+    const outcome = await publishInWaves(transport, rows, Date.now() + leaseMs / 2, onKeyDone);
+    // The wave path (bulk transports) reports once, here; the per-key path reported every key already.
+    if (transport.publishBatch) return settle(outcome, claimedAt);
+    for (;;) {
+      await recorded;
+      if (failure !== undefined) throw failure;
+      if (!hasWaiting()) return;
+      recordWaiting();
+    }
+  }
+
+  /** Claims, publishes and records one batch; returns how many rows it claimed. */
+  async function pass(): Promise<number> {
+    const claimedAt = performance.now();
+    const rows = await claim();
+    if (rows.length > 0) await deliver(rows, claimedAt);
+    return rows.length;
+  }
+
+  /**
+   * Claims a batch and starts delivering it without waiting: the next claim can follow at once. Rows of a user
+   * with a batch in flight are not claimable (their earlier row is leased), so each user's order holds.
+   */
+  async function claimAndStart(): Promise<number> {
+    const claimedAt = performance.now();
+    const rows = await claim();
+    if (rows.length === 0) return 0;
+    const work: Promise<void> = deliver(rows, claimedAt)
+      .catch((cause: unknown) => {
+        // Its rows stay leased until the lease runs out, then come back; a crash of the relay frees them at once.
+        if (!stopped) log.error({ error: errorText(cause) }, "publishing a batch failed; its rows come back after the lease");
+      })
+      .finally(() => {
+        inFlight.delete(work);
+        kick();
+      });
+    inFlight.add(work);
     return rows.length;
   }
 
@@ -233,14 +308,19 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
       await ready;
       for (;;) {
         again = false;
-        const claimed = await exclusive(pass);
-        if (claimed > 0 || stopped) {
-          if (stopped) break;
+        if (stopped) break;
+        if (inFlight.size >= MAX_BATCHES_IN_FLIGHT) {
+          await Promise.race(inFlight);
+          continue;
+        }
+        const claimed = await exclusive(claimAndStart);
+        if (claimed > 0) {
           // Let timers, requests and deliveries run between batches: PGlite shares this thread.
           await new Promise((resolve) => setImmediate(resolve));
           continue;
         }
-        await exclusive(scheduleNextWake);
+        // A batch still in flight kicks when it is done; retry timers are armed once nothing is.
+        if (inFlight.size === 0) await exclusive(scheduleNextWake);
         if (!again || stopped) break;
       }
     } catch (cause) {
@@ -275,7 +355,9 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
     metrics,
     async flush() {
       await ready;
-      while ((await exclusive(pass)) > 0) {
+      for (;;) {
+        await Promise.all(inFlight);
+        if ((await exclusive(pass)) === 0 && inFlight.size === 0) break;
         await new Promise((resolve) => setImmediate(resolve));
       }
       await exclusive(scheduleNextWake);
@@ -288,6 +370,7 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
       clearInterval(sweep);
       await unlisten();
       await chain;
+      await Promise.all(inFlight);
       await owner.release();
     },
   };
