@@ -131,6 +131,35 @@ describe("embedded transport durability", () => {
     expect((await listDeadLetters(database.handle.db, { limit: 10 })).items).toHaveLength(0);
   });
 
+  it("does not hold other users' events while one user's handler is slow: they are marked published, and later ones too", async () => {
+    const { transport, startRelay } = embedded({ initialDelayMs: 5, maxDelayMs: 5 });
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const handled: string[] = [];
+    transport.subscribe({
+      consumer: "recurrence/task-completed",
+      topic: "task-events",
+      handle: async (event) => {
+        if (event.userid === "slow") await gate;
+        handled.push(`${event.userid}:${(event.data as { n: number }).n}`);
+      },
+    });
+    // One statement: both rows land in the same claimed batch.
+    const [slow, other] = await insertEvents(database.handle, "task-events", [makeEvent("slow", undefined, { n: 1 }), makeEvent("other", undefined, { n: 1 })]);
+    if (!slow || !other) throw new Error("no events");
+    const relay = await startRelay();
+    await waitFor(() => publishedAt(other.id), (value) => value !== null);
+    const [later] = await insertEvents(database.handle, "task-events", [makeEvent("other", undefined, { n: 2 })]);
+    if (!later) throw new Error("no event");
+    await waitFor(() => publishedAt(later.id), (value) => value !== null);
+    expect(await publishedAt(slow.id)).toBeNull();
+    expect(handled).toEqual(["other:1", "other:2"]);
+    release();
+    await waitFor(() => publishedAt(slow.id), (value) => value !== null);
+    await relay.flush();
+    expect(handled).toEqual(["other:1", "other:2", "slow:1"]);
+  });
+
   it("marks a dropped event's row published once its dead letter is stored", async () => {
     const { transport, startRelay } = embedded({ maxRetries: 5, initialDelayMs: 1, maxDelayMs: 5 });
     transport.subscribe({ consumer: "w/picky", topic: "task-events", handle: async () => "drop" });
