@@ -11,7 +11,7 @@ import { normalizeRecurrenceRule } from "./recurrence-rule";
 import { syncReminders } from "./reminder-sync";
 import { taskCreateInput, taskUpdateInput, type TaskCreateInput, type TaskUpdateInput } from "./schemas";
 import { loadTaskViews, type TaskView } from "./view";
-import { loadTaskSnapshot, type TaskSnapshot } from "../undo/snapshots";
+import { loadTaskSnapshot, snapshotRowColumns, snapshotScalars, type TaskSnapshot } from "../undo/snapshots";
 import type { RecurrenceMove } from "@/server/db/schema";
 
 export async function loadTaskOrThrow(db: Executor, userId: string, id: string, options: { includeDeleted?: boolean } = {}): Promise<TaskView> {
@@ -106,7 +106,7 @@ export async function updateTask(ctx: DomainContext, rawInput: TaskUpdateInput, 
     const rule = recurrenceRule === undefined ? before.recurrenceRule : recurrenceRule;
     requireDueForRecurrence(rule, dueAt);
 
-    const updated = await tx
+    const [row] = await tx
       .update(tasks)
       .set({
         title: input.title,
@@ -124,8 +124,8 @@ export async function updateTask(ctx: DomainContext, rawInput: TaskUpdateInput, 
       })
       // The version guard makes a concurrent writer lose cleanly instead of overwriting.
       .where(and(eq(tasks.id, input.id), eq(tasks.userId, ctx.userId), eq(tasks.version, input.version), isNull(tasks.deletedAt)))
-      .returning({ id: tasks.id });
-    if (updated.length === 0) {
+      .returning({ ...snapshotRowColumns, version: tasks.version, updatedAt: tasks.updatedAt });
+    if (!row) {
       const current = await loadTaskOrThrow(tx, ctx.userId, input.id);
       throw new ConflictError("task was changed elsewhere; reload and apply your edit again", current);
     }
@@ -135,9 +135,24 @@ export async function updateTask(ctx: DomainContext, rawInput: TaskUpdateInput, 
       input.reminders || dueChanged
         ? await syncReminders(tx, ctx, { id: input.id, dueAt, active: !before.completed }, input.reminders)
         : [];
-    // Both reads go out together on the transaction's connection: one round trip instead of two.
-    const [after, afterSnapshot] = await Promise.all([loadTaskOrThrow(tx, ctx.userId, input.id), loadTaskSnapshot(tx, ctx.userId, input.id)]);
+    // Only the task's own columns changed (no tags, reminders or category to look up again): its new state is
+    // what the UPDATE returned. Otherwise both reads go out together, one round trip.
+    const ownColumnsOnly = !input.tagIds && !input.reminders && !dueChanged && (input.categoryId === undefined || input.categoryId === before.categoryId);
+    const [after, afterSnapshot] = ownColumnsOnly
+      ? stateFromRow(before, beforeSnapshot, row)
+      : await Promise.all([loadTaskOrThrow(tx, ctx.userId, input.id), loadTaskSnapshot(tx, ctx.userId, input.id)]);
     await emitTaskChange(tx, ctx, { type: EVENT_TYPES.taskUpdated, before, beforeSnapshot, after, afterSnapshot, extraEvents: reminderEvents });
     return after;
   });
+}
+
+type UpdatedRow = Parameters<typeof snapshotScalars>[0] & { version: number; updatedAt: Date };
+
+/** The view and snapshot after a change of the task's own columns: the earlier ones with the returned row laid over. */
+function stateFromRow(before: TaskView, beforeSnapshot: TaskSnapshot, row: UpdatedRow): [TaskView, TaskSnapshot] {
+  const { version, updatedAt, ...snapshotRow } = row;
+  const { previousOccurrenceId: _previous, recurrenceExdates: _exdates, recurrenceMoves: _moves, occurrenceDate: _date, seriesValues: _values, ...viewColumns } = snapshotRow;
+  const after: TaskView = { ...before, ...viewColumns, version, updatedAt };
+  const afterSnapshot: TaskSnapshot = { ...snapshotScalars(snapshotRow), tagIds: beforeSnapshot.tagIds, reminders: beforeSnapshot.reminders };
+  return [after, afterSnapshot];
 }

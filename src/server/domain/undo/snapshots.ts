@@ -62,17 +62,37 @@ const parseJson = <T>(value: unknown): T => (typeof value === "string" ? (JSON.p
  */
 const { userId: _userId, version: _version, updatedAt: _updatedAt, ...snapshotTaskColumns } = taskColumns;
 
+/** The task row's own columns as a snapshot keeps them; what `snapshotRowColumns` selects (or an UPDATE returns). */
+export const snapshotRowColumns = {
+  ...snapshotTaskColumns,
+  recurrenceExdates: tasks.recurrenceExdates,
+  recurrenceMoves: tasks.recurrenceMoves,
+  occurrenceDate: tasks.occurrenceDate,
+  seriesValues: tasks.seriesValues,
+};
+
+type SnapshotRow = { [K in keyof typeof snapshotRowColumns]: (typeof snapshotRowColumns)[K]["_"]["data"] | ((typeof snapshotRowColumns)[K]["_"]["notNull"] extends true ? never : null) };
+
+export function snapshotScalars(row: SnapshotRow): Omit<TaskSnapshot, "tagIds" | "reminders"> {
+  return {
+    ...row,
+    dueAt: iso(row.dueAt),
+    completedAt: iso(row.completedAt),
+    occurrenceDate: iso(row.occurrenceDate),
+    createdAt: iso(row.createdAt)!,
+    deletedAt: iso(row.deletedAt),
+    recurrenceExdates: [...row.recurrenceExdates],
+    recurrenceMoves: [...row.recurrenceMoves],
+  };
+}
+
 /** Full states of the given tasks of one user (deleted ones included), keyed by id; one round trip. */
 export async function loadTaskSnapshots(db: Executor, userId: string, ids: readonly string[]): Promise<Map<string, TaskSnapshot>> {
   const result = new Map<string, TaskSnapshot>();
   if (ids.length === 0) return result;
   const rows = await db
     .select({
-      ...snapshotTaskColumns,
-      recurrenceExdates: tasks.recurrenceExdates,
-      recurrenceMoves: tasks.recurrenceMoves,
-      occurrenceDate: tasks.occurrenceDate,
-      seriesValues: tasks.seriesValues,
+      ...snapshotRowColumns,
       // Written out in full: without a join drizzle leaves columns unqualified, and "id" inside the subquery
       // would then mean the reminder's own id.
       tagIdsJson: sql<unknown>`(SELECT coalesce(json_agg(tt.tag_id ORDER BY tt.tag_id), '[]'::json) FROM task_tags tt WHERE tt.task_id = "tasks"."id")`,
@@ -84,14 +104,7 @@ export async function loadTaskSnapshots(db: Executor, userId: string, ids: reado
   for (const row of rows) {
     const { tagIdsJson, remindersJson, ...rest } = row;
     result.set(row.id, {
-      ...rest,
-      dueAt: iso(row.dueAt),
-      completedAt: iso(row.completedAt),
-      occurrenceDate: iso(row.occurrenceDate),
-      createdAt: iso(row.createdAt)!,
-      deletedAt: iso(row.deletedAt),
-      recurrenceExdates: [...row.recurrenceExdates],
-      recurrenceMoves: [...row.recurrenceMoves],
+      ...snapshotScalars(rest),
       tagIds: parseJson<string[]>(tagIdsJson),
       reminders: parseJson<ReminderSnapshot[]>(remindersJson).map((r) => ({
         id: r.id,
