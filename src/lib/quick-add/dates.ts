@@ -123,8 +123,9 @@ export function parseResults(text: string, ctx: Ctx): chrono.ParsedResult[] {
 }
 
 // "on the 25th", "by the 3rd": a day of the month chrono does not read on its own. Not "the 15th of
-// every month" (recurrence is masked before dates are looked for) nor "the 2nd floor".
-const ORDINAL_DAY = /(?:^|\s)((?:(?:due|on|by|before|until|till|for)\s+)?the\s+(\d{1,2})(?:st|nd|rd|th))(?=\s*$|\s*[,.;!?#@]|\s+(?:at|by|due|in|and|remind|p[1-4])\b)/i;
+// every month" (recurrence is masked before dates are looked for) nor "the 2nd floor". A masked token
+// ("_", a #tag already read) ends the phrase like punctuation does.
+const ORDINAL_DAY = /(?:^|\s)((?:(?:due|on|by|before|until|till|for)\s+)?the\s+(\d{1,2})(?:st|nd|rd|th))(?=\s*$|\s*[,.;!?#@_]|\s+(?:at|by|due|in|and|remind|p[1-4])\b)/i;
 
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();

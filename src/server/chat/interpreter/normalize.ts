@@ -74,7 +74,7 @@ const POLITE_END = /(?:[,\s]+(?:please|pls|plz|thanks|thank you|thx|for me|if yo
  * the rest is read as a request of its own, and "it" in it is the task the conversation is about.
  */
 const CORRECTION_START =
-  /^(?:(?:(?:actually|no wait|oh wait|oops|whoops|sorry|correction|i meant to say|i meant|i mean|wait no|oh no|also|and then|and|then|plus|just|never ?mind|scratch that|on second thought)(?:[,!.:;-]+\s*|\s+))|(?:(?:no|nope|wait|oh|hmm+|ah|ok|okay|right)(?:[,!.:;-]+\s*|\s+(?=(?:and|also|actually|wait|sorry|no|then|plus|just|make|change|move|put|set|call|rename)\b))))+/i;
+  /^(?:(?:(?:actually|no wait|oh wait|oops|whoops|sorry|correction|i meant to say|i meant|i mean|wait no|oh no|also|and then|and|then|plus|just|never ?mind|scratch that|on second thought)(?:[,!.:;-]+\s*|\s+))|(?:(?:no|nope|wait|oh|hmm+|ah|ok|okay|right)(?:[,!.:;-]+\s*|\s+(?=(?:and|also|actually|wait|sorry|no|then|plus|just|make|change|move|put|set|call|rename|that|i|my|wrong|undo)\b))))+/i;
 
 function stripPoliteness(text: string): string {
   let out = text.replace(/[?.!\s]+$/u, "");
