@@ -129,6 +129,22 @@ const moveRules: Rule[] = [
     const due = m ? duePhrase(m[2]!, ctx) : undefined;
     return m && due ? readings([[onTask("update_task", m[1]!, { due_date: due })]]) : undefined;
   },
+  // "dry cleaning on saturday instead", "the dentist friday instead", "call mom is moved to sunday": the task, then its new date.
+  (text, ctx) => {
+    const m =
+      /^(.+?)\s+(?:(?:on|to|for|at)\s+)?(\S.*?)\s+instead$/i.exec(text) ??
+      /^(.+?)\s+(?:is|has been|gets|got|was|will be)\s+(?:moved|rescheduled|pushed|shifted|postponed)\s+(?:to|till|until)\s+(.+)$/i.exec(text);
+    // After the verb-first rules: "do it on friday instead" is theirs.
+    if (!m || QUESTION.test(m[1]!) || new RegExp(String.raw`^(?:${MOVE}|${SET})\b`, "i").test(m[1]!)) return undefined;
+    const words = `${m[1]} ${m[2]}`.split(/\s+/);
+    // The longest date at the end: "dry cleaning on saturday" → "dry cleaning" + "saturday".
+    for (let cut = 1; cut < words.length; cut += 1) {
+      const due = duePhrase(words.slice(cut).join(" "), ctx);
+      const task = words.slice(0, cut).join(" ").replace(/\s+(?:on|to|for|at)$/i, "");
+      if (due && task) return readings([[onTask("update_task", task, { due_date: due })]]);
+    }
+    return undefined;
+  },
   // "remove the due date from buy groceries", "clear the date on book flights", "dry cleaning doesn't need a date",
   // "no deadline for call mom", "unschedule the dry cleaning"
   (text) => {

@@ -29,6 +29,7 @@ export const reopenRules: Rule[] = [
       /^(?:put|move|bring)\s+(.+?)\s+back\s+(?:on|to|in|into)\s+(?:my|the)\s+(?:list|tasks|todo list|open tasks)$/i.exec(text);
     return m ? calls(onTask("reopen_task", m[1]!)) : undefined;
   },
+  // "done", "finished!", "all done": the verdict alone is about the task in focus (see completeRules).
   // "not done yet", "it's not done": the task in focus.
   (text) =>
     /^(?:(?:it|that|this)(?: one)?\s+is\s+|it's\s+|its\s+)?(?:still\s+)?not\s+(?:actually\s+|really\s+)?(?:done|finished|complete|completed)(?:\s+(?:yet|after all))?$/i.test(text)
@@ -44,6 +45,8 @@ export const reopenRules: Rule[] = [
 ];
 
 export const completeRules: Rule[] = [
+  // "done", "finished", "all done", "did it": a verdict alone is about the task the conversation is on.
+  (text) => (new RegExp(String.raw`^(?:all\s+|it is\s+|that is\s+)?(?:${DONE}|did it|sorted|got it done)$`, "i").test(text) ? calls(onTask("complete_task", "it")) : undefined),
   // "mark the report task as done", "set report to complete", "mark as done: dry cleaning", "completed: call mom"
   (text) => {
     const m =
