@@ -3,6 +3,7 @@
 import { labelName, taskPhrase } from "../refs";
 import type { PlannedCall } from "../types";
 import { calls, onTask } from "./actions";
+import { addRules } from "./add";
 import type { Rule } from "./rule";
 
 const DONE = String.raw`(?:done|complete|completed|finished|closed)`;
@@ -11,6 +12,15 @@ const NOT_DONE = String.raw`(?:not\s+(?:yet\s+)?(?:done|complete|completed|finis
 const trailing = (phrase: string) => phrase.replace(/,?\s+(?:finally|at last|already|now|yay|phew|woo+|after all|anymore|any more)$/i, "");
 
 export const reopenRules: Rule[] = [
+  // "i need to redo the expense report", "redo the budget review": a done task opened again; when no done
+  // task has that name, the words are a new task ("i need to redo the kitchen").
+  (text, ctx) => {
+    const m = /^(?:(?:i|we)\s+(?:need|have|got|must|should|gotta)\s+(?:to\s+)?|(?:need|have|got)\s+to\s+|gotta\s+)?(?:redo|re-do|do over)\s+(.+)$/i.exec(text);
+    if (!m) return undefined;
+    const asNew = addRules.map((rule) => rule(text, ctx)).find((r) => r?.kind === "calls");
+    const reopen = onTask("reopen_task", trailing(m[1]!));
+    return { kind: "calls", calls: [reopen], ...(asNew?.kind === "calls" ? { alternatives: [asNew.calls] } : {}) };
+  },
   // "reopen the expense report", "uncheck expense report", "un-complete the expense report"
   (text) => {
     const m = /^(?:re-?open|unmark|uncheck|untick|un-?complete|un-?finish|bring back|undo (?:completing|complete|completion of|the completion of))\s+(.+)$/i.exec(text);
@@ -107,7 +117,8 @@ export const deleteTaskRules: Rule[] = [
   (text) => {
     const m =
       new RegExp(String.raw`^${DELETE}\s+(.+)$`, "i").exec(text) ??
-      /^i\s+(?:do not|no longer)\s+need\s+(.+?)(?:\s+(?:anymore|any more|any longer))?$/i.exec(text) ??
+      // "… anymore, delete it": the reason said first, then the command about the same task.
+      /^i\s+(?:do not|no longer)\s+need\s+(.+?)(?:\s+(?:anymore|any more|any longer))?(?:[,;]?\s+(?:so\s+)?(?:just\s+)?(?:delete|remove|bin|drop|trash|get rid of|scrap)\s+(?:it|that|this))?$/i.exec(text) ??
       /^forget\s+(?:about\s+)?(.+)$/i.exec(text);
     // "remove call mom from my list": the list is where it goes from, not part of its name.
     const task = m ? trailing(m[1]!).replace(/\s+(?:from|off)\s+(?:my|the)\s+(?:list|tasks|todo list|to do list|todos)$/i, "") : "";
