@@ -5,4 +5,5 @@ export const KNOWN_MISSES: Record<number, string[]> = {
   1: [],
   2: [],
   3: [],
+  4: [],
 };
