@@ -77,9 +77,12 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
   const inFlight = new Set<Promise<void>>();
   /**
    * Ids at or below this are known published, so claims skip the published history instead of walking it.
-   * A transaction that took a lower id but committed late would be hidden by it, so the periodic sweep resets it.
+   * A transaction that took a lower id but commits late must not be hidden by it: a mark read while it ran
+   * (`candidate`) is only taken once every transaction running at that read has ended (its snapshot's xmax is
+   * below the oldest running one). The periodic sweep still resets it, in case.
    */
   let lowWater = 0;
+  let candidate: { mark: number; xmax: bigint } | undefined;
 
   /** One pass at a time per instance, so this instance's passes never interleave. */
   function exclusive<T>(task: () => Promise<T>): Promise<T> {
@@ -262,11 +265,13 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
         pending: sql<number>`count(*)::int`,
         oldestId: sql<number | null>`min(${outbox.id})`,
         lagMs: sql<number | null>`(extract(epoch from now() - min(${outbox.createdAt})) * 1000)::float8`,
+        xmin: sql<string>`pg_snapshot_xmin(pg_current_snapshot())::text`,
+        xmax: sql<string>`pg_snapshot_xmax(pg_current_snapshot())::text`,
       })
       .from(outbox)
       .where(isNull(outbox.publishedAt));
     metrics.pending = totals?.pending ?? 0;
-    if (totals?.oldestId != null) lowWater = Math.max(lowWater, Number(totals.oldestId) - 1);
+    if (totals) advanceLowWater(totals.oldestId === null ? null : Number(totals.oldestId), BigInt(totals.xmin), BigInt(totals.xmax));
     metrics.lagMs = Math.max(lastPublishedLagMs, metrics.pending > 0 ? (totals?.lagMs ?? 0) : 0);
     if (metrics.pending === 0) return;
     const [next] = await db.db
@@ -282,6 +287,17 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
       );
     // A head that became due while this pass ran is picked up by an almost immediate wake-up.
     if (next?.inMs !== null && next?.inMs !== undefined) armTimer(Math.max(0, next.inMs) + 5);
+  }
+
+  /**
+   * Raises the mark to the last candidate once no transaction that ran when it was read is still running (any id
+   * below it is then committed and visible, or gone), never past a row visible as unpublished now.
+   */
+  function advanceLowWater(oldestUnpublished: number | null, xmin: bigint, xmax: bigint) {
+    if (candidate && xmin >= candidate.xmax) {
+      lowWater = Math.max(lowWater, oldestUnpublished === null ? candidate.mark : Math.min(candidate.mark, oldestUnpublished - 1));
+    }
+    candidate = oldestUnpublished === null ? undefined : { mark: oldestUnpublished - 1, xmax };
   }
 
   function armTimer(ms: number) {
