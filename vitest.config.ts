@@ -49,6 +49,8 @@ export default defineConfig({
                 name: "real-stack",
                 include: ["tests/real-stack/**/*.test.ts"],
                 env: { CADENCE_TEST_DRIVER: "postgres" },
+                // One real stack at a time: the fleet's latency bounds must not share two cores with the contract's Kafka.
+                fileParallelism: false,
                 testTimeout: 600_000,
                 hookTimeout: 600_000,
               },

@@ -46,7 +46,7 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-function toolchain(script: string): string {
+export function toolchain(script: string): string {
   return execFileSync("bash", [path.join(ROOT, "scripts/toolchain", script)], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim();
 }
 
@@ -73,7 +73,7 @@ function readOrCreateSecrets(file: string): Secrets {
 }
 
 /** The Kafka pub/sub component and the shared configuration/resiliency, written for this stack's ports. */
-function writeResources(dir: string, kafkaPort: number): { resources: string; config: string } {
+export function writeResources(dir: string, kafkaPort: number): { resources: string; config: string } {
   const resources = path.join(dir, "resources");
   mkdirSync(resources, { recursive: true });
   // The same resiliency policy as the cluster (dapr-components/resiliency.yaml), not a copy that can drift.
@@ -107,7 +107,65 @@ function writeResources(dir: string, kafkaPort: number): { resources: string; co
   return { resources, config };
 }
 
-const healthy = (url: string, headers: Record<string, string> = {}) => () =>
+/** The Dapr Scheduler on 127.0.0.1: its gRPC `port`, then healthz and embedded etcd on the 3 ports from `firstOtherPort`. */
+export function schedulerArgs(o: { port: number; firstOtherPort: number; etcdDir: string }): string[] {
+  return [
+    "--port", String(o.port),
+    "--listen-address", "127.0.0.1",
+    "--healthz-port", String(o.firstOtherPort),
+    "--healthz-listen-address", "127.0.0.1",
+    "--enable-metrics=false",
+    "--etcd-data-dir", o.etcdDir,
+    "--etcd-client-port", String(o.firstOtherPort + 1),
+    "--etcd-client-listen-address", "127.0.0.1",
+    "--etcd-initial-cluster", `dapr-scheduler-server-0=http://127.0.0.1:${o.firstOtherPort + 2}`,
+    "--log-level", "warn",
+  ];
+}
+
+export interface SidecarPorts {
+  appId: string;
+  appPort: number;
+  httpPort: number;
+  grpcPort: number;
+  internalGrpcPort: number;
+  metricsPort: number;
+  resources: string;
+  config: string;
+  schedulerPort: number;
+  healthPath: string;
+}
+
+/** One daprd next to its app, as every process of the fleet (and the sidecar contract tests) runs it. */
+export function sidecarArgs(o: SidecarPorts): string[] {
+  return [
+    "--mode", "standalone",
+    "--app-id", o.appId,
+    "--app-port", String(o.appPort),
+    "--app-protocol", "http",
+    "--app-channel-address", "127.0.0.1",
+    "--dapr-listen-addresses", "127.0.0.1",
+    "--dapr-http-port", String(o.httpPort),
+    "--dapr-grpc-port", String(o.grpcPort),
+    "--dapr-internal-grpc-port", String(o.internalGrpcPort),
+    "--enable-metrics",
+    "--metrics-port", String(o.metricsPort),
+    "--metrics-listen-address", "127.0.0.1",
+    "--resources-path", o.resources,
+    "--config", o.config,
+    "--scheduler-host-address", `127.0.0.1:${o.schedulerPort}`,
+    // The sidecar notices a stopped worker within ~2 s and pauses its deliveries until it is back.
+    "--enable-app-health-check",
+    "--app-health-check-path", o.healthPath,
+    "--app-health-probe-interval", "1",
+    "--app-health-probe-timeout", "500",
+    "--app-health-threshold", "2",
+    "--dapr-graceful-shutdown-seconds", "2",
+    "--log-level", "warn",
+  ];
+}
+
+export const healthy = (url: string, headers: Record<string, string> = {}) => () =>
   fetch(url, { headers, signal: AbortSignal.timeout(2_000) }).then((r) => r.ok, () => false);
 
 export async function startStack(options: StackOptions): Promise<Stack> {
@@ -143,18 +201,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         name: "scheduler",
         ...common,
         command: path.join(daprBin, "scheduler"),
-        args: [
-          "--port", String(schedulerPort),
-          "--listen-address", "127.0.0.1",
-          "--healthz-port", String(base + 53),
-          "--healthz-listen-address", "127.0.0.1",
-          "--enable-metrics=false",
-          "--etcd-data-dir", etcdDir,
-          "--etcd-client-port", String(base + 54),
-          "--etcd-client-listen-address", "127.0.0.1",
-          "--etcd-initial-cluster", `dapr-scheduler-server-0=http://127.0.0.1:${base + 55}`,
-          "--log-level", "warn",
-        ],
+        args: schedulerArgs({ port: schedulerPort, firstOtherPort: base + 53, etcdDir }),
         ready: healthy(`http://127.0.0.1:${base + 53}/healthz`),
         startTimeoutMs: 120_000,
       },
@@ -197,31 +244,18 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           ...common,
           env: { ...common.env, DAPR_API_TOKEN: secrets.apiToken, APP_API_TOKEN: secrets.appToken },
           command: path.join(daprBin, "daprd"),
-          args: [
-            "--mode", "standalone",
-            "--app-id", appId,
-            "--app-port", String(portOf(name)),
-            "--app-protocol", "http",
-            "--app-channel-address", "127.0.0.1",
-            "--dapr-listen-addresses", "127.0.0.1",
-            "--dapr-http-port", String(sidecarPort(name, 20)),
-            "--dapr-grpc-port", String(sidecarPort(name, 30)),
-            "--dapr-internal-grpc-port", String(sidecarPort(name, 40)),
-            "--enable-metrics",
-            "--metrics-port", String(sidecarPort(name, 10)),
-            "--metrics-listen-address", "127.0.0.1",
-            "--resources-path", resources,
-            "--config", config,
-            "--scheduler-host-address", `127.0.0.1:${schedulerPort}`,
-            // The sidecar notices a stopped worker within ~2 s and pauses its deliveries until it is back.
-            "--enable-app-health-check",
-            "--app-health-check-path", healthPath,
-            "--app-health-probe-interval", "1",
-            "--app-health-probe-timeout", "500",
-            "--app-health-threshold", "2",
-            "--dapr-graceful-shutdown-seconds", "2",
-            "--log-level", "warn",
-          ],
+          args: sidecarArgs({
+            appId,
+            appPort: portOf(name),
+            httpPort: sidecarPort(name, 20),
+            grpcPort: sidecarPort(name, 30),
+            internalGrpcPort: sidecarPort(name, 40),
+            metricsPort: sidecarPort(name, 10),
+            resources,
+            config,
+            schedulerPort,
+            healthPath,
+          }),
           ready: healthy(`http://127.0.0.1:${sidecarPort(name, 20)}/v1.0/healthz`),
           startTimeoutMs: 120_000,
         },
