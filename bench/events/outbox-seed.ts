@@ -46,14 +46,14 @@ function taskUpdatedEvent(userId: string, seq: number): CloudEvent<TaskEventData
  * Writes `count` unpublished task-events rows, round-robin over the users (as many users acting at once would),
  * in multi-row statements. Not timed: the relay is not running yet.
  */
-export async function seedOutbox(handle: DatabaseHandle, userIds: readonly string[], count: number): Promise<void> {
+export async function seedOutbox(handle: DatabaseHandle, userIds: readonly string[], count: number, topic: string = TOPICS.taskEvents): Promise<void> {
   const CHUNK = 1_000;
   for (let start = 0; start < count; start += CHUNK) {
     const rows = [];
     for (let seq = start; seq < Math.min(count, start + CHUNK); seq++) {
       const userId = userIds[seq % userIds.length]!;
       const event = taskUpdatedEvent(userId, seq);
-      rows.push({ eventId: event.id, topic: TOPICS.taskEvents, partitionKey: userId, event: event as unknown as Record<string, unknown> });
+      rows.push({ eventId: event.id, topic, partitionKey: userId, event: event as unknown as Record<string, unknown> });
     }
     await handle.db.insert(outbox).values(rows);
   }

@@ -29,7 +29,7 @@ interface SyncNotice {
 }
 
 /** A pusher-js client of `userId` on the stack's embedded endpoint, calling `onSync` for every notice. */
-async function connectClient(stack: AppStack, userId: string, onSync: (notice: SyncNotice) => void): Promise<PusherClient> {
+async function connectClient(stack: Pick<AppStack, "env" | "port">, userId: string, onSync: (notice: SyncNotice) => void): Promise<PusherClient> {
   const { key, secret } = embeddedPusherCredentials(stack.env);
   const sign = createChannelAuthorizer({ key, secret });
   const client = new PusherClient(key, {
@@ -54,7 +54,7 @@ async function connectClient(stack: AppStack, userId: string, onSync: (notice: S
  * Scenario 5: two pusher-js clients of one user; "client A" changes something (a domain createTask, what its
  * tRPC call runs) and we time until client B hears the sync notice for that task.
  */
-export async function clientToClient(stack: AppStack, ctx: DomainContext, options: RealtimeOptions): Promise<RealtimeResult> {
+export async function clientToClient(stack: Pick<AppStack, "env" | "port">, ctx: DomainContext, options: RealtimeOptions): Promise<RealtimeResult> {
   const waiting = new Map<string, (at: number) => void>();
   const early = new Map<string, number>(); // notices that beat createTask's return (the id is not known yet)
   const clientA = await connectClient(stack, ctx.userId, () => {});

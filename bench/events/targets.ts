@@ -24,6 +24,11 @@ const TARGETS: Target[] = [
   { scenario: "reminders", name: "reminder lateness p95", metric: ["latenessMs", "p95"], unit: "ms", atMost: 1_000 },
   { scenario: "recurrence", name: "completion → next occurrence visible p95", metric: ["visibleMs", "p95"], unit: "ms", atMost: 500 },
   { scenario: "realtime", name: "change → seen by another pusher-js client p95", metric: ["seenByOtherClientMs", "p95"], unit: "ms", atMost: 300 },
+  // --stack real: through daprd + Kafka, and the latencies again right after every worker was SIGKILLed and restarted.
+  { scenario: "relay-daprd-kafka", name: "events relayed/s (via daprd + Kafka)", metric: ["eventsPerSecond"], unit: "events/s", atLeast: 2_000 },
+  { scenario: "reminders-after-restart", name: "reminder lateness p95 after a worker restart", metric: ["latenessMs", "p95"], unit: "ms", atMost: 1_000 },
+  { scenario: "recurrence-after-restart", name: "completion → next occurrence visible p95 after a worker restart", metric: ["visibleMs", "p95"], unit: "ms", atMost: 500 },
+  { scenario: "realtime-after-restart", name: "change → seen by another pusher-js client p95 after a worker restart", metric: ["seenByOtherClientMs", "p95"], unit: "ms", atMost: 300 },
 ];
 
 function dig(value: unknown, keys: string[]): number | null {

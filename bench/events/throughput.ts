@@ -17,10 +17,12 @@ export interface ThroughputOptions {
   timeoutMs: number;
   /** Dapr scenario: the subscriber's bulkSubscribe, or undefined for one POST per event. */
   bulkSubscribe?: BulkSubscribe;
+  /** Topic of the seeded rows (default task-events; the real stack uses one no worker subscribes to). */
+  topic?: string;
 }
 
 export interface ThroughputResult {
-  transport: "embedded" | "dapr-double";
+  transport: "embedded" | "dapr-double" | "daprd+kafka";
   events: number;
   users: number;
   batchSize: number | "default";
@@ -39,7 +41,7 @@ export interface ThroughputResult {
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /** Seeds the outbox, then times the relay draining it into `transport` until `delivered()` resolves. */
-async function timeRelay(
+export async function timeRelay(
   bench: BenchDatabase,
   options: ThroughputOptions,
   log: Logger,
@@ -48,7 +50,7 @@ async function timeRelay(
 ): Promise<Omit<ThroughputResult, "transport">> {
   const users = await createUsers(bench.handle, options.users);
   const seedStart = performance.now();
-  await seedOutbox(bench.handle, users.map((u) => u.userId), options.events);
+  await seedOutbox(bench.handle, users.map((u) => u.userId), options.events, options.topic);
   const seedSeconds = (performance.now() - seedStart) / 1000;
 
   // Stalls of this thread during the timed window (PGlite runs here; a busy machine starves it).
