@@ -123,7 +123,16 @@ export async function relayThroughputReal(
     }
     await subscriber.waitFor(warm, 60_000);
     const timed = await timeRelay(bench, { ...options, topic: BENCH_TOPIC }, log, transport, () => subscriber.waitFor(warm + options.events, options.timeoutMs));
-    return { transport: "daprd+kafka", ...timed, delivery: options.bulkSubscribe ?? "single" };
+    // How the sidecar saw it: bulk publish calls (the relay's batches) and bulk deliveries, from its own metrics.
+    const metrics = await fetch(`http://127.0.0.1:${ports.metrics}/metrics`).then((r) => r.text());
+    const total = (name: string) =>
+      metrics.split("\n").filter((line) => line.startsWith(`${name}{`) && line.includes(`topic="${BENCH_TOPIC}"`)).reduce((sum, line) => sum + Number(line.split(" ").at(-1)), 0);
+    const sidecar = {
+      bulkPublishCalls: total("dapr_component_pubsub_egress_bulk_count"),
+      singlePublishCalls: total("dapr_component_pubsub_egress_count"),
+      bulkDeliveries: total("dapr_component_pubsub_ingress_bulk_count"),
+    };
+    return { transport: "daprd+kafka", ...timed, delivery: options.bulkSubscribe ?? "single", sidecar };
   } finally {
     await daprd.kill("SIGTERM");
     await subscriber.close();

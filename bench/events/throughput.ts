@@ -36,6 +36,8 @@ export interface ThroughputResult {
   timedWindowEventLoopDelayMs: { p50: number; p99: number; max: number };
   /** Dapr scenario: how the double delivered to the subscriber. */
   delivery?: "single" | BulkSubscribe;
+  /** Real stack: what the sidecar's own metrics counted for the benchmark topic. */
+  sidecar?: Record<string, number>;
 }
 
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
