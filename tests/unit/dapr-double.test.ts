@@ -334,7 +334,7 @@ describe("jobs", () => {
     expect(again.status).toBe(500);
     expect(await again.json()).toMatchObject({ errorCode: "DAPR_SCHEDULER_SCHEDULE_JOB" });
     expect((await call(job, "POST", { data: { v: 3 }, dueTime: "2h", overwrite: true })).status).toBe(204);
-    expect(await (await call(job, "GET")).json()).toMatchObject({ name: "j", data: { v: 3 }, dueTime: "2h" });
+    expect(await (await call(job, "GET")).json()).toMatchObject({ name: "j", data: { "@type": "type.googleapis.com/google.protobuf.Value", value: { v: 3 } }, dueTime: "2h" });
   });
 
   it("does not trigger a deleted job", async () => {

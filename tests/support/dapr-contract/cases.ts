@@ -246,7 +246,8 @@ export function sidecarContract(targetName: string, startTarget: StartTarget, op
       expect((await schedule(later, new Date(Date.now() + 3_600_000).toISOString(), { endpointId: run })).ok).toBe(true);
       const got = await api(jobs + later);
       expect(got.status).toBe(200);
-      expect(await got.json()).toMatchObject({ name: later, data: { endpointId: run } });
+      // The data comes back wrapped as the protobuf Any the Scheduler stores (nothing in Cadence reads it back).
+      expect(await got.json()).toMatchObject({ name: later, data: { "@type": "type.googleapis.com/google.protobuf.Value", value: { endpointId: run } } });
       expect((await api(jobs + later, { method: "DELETE" })).ok).toBe(true);
       expect((await api(jobs + later)).ok).toBe(false);
 

@@ -19,7 +19,9 @@ export async function jobs(ctx: SidecarContext, req: http.IncomingMessage, name:
     const found = ctx.jobs.get(appId, name);
     if (!found.ok) return { status: found.status, body: found.error };
     const { data, dueTime, schedule, repeats, ttl } = found.value;
-    return { status: 200, body: { name, data, dueTime, schedule, repeats, ttl } };
+    // daprd 1.18.2 answers the job's data as the protobuf Any it stores (a google.protobuf.Value), not as sent;
+    // the callback to the app carries it unwrapped.
+    return { status: 200, body: { name, data: { "@type": "type.googleapis.com/google.protobuf.Value", value: data }, dueTime, schedule, repeats, ttl } };
   }
   if (req.method !== "POST") return error(405, "ERR_MALFORMED_REQUEST", "method not allowed");
   const json = parseJson(await readBody(req));
