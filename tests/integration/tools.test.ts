@@ -1,5 +1,8 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { reminders } from "@/server/db/schema";
 import type { DomainContext } from "@/server/domain/context";
+import { fireReminder } from "@/server/domain/reminders";
 import { getTask } from "@/server/domain/tasks";
 import { executeTool, TOOL_NAMES, toolJsonSchemas, type ToolError, type ToolName, type ToolResultOf } from "@/server/tools";
 import { createTestDatabase, createTestUser, type TestDatabase } from "../support/database";
@@ -195,17 +198,25 @@ describe("tool registry: each tool with good arguments", () => {
   });
 
   it("snooze_reminder moves the task's reminder by a choice or to a time in words, in the user's zone", async () => {
-    const { task } = await call(alice, "add_task", { title: "Pick up parcel", due_date: "2026-11-25T20:00:00Z", remind_before_minutes: 60 });
-    const hour = await call(alice, "snooze_reminder", { task_id: task.id, for: "1h" });
-    expect(hour.reminder.remind_at).toBe("2026-11-23T13:00:00.000Z");
-    const tomorrow = await call(alice, "snooze_reminder", { task_id: task.id, for: "tomorrow" });
+    let clock = NOW;
+    const dana = await createTestUser(database.handle, { timeZone: ZONE, now: () => clock });
+    const { task } = await call(dana, "add_task", { title: "Pick up parcel", due_date: "2026-11-23T12:40:00Z", remind_before_minutes: 30 });
+    const [reminder] = await database.handle.db.select().from(reminders).where(eq(reminders.taskId, task.id));
+    clock = new Date("2026-11-23T12:10:00Z");
+    expect((await fireReminder(database.handle.db, reminder!.id, { now: clock })).status).toBe("fired");
+    const hour = await call(dana, "snooze_reminder", { task_id: task.id, for: "1h" });
+    expect(hour.reminder.remind_at).toBe("2026-11-23T13:10:00.000Z");
+    const tomorrow = await call(dana, "snooze_reminder", { task_id: task.id, for: "tomorrow" });
     expect(tomorrow.reminder.remind_at).toBe("2026-11-24T14:00:00.000Z");
     expect(tomorrow.summary).toBe('Snoozed the reminder for "Pick up parcel" until Tue 24 Nov 2026, 09:00.');
-    const words = await call(alice, "snooze_reminder", { task_id: task.id, until: "wednesday 3pm" });
+    const words = await call(dana, "snooze_reminder", { task_id: task.id, until: "wednesday 3pm" });
     expect(words.reminder.remind_at).toBe("2026-11-25T20:00:00.000Z");
-    expect((await fail(alice, "snooze_reminder", { task_id: task.id })).argument).toBe("for");
-    const plain = await call(alice, "add_task", { title: "No reminder here" });
-    expect(await fail(alice, "snooze_reminder", { task_id: plain.task.id, for: "5m" })).toMatchObject({ code: "not_found", argument: "task_id" });
+    // Not gone off yet (Wednesday 3pm): 1h more counts from then, and an earlier time is refused, not taken.
+    expect((await call(dana, "snooze_reminder", { task_id: task.id, for: "1h" })).reminder.remind_at).toBe("2026-11-25T21:00:00.000Z");
+    expect((await fail(dana, "snooze_reminder", { task_id: task.id, until: "tuesday 9am" })).message).toMatch(/never brings a reminder forward/);
+    expect((await fail(dana, "snooze_reminder", { task_id: task.id })).argument).toBe("for");
+    const plain = await call(dana, "add_task", { title: "No reminder here" });
+    expect(await fail(dana, "snooze_reminder", { task_id: plain.task.id, for: "5m" })).toMatchObject({ code: "not_found", argument: "task_id" });
   });
 
   it("get_overdue_tasks and get_upcoming_tasks", async () => {

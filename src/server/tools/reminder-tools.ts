@@ -10,7 +10,7 @@ export interface SnoozeToolResult extends ToolResultBase {
 
 export const snoozeReminderTool = defineTool({
   name: "snooze_reminder",
-  description: `Snooze a task's latest reminder: for '5m', '1h' or until 'tomorrow' morning (09:00), or until a given time ('friday 3pm').${WRITE_NOTE}`,
+  description: `Snooze a task's latest reminder: for '5m', '1h' or until 'tomorrow' morning (09:00), or until a given time ('friday 3pm'). A reminder that has not gone off yet is pushed back from its own time, never brought forward.${WRITE_NOTE}`,
   scope: "write",
   inputSchema: z
     .object({
