@@ -220,7 +220,8 @@ async function main() {
     targets: evaluateTargets(results),
     results,
   };
-  const { file } = writeResult("events", report);
+  // The real stack keeps its own record, so events-latest.json stays the local (embedded + double) run.
+  const { file } = writeResult(real ? "events-real" : "events", report);
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   say(`written to ${path.relative(ROOT, file)}`);
 }
