@@ -11,6 +11,7 @@ import { openDatabase, type DatabaseHandle } from "@/server/db/client";
 import { createBusPublisher, createChannelAuthorizer, createEmbeddedPusher, type EmbeddedPusher } from "@/server/realtime/embedded";
 import { createPostgresChannelBus } from "@/server/realtime/embedded/channel-bus";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { next, subscribe } from "../support/pusher-channels";
 
 const APP = { appId: "cadence-bus-test", key: "bus-key", secret: "bus-secret" };
 const sign = createChannelAuthorizer({ key: APP.key, secret: APP.secret });
@@ -47,24 +48,6 @@ function connect(to: Endpoint): Promise<PusherClient> {
   });
   clients.push(client);
   return new Promise((resolve) => client.connection.bind("connected", () => resolve(client)));
-}
-
-function subscribe(client: PusherClient, name: string): Promise<Channel> {
-  const channel = client.subscribe(name);
-  return new Promise((resolve, reject) => {
-    channel.bind("pusher:subscription_succeeded", () => resolve(channel));
-    channel.bind("pusher:subscription_error", (error: unknown) => reject(new Error(JSON.stringify(error))));
-  });
-}
-
-function next(channel: Channel, event: string): Promise<unknown> {
-  return new Promise((resolve) => {
-    const handler = (data: unknown) => {
-      channel.unbind(event, handler);
-      resolve(data);
-    };
-    channel.bind(event, handler);
-  });
 }
 
 beforeAll(async () => {

@@ -5,6 +5,7 @@ import PusherClient, { type Channel } from "pusher-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import { createChannelAuthorizer, createEmbeddedPusher, type EmbeddedPusher } from "@/server/realtime/embedded";
+import { next, subscribe } from "../support/pusher-channels";
 
 const APP = { appId: "cadence-test", key: "test-key", secret: "test-secret" };
 const sign = createChannelAuthorizer({ key: APP.key, secret: APP.secret });
@@ -58,14 +59,6 @@ function connect(authorize = sign): Promise<PusherClient> {
   return new Promise((resolve) => client.connection.bind("connected", () => resolve(client)));
 }
 
-function subscribe(client: PusherClient, name: string): Promise<Channel> {
-  const channel = client.subscribe(name);
-  return new Promise((resolve, reject) => {
-    channel.bind("pusher:subscription_succeeded", () => resolve(channel));
-    channel.bind("pusher:subscription_error", (error: unknown) => reject(new Error(JSON.stringify(error))));
-  });
-}
-
 /** Records every non-internal event a channel hears, so tests can assert what did *not* arrive. */
 function record(channel: Channel): Array<{ event: string; data: unknown }> {
   const heard: Array<{ event: string; data: unknown }> = [];
@@ -73,16 +66,6 @@ function record(channel: Channel): Array<{ event: string; data: unknown }> {
     if (!event.startsWith("pusher:")) heard.push({ event, data });
   });
   return heard;
-}
-
-function next(channel: Channel, event: string): Promise<unknown> {
-  return new Promise((resolve) => {
-    const handler = (data: unknown) => {
-      channel.unbind(event, handler);
-      resolve(data);
-    };
-    channel.bind(event, handler);
-  });
 }
 
 function server(secret = APP.secret) {
