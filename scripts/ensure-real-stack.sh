@@ -2,6 +2,7 @@
 # What the real-stack suite and `npm run fleet` need besides PostgreSQL: Go (builds daprd + Scheduler from
 # tools/dapr), Java and Maven (Kafka from tools/kafka). Installs missing ones from Debian when run as root,
 # then builds/fetches both (skipped when their inputs are unchanged). Prints nothing on stdout.
+# --tools-only: only the Debian packages (the test script installs them first, then builds in the background).
 # Cold cost on the 2-core machine: see README ("The fleet on one machine").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +18,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     echo "[real-stack] missing: ${missing[*]} (install them, or run as root on Debian)" >&2; exit 1
   fi
 fi
+[ "${1:-}" = --tools-only ] && exit 0
 export PATH="$PATH:/usr/local/go/bin"
 # An older Debian Go fetches the Go version tools/dapr/go.mod names from the Go module proxy.
 export GOTOOLCHAIN=auto

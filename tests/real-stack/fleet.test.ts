@@ -173,16 +173,16 @@ describe("the fleet on daprd + Kafka", { timeout: 600_000 }, () => {
     expect(problems, `exported: ${exported.join(", ")}`).toEqual([]);
   });
 
-  for (const worker of WORKER_NAMES) {
-    it(`loses nothing and repeats nothing while the ${worker} worker is killed for ${DOWN_MS / 1000} s`, async () => {
-      await h.stack.process(worker).kill("SIGKILL");
-      const work = await startWork(`${worker} down`);
-      await sleep(DOWN_MS);
-      await h.stack.process(worker).start();
-      await expectWorkDoneOnce(work);
-      await expectRemindersOnTimeWithin10s();
-    });
-  }
+  // Every worker is down for the same 30 s (one drill instead of five in a row: the same effects, each checked
+  // once, and the suite stays inside CI's time); each still gets its events while down, a single one included.
+  it(`loses nothing and repeats nothing while every worker (${WORKER_NAMES.join(", ")}) is killed for ${DOWN_MS / 1000} s`, async () => {
+    await Promise.all(WORKER_NAMES.map((worker) => h.stack.process(worker).kill("SIGKILL")));
+    const work = await startWork("workers down");
+    await sleep(DOWN_MS);
+    await Promise.all(WORKER_NAMES.map((worker) => h.stack.process(worker).start()));
+    await expectWorkDoneOnce(work);
+    await expectRemindersOnTimeWithin10s();
+  });
 
   it("loses nothing when a sidecar is killed and restarted", async () => {
     await h.stack.process("recurrence-sidecar").kill("SIGKILL");
@@ -223,15 +223,20 @@ describe("the fleet on daprd + Kafka", { timeout: 600_000 }, () => {
   });
 
   it("fires 200 pending reminders once each when the app restarts before they are due", async () => {
-    const base = Date.now() + 90_000;
-    const ids: string[] = [];
-    for (let i = 0; i < 200; i++) {
-      const task = await alice.trpc.task.create.mutate({ title: `Pending ${i}`, reminders: [{ at: new Date(base + i * 50) }] });
-      ids.push(task.reminders[0]!.id);
+    const base = Date.now() + 60_000;
+    const created: Awaited<ReturnType<typeof alice.trpc.task.create.mutate>>[] = [];
+    // Four at a time, as a few busy tabs would (one at a time took most of a minute under load).
+    for (let i = 0; i < 200; i += 4) {
+      created.push(
+        ...(await Promise.all(
+          [0, 1, 2, 3].map((j) => alice.trpc.task.create.mutate({ title: `Pending ${i + j}`, reminders: [{ at: new Date(base + (i + j) * 50) }] })),
+        )),
+      );
     }
     // Killed as soon as the last one is stored, possibly mid-publish: the restarted app's relay takes back the
     // rows its predecessor had leased at once (relay-lease.ts), so every reminder is still scheduled in time.
-    expect(Date.now()).toBeLessThan(base);
+    expect(Date.now(), "all 200 stored before the first is due").toBeLessThan(base);
+    const ids = created.map((task) => task.reminders[0]!.id);
     await h.stack.process("app").kill("SIGKILL");
     await h.stack.process("app").start();
     const rows = await remindersSent(ids, 180_000);
