@@ -191,6 +191,12 @@ describe("bad input", () => {
     await expectTRPCError(caller.task.create({ title: "r", reminders: [{ at: new Date(Date.now() - 3_600_000) }] }), "BAD_REQUEST", /past/);
   });
 
+  it("keeps a reminder set for a moment ago (a slow clock, 'remind me now') armed, so it fires at once", async () => {
+    const { caller } = await callerForNewUser(testDb.handle);
+    const task = await caller.task.create({ title: "r", reminders: [{ at: new Date(Date.now() - 20_000) }] });
+    expect(task.reminders.map((r) => r.status)).toEqual(["pending"]);
+  });
+
   it("refuses callers who are not signed in", async () => {
     await expectTRPCError(anonymousCaller(testDb.handle).task.list({}), "UNAUTHORIZED");
   });

@@ -152,6 +152,14 @@ describe("reminders worker, Dapr Jobs API", () => {
     expect(await dueEvents(other)).toHaveLength(1);
   });
 
+  it("fires at once, without a job, a reminder set for a moment ago", async () => {
+    const ctx = await createTestUser(db.handle);
+    const { reminderId } = await taskWithReminder(ctx, new Date(Date.now() - 20_000));
+    await deliverLatest(worker, EVENT_TYPES.reminderScheduled, reminderId);
+    expect(await dueEvents(reminderId)).toHaveLength(1);
+    expect(dapr.jobs().map((job) => job.name)).not.toContain(reminderJobName(reminderId));
+  });
+
   it("deletes the job when the reminder is cancelled", async () => {
     const ctx = await createTestUser(db.handle);
     const { taskId, reminderId } = await taskWithReminder(ctx, new Date(Date.now() + 3_600_000));

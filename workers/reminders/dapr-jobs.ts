@@ -34,6 +34,12 @@ export function createDaprJobsScheduler(options: DaprJobsSchedulerOptions): Remi
   }
 
   async function schedule(reminderId: string, remindAt: Date) {
+    // Already due (set for a moment ago, or its event arrived late): fire it here, as reconcile does, rather than
+    // rely on how the Scheduler treats a due time in the past.
+    if (remindAt.getTime() <= now().getTime()) {
+      await fireReminder(options.db, reminderId, { now: now() });
+      return;
+    }
     const response = await call("POST", reminderId, {
       data: { reminderId },
       dueTime: remindAt.toISOString(),

@@ -41,9 +41,16 @@ export const cancelledEvent = (ctx: DomainContext, row: Pick<ReminderRow, "id" |
   data: { reminderId: row.id, taskId: row.taskId, userId: ctx.userId, remindAt: row.remindAt.toISOString() },
 });
 
+/** How far in the past a reminder being set may lie and still fire (at once): clock skew, "remind me now". */
+const JUST_PASSED_MS = 60_000;
+
 /** A reminder is armed only when it is in the future and its task is open. */
 const armedStatus = (remindAt: Date, task: TaskTiming, now: Date) =>
   task.active && remindAt.getTime() > now.getTime() ? ("pending" as const) : ("cancelled" as const);
+
+/** A reminder being set now is armed even if its time just passed, so it fires at once instead of never. */
+const newReminderStatus = (remindAt: Date, task: TaskTiming, now: Date) =>
+  armedStatus(remindAt, task, new Date(now.getTime() - JUST_PASSED_MS));
 
 /**
  * Makes the task's reminders match `desired` (when given) and its current due date / open state.
@@ -74,7 +81,7 @@ export async function syncReminders(
         .values(
           added.map((input) => {
             const remindAt = remindAtFor(input, task.dueAt);
-            if ("at" in input && remindAt.getTime() < now.getTime() - 60_000) {
+            if ("at" in input && remindAt.getTime() <= now.getTime() - JUST_PASSED_MS) {
               throw new ValidationError("reminders", "the reminder time is in the past");
             }
             return {
@@ -82,7 +89,7 @@ export async function syncReminders(
               userId: ctx.userId,
               remindAt,
               minutesBefore: "minutesBefore" in input ? input.minutesBefore : null,
-              status: armedStatus(remindAt, task, now),
+              status: newReminderStatus(remindAt, task, now),
             };
           }),
         )
