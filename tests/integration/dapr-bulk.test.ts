@@ -136,4 +136,16 @@ describe("worker host with Dapr bulk subscribe", () => {
     expect(calls).not.toContain(second.id);
     expect(effects).toEqual([other.id]);
   });
+
+  it("dead-letters a bulk sent to a path with no subscription (daprd takes a bulk answered 404 as delivered)", async () => {
+    const entries = [completed("u10", 1), completed("u11", 1)].map((event, i) => ({ entryId: `x${i}`, event, contentType: "application/cloudevents+json", metadata: {} }));
+    const post = (body: unknown) =>
+      fetch(`http://127.0.0.1:${server.port}/events/probe/renamed-away`, { method: "POST", headers: { "content-type": "application/cloudevents+json" }, body: JSON.stringify(body) });
+    const res = await post({ id: "", entries, topic: "task-events", pubsubname: "pubsub", type: "com.dapr.event.sent.bulk" });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ statuses: [{ entryId: "x0", status: "DROP" }, { entryId: "x1", status: "DROP" }] });
+    expect(calls).toEqual([]);
+    // A single delivery there stays a 404, which daprd dead-letters itself.
+    expect((await post(completed("u12", 1))).status).toBe(404);
+  });
 });

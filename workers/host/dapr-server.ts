@@ -73,8 +73,15 @@ export async function serveWithDapr(worker: WorkerDefinition, options: DaprServe
       const targets = fanOutTopic !== undefined
         ? byTopic.get(fanOutTopic)
         : worker.subscriptions.filter((s) => s.name === third);
-      if (!targets?.length) return { status: 404 };
       const parsed = parseJson(body);
+      if (!targets?.length) {
+        // daprd dead-letters a single delivery answered 404 but takes a *bulk* answered 404 as delivered, which
+        // would lose its events: each entry is answered DROP instead, so the sidecar dead-letters it too.
+        const envelope = parsed && looksLikeBulk(parsed.json) ? bulkEnvelopeSchema.safeParse(parsed.json) : undefined;
+        if (!envelope?.success) return { status: 404 };
+        log.warn({ path: url.pathname, entries: envelope.data.entries.length }, "bulk delivery to a path with no subscription; dead-lettering it");
+        return { status: 200, body: { statuses: envelope.data.entries.map((entry) => ({ entryId: entry.entryId, status: "DROP" satisfies DaprStatus })) } };
+      }
       if (parsed && looksLikeBulk(parsed.json)) {
         const envelope = bulkEnvelopeSchema.safeParse(parsed.json);
         // A broken envelope is the sidecar's fault: a non-2xx answer makes it retry every entry.
