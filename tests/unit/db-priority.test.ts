@@ -54,4 +54,24 @@ describe("embedded database priority", () => {
     first.release();
     await firstCall;
   });
+
+  it("holds a relay pass back while a request has the connection, and starts it once requests pause (or at the bound)", async () => {
+    const gate = createPriorityGate(60_000);
+    const order: string[] = [];
+    const request = pending(order, "request");
+    const requestCall = gate(request.run);
+    const pass = gate.quiet(5, 60_000).then(() => void order.push("pass"));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(order).toEqual(["request start"]);
+    request.release();
+    await Promise.all([requestCall, pass]);
+    expect(order).toEqual(["request start", "request end", "pass"]);
+
+    const busy = pending(order, "busy request");
+    const busyCall = gate(busy.run);
+    await gate.quiet(5, 20); // never starved: resolves with the request still in hand
+    expect(order.at(-1)).toBe("busy request start");
+    busy.release();
+    await busyCall;
+  });
 });

@@ -32,6 +32,11 @@ export interface DatabaseHandle {
   holdSessionLock(classId: number, key: number): Promise<SessionLock>;
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Embedded only: resolves when requests leave the single connection free for a moment (bounded; priority.ts).
+   * Absent on PostgreSQL, where event work has connections (and, with several processes, a process) of its own.
+   */
+  quiet?(): Promise<void>;
 }
 
 export interface SessionLock {
@@ -83,6 +88,7 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
     },
     migrate: () => migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: migrationsFolder() }),
     close: () => client.close(),
+    quiet: () => withPriority.quiet(),
   };
 }
 

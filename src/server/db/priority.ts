@@ -20,12 +20,38 @@ export function asBackground<T>(work: () => T): T {
 /** Longest one background call waits for requests' calls to finish. */
 export const BACKGROUND_MAX_WAIT_MS = 50;
 
+/**
+ * How long requests must leave the connection alone before a relay pass starts, and the longest a pass waits for
+ * that. A pass is a dozen statements (claim, each subscriber's work, record) that a request arriving meanwhile
+ * would queue behind; between a client's back-to-back requests the connection is free for a few milliseconds only.
+ * Waiting for a real pause (or at most a quarter second) lets events of many changes go out in one pass.
+ */
+export const QUIET_MS = 20;
+export const QUIET_MAX_WAIT_MS = 250;
+
+export interface PriorityGate {
+  <T>(call: () => Promise<T>): Promise<T>;
+  /** Resolves once no request has used the connection for `quietMs`, or after `maxWaitMs` at the latest. */
+  quiet(quietMs?: number, maxWaitMs?: number): Promise<void>;
+}
+
 /** Wraps a single connection's calls: requests go first, background calls wait their turn (bounded). */
-export function createPriorityGate(maxWaitMs = BACKGROUND_MAX_WAIT_MS) {
+export function createPriorityGate(maxWaitMs = BACKGROUND_MAX_WAIT_MS): PriorityGate {
   let foreground = 0;
   let waiting: (() => void)[] = [];
+  let lastForegroundAt = 0;
 
-  return async function withPriority<T>(call: () => Promise<T>): Promise<T> {
+  async function quiet(quietMs = QUIET_MS, maxQuietWaitMs = QUIET_MAX_WAIT_MS): Promise<void> {
+    const giveUpAt = performance.now() + maxQuietWaitMs;
+    for (;;) {
+      const now = performance.now();
+      const quietFor = foreground > 0 ? 0 : now - lastForegroundAt;
+      if (quietFor >= quietMs || now >= giveUpAt) return;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(1, Math.min(quietMs - quietFor, giveUpAt - now))));
+    }
+  }
+
+  async function withPriority<T>(call: () => Promise<T>): Promise<T> {
     if (backgroundWork.getStore()) {
       if (foreground > 0) {
         await new Promise<void>((resolve) => {
@@ -44,11 +70,14 @@ export function createPriorityGate(maxWaitMs = BACKGROUND_MAX_WAIT_MS) {
       return await call();
     } finally {
       foreground -= 1;
+      lastForegroundAt = performance.now();
       if (foreground === 0) {
         const ready = waiting;
         waiting = [];
         for (const go of ready) go();
       }
     }
-  };
+  }
+
+  return Object.assign(withPriority, { quiet });
 }

@@ -329,6 +329,10 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
           await Promise.race(inFlight);
           continue;
         }
+        // Embedded: a pass starts in a pause between requests (bounded), so none queues behind it and the events
+        // of a burst of changes go out together.
+        await db.quiet?.();
+        if (stopped) break;
         const claimed = await exclusive(claimAndStart);
         if (claimed > 0) {
           // Let timers, requests and deliveries run between batches: PGlite shares this thread.
