@@ -6,12 +6,11 @@ import type { DomainContext } from "../context";
 import { LimitError, NotFoundError } from "../errors";
 import { emitTaskChange } from "./emit";
 import { applyTransition } from "./lifecycle";
-import { loadTaskOrThrow } from "./mutations";
+import { loadTaskStateOrThrow } from "./mutations";
 import { assertCategoryOwned, assertTagsOwned } from "./ownership";
 import { bulkUpdateInput, MAX_TAGS_PER_TASK, type BulkUpdateInput } from "./schemas";
 import type { TaskView } from "./view";
 import { recordActivity, type EntityChange } from "../activity";
-import { loadTaskSnapshot } from "../undo/snapshots";
 
 /**
  * One action over many tasks, all or nothing: if any task is not the user's, nothing changes.
@@ -66,7 +65,7 @@ async function applyFieldChange(
   action: FieldAction,
   collect: EntityChange[],
 ): Promise<TaskView> {
-  const [before, beforeSnapshot] = await Promise.all([loadTaskOrThrow(tx, ctx.userId, id), loadTaskSnapshot(tx, ctx.userId, id)]);
+  const [before, beforeSnapshot] = await loadTaskStateOrThrow(tx, ctx.userId, id);
   const hasTag = (tagId: string) => before.tags.some((t) => t.id === tagId);
   switch (action.type) {
     case "setPriority":
@@ -91,7 +90,7 @@ async function applyFieldChange(
     .update(tasks)
     .set({ version: before.version + 1, updatedAt: ctx.now() })
     .where(eq(tasks.id, id));
-  const [after, afterSnapshot] = await Promise.all([loadTaskOrThrow(tx, ctx.userId, id), loadTaskSnapshot(tx, ctx.userId, id)]);
+  const [after, afterSnapshot] = await loadTaskStateOrThrow(tx, ctx.userId, id);
   await emitTaskChange(tx, ctx, { type: EVENT_TYPES.taskUpdated, before, beforeSnapshot, after, afterSnapshot, collect });
   return after;
 }

@@ -11,13 +11,20 @@ import { normalizeRecurrenceRule } from "./recurrence-rule";
 import { syncReminders } from "./reminder-sync";
 import { taskCreateInput, taskUpdateInput, type TaskCreateInput, type TaskUpdateInput } from "./schemas";
 import { loadTaskViews, type TaskView } from "./view";
-import { loadTaskSnapshot, snapshotRowColumns, snapshotScalars, type TaskSnapshot } from "../undo/snapshots";
+import { loadTaskWithSnapshot, snapshotRowColumns, snapshotScalars, type TaskSnapshot } from "../undo/snapshots";
 import type { RecurrenceMove } from "@/server/db/schema";
 
 export async function loadTaskOrThrow(db: Executor, userId: string, id: string, options: { includeDeleted?: boolean } = {}): Promise<TaskView> {
   const [view] = await loadTaskViews(db, userId, [id], { includeDeleted: options.includeDeleted ?? false });
   if (!view) throw new NotFoundError("task", id);
   return view;
+}
+
+/** A task that is not deleted, as a view and as its exact snapshot (one query). */
+export async function loadTaskStateOrThrow(db: Executor, userId: string, id: string): Promise<[TaskView, TaskSnapshot]> {
+  const state = await loadTaskWithSnapshot(db, userId, id);
+  if (!state) throw new NotFoundError("task", id);
+  return [state.view, state.snapshot];
 }
 
 async function replaceTags(tx: Executor, taskId: string, tagIds: readonly string[]) {
@@ -85,7 +92,7 @@ export async function createTask(ctx: DomainContext, rawInput: TaskCreateInput, 
     const reminderEvents = input.reminders
       ? await syncReminders(tx, ctx, { id, dueAt: input.dueAt ?? null, active: true }, input.reminders)
       : [];
-    const [after, afterSnapshot] = await Promise.all([loadTaskOrThrow(tx, ctx.userId, id), loadTaskSnapshot(tx, ctx.userId, id)]);
+    const [after, afterSnapshot] = await loadTaskStateOrThrow(tx, ctx.userId, id);
     await emitTaskChange(tx, ctx, { type: EVENT_TYPES.taskCreated, before: null, beforeSnapshot: null, after, afterSnapshot, extraEvents: reminderEvents });
     return after;
   });
@@ -95,11 +102,10 @@ export async function updateTask(ctx: DomainContext, rawInput: TaskUpdateInput, 
   const input = taskUpdateInput.parse(rawInput);
   const recurrenceRule = normalizeRecurrenceRule(input.recurrenceRule);
   return ctx.db.transaction(async (tx) => {
-    const [before, beforeSnapshot] = await Promise.all([loadTaskOrThrow(tx, ctx.userId, input.id), loadTaskSnapshot(tx, ctx.userId, input.id)]);
+    const [before, beforeSnapshot] = await loadTaskStateOrThrow(tx, ctx.userId, input.id);
     if (before.version !== input.version) {
       throw new ConflictError(`task was changed elsewhere (you edited version ${input.version}, current is ${before.version})`, before);
     }
-    if (!beforeSnapshot) throw new NotFoundError("task", input.id);
     if (input.categoryId) await assertCategoryOwned(tx, ctx.userId, input.categoryId);
     if (input.tagIds) await assertTagsOwned(tx, ctx.userId, input.tagIds);
     const dueAt = input.dueAt === undefined ? before.dueAt : input.dueAt;
@@ -136,11 +142,11 @@ export async function updateTask(ctx: DomainContext, rawInput: TaskUpdateInput, 
         ? await syncReminders(tx, ctx, { id: input.id, dueAt, active: !before.completed }, input.reminders)
         : [];
     // Only the task's own columns changed (no tags, reminders or category to look up again): its new state is
-    // what the UPDATE returned. Otherwise both reads go out together, one round trip.
+    // what the UPDATE returned. Otherwise it is read again (view and snapshot in one query).
     const ownColumnsOnly = !input.tagIds && !input.reminders && !dueChanged && (input.categoryId === undefined || input.categoryId === before.categoryId);
     const [after, afterSnapshot] = ownColumnsOnly
       ? stateFromRow(before, beforeSnapshot, row)
-      : await Promise.all([loadTaskOrThrow(tx, ctx.userId, input.id), loadTaskSnapshot(tx, ctx.userId, input.id)]);
+      : await loadTaskStateOrThrow(tx, ctx.userId, input.id);
     await emitTaskChange(tx, ctx, { type: EVENT_TYPES.taskUpdated, before, beforeSnapshot, after, afterSnapshot, extraEvents: reminderEvents });
     return after;
   });

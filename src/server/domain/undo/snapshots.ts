@@ -1,7 +1,7 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/server/db/client";
 import { categories, tags, tasks, type RecurrenceMove, type SeriesValues } from "@/server/db/schema";
-import { taskColumns } from "../tasks/view";
+import { loadTaskViewsWith, taskColumns, type TaskView } from "../tasks/view";
 
 /**
  * Exact, JSON-safe states of the rows a change touches. An activity entry stores one before and one after
@@ -86,37 +86,77 @@ export function snapshotScalars(row: SnapshotRow): Omit<TaskSnapshot, "tagIds" |
   };
 }
 
+// Written out in full: without a join drizzle leaves columns unqualified, and "id" inside the subquery would then
+// mean the reminder's own id.
+const tagIdsJson = sql<unknown>`(SELECT coalesce(json_agg(tt.tag_id ORDER BY tt.tag_id), '[]'::json) FROM task_tags tt WHERE tt.task_id = "tasks"."id")`;
+const remindersJson = sql<unknown>`(SELECT coalesce(json_agg(json_build_object('id', r.id, 'remindAt', r.remind_at, 'minutesBefore', r.minutes_before,
+    'status', r.status, 'sentAt', r.sent_at, 'createdAt', r.created_at) ORDER BY r.id), '[]'::json) FROM reminders r WHERE r.task_id = "tasks"."id")`;
+
+function toSnapshot(row: SnapshotRow, tagIds: unknown, reminders: unknown): TaskSnapshot {
+  return {
+    ...snapshotScalars(row),
+    tagIds: parseJson<string[]>(tagIds),
+    reminders: parseJson<ReminderSnapshot[]>(reminders).map((r) => ({
+      id: r.id,
+      remindAt: iso(r.remindAt)!,
+      minutesBefore: r.minutesBefore,
+      status: r.status,
+      sentAt: iso(r.sentAt),
+      createdAt: iso(r.createdAt)!,
+    })),
+  };
+}
+
 /** Full states of the given tasks of one user (deleted ones included), keyed by id; one round trip. */
 export async function loadTaskSnapshots(db: Executor, userId: string, ids: readonly string[]): Promise<Map<string, TaskSnapshot>> {
   const result = new Map<string, TaskSnapshot>();
   if (ids.length === 0) return result;
   const rows = await db
-    .select({
-      ...snapshotRowColumns,
-      // Written out in full: without a join drizzle leaves columns unqualified, and "id" inside the subquery
-      // would then mean the reminder's own id.
-      tagIdsJson: sql<unknown>`(SELECT coalesce(json_agg(tt.tag_id ORDER BY tt.tag_id), '[]'::json) FROM task_tags tt WHERE tt.task_id = "tasks"."id")`,
-      remindersJson: sql<unknown>`(SELECT coalesce(json_agg(json_build_object('id', r.id, 'remindAt', r.remind_at, 'minutesBefore', r.minutes_before,
-          'status', r.status, 'sentAt', r.sent_at, 'createdAt', r.created_at) ORDER BY r.id), '[]'::json) FROM reminders r WHERE r.task_id = "tasks"."id")`,
-    })
+    .select({ ...snapshotRowColumns, tagIdsJson, remindersJson })
     .from(tasks)
     .where(and(eq(tasks.userId, userId), inArray(tasks.id, [...ids])));
-  for (const row of rows) {
-    const { tagIdsJson, remindersJson, ...rest } = row;
-    result.set(row.id, {
-      ...snapshotScalars(rest),
-      tagIds: parseJson<string[]>(tagIdsJson),
-      reminders: parseJson<ReminderSnapshot[]>(remindersJson).map((r) => ({
-        id: r.id,
-        remindAt: iso(r.remindAt)!,
-        minutesBefore: r.minutesBefore,
-        status: r.status,
-        sentAt: iso(r.sentAt),
-        createdAt: iso(r.createdAt)!,
-      })),
-    });
-  }
+  for (const { tagIdsJson: tagIds, remindersJson: reminders, ...rest } of rows) result.set(rest.id, toSnapshot(rest, tagIds, reminders));
   return result;
+}
+
+/** The snapshot columns a task view does not carry, selected beside it by `loadTaskWithSnapshot`. */
+const { previousOccurrenceId, recurrenceExdates, recurrenceMoves, occurrenceDate, seriesValues } = snapshotRowColumns;
+const snapshotExtras = { previousOccurrenceId, recurrenceExdates, recurrenceMoves, occurrenceDate, seriesValues, tagIdsJson, remindersJson };
+type SnapshotExtras = Pick<SnapshotRow, "previousOccurrenceId" | "recurrenceExdates" | "recurrenceMoves" | "occurrenceDate" | "seriesValues"> & { tagIdsJson: unknown; remindersJson: unknown };
+
+/**
+ * A task's view and its exact snapshot from one query (a change reads both before it and, for tags or reminders,
+ * after it): on the embedded database every statement costs its own pass through PGlite, even when pipelined.
+ */
+export async function loadTaskWithSnapshot(
+  db: Executor,
+  userId: string,
+  id: string,
+  options: { includeDeleted?: boolean } = {},
+): Promise<{ view: TaskView; snapshot: TaskSnapshot } | null> {
+  const [found] = await loadTaskViewsWith(db, userId, [id], snapshotExtras as unknown as Record<string, SQL>, { includeDeleted: options.includeDeleted ?? false });
+  if (!found) return null;
+  const { view } = found;
+  const { tagIdsJson: tagIds, remindersJson: reminders, ...extra } = found.extra as SnapshotExtras;
+  const row: SnapshotRow = {
+    id: view.id,
+    title: view.title,
+    description: view.description,
+    priority: view.priority,
+    dueAt: view.dueAt,
+    allDay: view.allDay,
+    completed: view.completed,
+    completedAt: view.completedAt,
+    categoryId: view.categoryId,
+    recurrenceRule: view.recurrenceRule,
+    recurrenceBasis: view.recurrenceBasis,
+    seriesId: view.seriesId,
+    occurrenceIndex: view.occurrenceIndex,
+    createdAt: view.createdAt,
+    deletedAt: view.deletedAt,
+    ...extra,
+  };
+  return { view, snapshot: toSnapshot(row, tagIds, reminders) };
 }
 
 export async function loadTaskSnapshot(db: Executor, userId: string, id: string): Promise<TaskSnapshot | null> {
