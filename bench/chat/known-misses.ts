@@ -6,4 +6,5 @@ export const KNOWN_MISSES: Record<number, string[]> = {
   2: [],
   3: [],
   4: [],
+  5: [],
 };
