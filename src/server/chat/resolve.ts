@@ -91,6 +91,12 @@ async function expandForEach(ctx: DomainContext, call: PlannedCall): Promise<Pla
   const outcome = await executeTool(ctx, "list_tasks", args);
   if (!outcome.ok) throw new Missing(outcome.error.message);
   if (outcome.result.tasks.length === 0) throw new Missing("There are no matching tasks, so nothing to do.");
+  if (call.tool === "update_tasks") {
+    // One bulk call over all of them: one activity entry, undone as one.
+    const bulkArgs: ToolArgs = { ...call.args, task_ids: outcome.result.tasks.map((t) => t.id) };
+    await resolveLabels(ctx, call, bulkArgs, true);
+    return [{ tool: call.tool, args: bulkArgs, about: `${outcome.result.tasks.length} tasks` }];
+  }
   return outcome.result.tasks.map((t) => ({ tool: call.tool, args: { ...call.args, task_id: t.id }, about: t.title }));
 }
 

@@ -17,7 +17,7 @@ const KNOWN = new Set(KEYWORDS);
 
 /** Common slips that edit distance alone would not fix safely. */
 const FIXED: Record<string, string> = {
-  tmrw: "tomorrow", tmr: "tomorrow", tmrrw: "tomorrow", tommorow: "tomorrow", tommorrow: "tomorrow", tomorow: "tomorrow",
+  tmrw: "tomorrow", tmr: "tomorrow", nite: "night", tonite: "tonight", "we're": "we are", "they're": "they are", tmrrw: "tomorrow", tommorow: "tomorrow", tommorrow: "tomorrow", tomorow: "tomorrow",
   "2day": "today", teh: "the", shw: "show", sho: "show", lst: "list", lsit: "list", serach: "search", mrak: "mark", taks: "task", tsak: "task", tasl: "task", tsks: "tasks", tdy: "today", wk: "week", pls: "please", plz: "please", thx: "thanks",
   todo: "task", "to-do": "task", "to-dos": "tasks", todos: "tasks",
   whats: "what is", "what's": "what is", "whats's": "what is", "what're": "what are", "i'd": "i would",
@@ -74,7 +74,7 @@ const POLITE_END = /(?:[,\s]+(?:please|pls|plz|thanks|thank you|thx|for me|if yo
  * the rest is read as a request of its own, and "it" in it is the task the conversation is about.
  */
 const CORRECTION_START =
-  /^(?:(?:(?:actually|no wait|oh wait|oops|whoops|sorry|correction|i meant to say|i meant|i mean|wait no|oh no|also|and then|and|then|plus|just|never ?mind|scratch that|on second thought)(?:[,!.:;-]+\s*|\s+))|(?:(?:no|nope|wait|oh|hmm+|ah|ok|okay|right)(?:[,!.:;-]+\s*|\s+(?=(?:and|also|actually|wait|sorry|no|then|plus|just|make|change|move|put|set|call|rename|that|i|my|wrong|undo)\b))))+/i;
+  /^(?:(?:(?:actually|no wait|oh wait|oops|whoops|sorry|correction|i meant to say|i meant|i mean|wait no|oh no|also|and then|and|then|plus|just|never ?mind|scratch that|on second thought)(?:[,!.:;-]+\s*|\s+))|(?:(?:no|nope|nah|wait|oh|hmm+|ah|ok|okay|right)(?:[,!.:;-]+\s*|\s+(?=(?:and|also|actually|wait|sorry|no|then|plus|just|make|change|move|put|set|call|rename|that|i|my|wrong|undo)\b))))+/i;
 
 function stripPoliteness(text: string): string {
   let out = text.replace(/[?.!\s]+$/u, "");

@@ -34,7 +34,9 @@ const title = (words: string) => squash(words.replace(/^["'“]|["'”]$/g, "").
 
 function renameCuts(rest: string, separators = String.raw`to|as|into|→|->|:`): Interpretation | undefined {
   const colon = /^(.+?)\s*(?::|→|->)\s*(.+)$/.exec(rest);
-  const cuts = colon ? [[colon[1]!, colon[2]!] as [string, string], ...cutsAt(rest, separators)] : cutsAt(rest, separators);
+  // "to say Y" / "to read Y": the words after are the whole new title.
+  const all = `to say|to read|${separators}`;
+  const cuts = colon ? [[colon[1]!, colon[2]!] as [string, string], ...cutsAt(rest, all)] : cutsAt(rest, all);
   return readings(cuts.map(([task, name]) => [onTask("update_task", task, { title: title(name) })]));
 }
 
@@ -70,7 +72,7 @@ const renameRules: Rule[] = [
 
 // ---- due dates ----------------------------------------------------------------------------
 
-const MOVE = String.raw`(?:move|reschedule|postpone|push(?:\s+back)?|defer|shift|bump|put off|delay|change)`;
+const MOVE = String.raw`(?:move|reschedule|postpone|push(?:\s+back)?|defer|shift|bump|put off|delay|change|bring)`;
 /** Verbs that also start new tasks ("schedule a call at 2pm"): only "for/on/to" mark their date. */
 const SET = String.raw`(?:set|schedule|do|make|plan)`;
 
@@ -78,7 +80,7 @@ const SET = String.raw`(?:set|schedule|do|make|plan)`;
 function moveCuts(rest: string, ctx: { now: Date; timeZone: string }, separators = String.raw`to|until|till|for|on|by|at|off until|back to`) {
   return cutsAt(rest, separators).reverse().flatMap(([task, when]) => {
     const due = duePhrase(when, ctx);
-    const name = task.replace(/\s+(?:back|off)$/i, "").replace(/^(?:the\s+)?(?:due\s+date|date|deadline)\s+(?:of|for|on)\s+/i, "");
+    const name = task.replace(/\s+(?:back|off|forward|forwards|ahead|up)$/i, "").replace(/^(?:the\s+)?(?:due\s+date|date|deadline)\s+(?:of|for|on)\s+/i, "");
     return due ? [[onTask("update_task", name, { due_date: due })]] : [];
   });
 }
@@ -122,7 +124,7 @@ const moveRules: Rule[] = [
   // "call mom is due thursday", "book flights is now due on the 25th", "call mom needs to happen by friday"
   (text, ctx) => {
     const m =
-      /^(.+?)\s+(?:is\s+(?:now\s+)?due|should be due|should be done|needs to (?:happen|be done)|has to (?:happen|be done)|can wait|is for|is on)\s+(.+)$/i.exec(text) ??
+      /^(.+?)\s+(?:is\s+(?:now\s+)?due|should be due|should be done|needs? to (?:happen|be done|be finished)|(?:has|have) to (?:happen|be done|be finished)|can wait|is for|is on)\s+(.+)$/i.exec(text) ??
       /^(it|that|this)\s+is\s+(.+)$/i.exec(text) ??
       /^(its)\s+((?:for|on|due)\s+.+)$/i.exec(text);
     if (m && QUESTION.test(m[1]!)) return undefined;
@@ -185,7 +187,7 @@ const priorityRules: Rule[] = [
       /^(?:change|set|update|make|mark|bump)\s+(.+?)(?:'s|s')?\s+priority\s+(?:to|as)\s+(.+)$/i.exec(text) ??
       /^(?:make|mark|set|bump|raise|lower|change|flag)\s+(.+?)\s+(?:to\s+|as\s+)?(\S+(?:[\s-]+priority)?)$/i.exec(text) ??
       /^give\s+(.+?)\s+(?:a\s+|an\s+)?(\S+[\s-]+priority)$/i.exec(text) ??
-      /^(.+?)\s+is\s+(?:now\s+)?(urgent|important|(?:high|low|top|medium)[\s-]+priority)$/i.exec(text);
+      /^(.+?)\s+is\s+(?:now\s+)?(urgent|important|(?:high|low|top|medium)[\s-]+priority)(?:\s+(?:now|from now on|again))?$/i.exec(text);
     if (!m || QUESTION.test(m[1]!)) return undefined;
     const priority = priorityOf(m[2]!);
     return priority ? readings([[onTask("update_task", m[1]!, { priority })]]) : undefined;
@@ -246,6 +248,7 @@ const repeatRules: Rule[] = [
   (text) => {
     const m =
       /^(?:stop|quit|do not keep)\s+(?:repeating|recurring)\s+(.+)$/i.exec(text) ??
+      /^(?:stop|quit)\s+(.+?)\s+(?:from\s+)?(?:repeating|recurring)$/i.exec(text) ??
       /^(?:remove|clear|delete|drop|turn off)\s+(?:the\s+)?(?:repetition|recurrence|repeat|schedule)\s+(?:from|on|of|for)\s+(.+)$/i.exec(text) ??
       /^(.+?)\s+(?:does not|doesn't|should not|shouldn't|won't|will not|need not|no longer)\s+(?:need to\s+)?(?:repeat|recur)s?(?:\s+(?:anymore|any more|again))?$/i.exec(text) ??
       /^make\s+(.+?)\s+(?:a\s+)?(?:one-?off|one time|non-?recurring|not repeat)$/i.exec(text);
@@ -269,7 +272,8 @@ const noteRules: Rule[] = [
   (text) => {
     const m =
       /^(?:add|put|attach|write)\s+(?:a\s+)?(?:note|description|comment)\s+(?:to|on)\s+(.+?)\s*:\s*(.+)$/i.exec(text) ??
-      /^(?:set|change|update)\s+(?:the\s+)?(?:description|notes?)\s+(?:of|for|on)\s+(.+?)\s*:\s*(.+)$/i.exec(text);
+      /^(?:set|change|update)\s+(?:the\s+)?(?:description|notes?)\s+(?:of|for|on)\s+(.+?)\s*:\s*(.+)$/i.exec(text) ??
+      /^(?:a\s+)?(?:note|notes|description|comment)\s+(?:on|for|to)\s+(.+?)\s*:\s*(.+)$/i.exec(text);
     if (m) return readings([[onTask("update_task", m[1]!, { description: m[2]!.trim() })]]);
     const cut = /^(?:set|change|update)\s+(?:the\s+)?(?:description|notes?)\s+(?:of|for|on)\s+(.+)$/i.exec(text);
     return cut ? readings(cutsAt(cut[1]!, "to").map(([task, note]) => [onTask("update_task", task, { description: note.trim() })])) : undefined;

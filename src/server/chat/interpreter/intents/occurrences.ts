@@ -22,6 +22,15 @@ function when(words: string, ctx: Ctx): string | undefined {
  * monday", "rent for april", "standup next week".
  */
 function occurrence(words: string, ctx: Ctx): { date: string; task: string } | undefined {
+  const found = occurrenceSaid(words, ctx);
+  // "this week's standup" after this week's one has passed is the coming one, which is the open one.
+  return found && /^this\s+week'?s?$/i.test(found.date) ? { ...found, date: "next" } : found;
+}
+
+/** A period inside the task's words: "pay april rent" is april's "pay rent". */
+const INNER_PERIOD = new RegExp(String.raw`^(.+?)\s+(${PERIOD_WORDS})(?:'s)?\s+(.+)$`, "i");
+
+function occurrenceSaid(words: string, ctx: Ctx): { date: string; task: string } | undefined {
   const possessive = /^(?:the\s+)?(.+?)'s?\s+(.+)$/i.exec(words);
   const date = possessive ? when(possessive[1]!, ctx) : undefined;
   if (possessive && date) return { date, task: possessive[2]! };
@@ -45,11 +54,18 @@ const call = (tool: PlannedCall["tool"], task: string, args: PlannedCall["args"]
 });
 
 export const occurrenceRules: Rule[] = [
+  // "pay april rent on the 2nd instead": the occurrence named inside the task's words, then its new date.
+  (text, ctx) => {
+    const m = /^(.+?)\s+(?:on|to|for|at)\s+(.+?)\s+instead$/i.exec(text);
+    const inner = m ? INNER_PERIOD.exec(m[1]!) : null;
+    const to = inner ? duePhrase(m![2]!, ctx) : undefined;
+    return inner && to ? call("reschedule_occurrence", `${inner[1]} ${inner[3]}`, { date: inner[2]!, to }) : undefined;
+  },
   // "skip next monday's standup", "cancel the standup on monday", "no standup on monday", "skip it on monday"
   (text, ctx) => {
     // Also said as what will not happen: "we don't have standup on the 16th", "there's no standup next week".
     const said =
-      /^(?:skip|cancel|drop|no|miss|(?:we|i)\s+(?:do not|will not|won't|don't)\s+(?:have|need|do)|there(?:\s+is|'s|\s+will be)\s+no|no need for|call off)\s+(.+)$/i.exec(text)?.[1] ??
+      /^(?:(?:we|i)\s+(?:are|am|will be)\s+(?:skipping|cancell?ing|missing|dropping)|skipping|skip|cancel|drop|no|miss|(?:we|i)\s+(?:do not|will not|won't|don't)\s+(?:have|need|do)|there(?:\s+is|'s|\s+will be)\s+no|no need for|call off)\s+(.+)$/i.exec(text)?.[1] ??
       /^(.+?)\s+(?:is|will be)\s+(?:cancelled|canceled|off|not happening|skipped)\s+(.+)$/i.exec(text)?.slice(1, 3).join(" ");
     const m = said ? [text, said] : undefined;
     const found = m ? occurrence(m[1]!, ctx) : undefined;

@@ -3,6 +3,7 @@
 // "delete the Shopping category").
 import { reminderRules, tagRules } from "./actions";
 import { addRules } from "./add";
+import { bulkEditRules } from "./bulk";
 import { bareDateRule, editRules } from "./edits";
 import { snoozeRules, undoRules } from "./history";
 import { relativeDueRules, relativePriorityRules } from "./relative";
@@ -32,6 +33,8 @@ export const orderedRules: Rule[] = [
   ...snoozeRules,
   ...reminderRules,
   ...bulkDeleteRules,
+  // Before the one-task edits: "make everything in home urgent" is every task there, not one called so.
+  ...bulkEditRules,
   ...taxonomyRules,
   // Before the edits they look like: "push it back a day" shifts, "move it to friday" sets.
   ...relativeDueRules,

@@ -127,7 +127,7 @@ export const queryRules: Rule[] = [
     if (/\b(?:without|with no|no)\s+(?:a\s+)?(?:due\s+)?date\b/i.test(text)) return undefined;
     for (const re of SEARCH_RES) {
       const m = re.exec(text);
-      const query = unquote(m?.[1]?.replace(/^(?:the|my|a|an)\s+/i, "") ?? "");
+      const query = unquote(m?.[1]?.replace(/^(?:the|my|a|an)\s+/i, "").replace(/(?<=\S)\s+(?:task|todo|one|item|thing)$/i, "") ?? "");
       if (query) return one({ tool: "search_tasks", args: { query } });
     }
     return undefined;
