@@ -75,11 +75,14 @@ const patterns: Pattern[] = [
     },
   },
   {
-    // [on] the last friday of the month, the first tuesday of every month, the 2nd monday of every other month
-    re: new RegExp(String.raw`\b(?:on\s+)?(?:the\s+)?(${ORD})\s+(${WD})\s+of\s+(?:the|each|every)\s+${EVERY_N}?months?${END}`, "giu"),
+    // [on] the last friday of the month, the first tuesday of every month, the 2nd monday of every other month,
+    // the 2nd and 4th monday of the month
+    re: new RegExp(String.raw`\b(?:on\s+)?(?:the\s+)?(${ORD}(?:\s*(?:,|and|&)\s*(?:the\s+)?${ORD})*)\s+(${WD})\s+of\s+(?:the|each|every)\s+${EVERY_N}?months?${END}`, "giu"),
     build: (m) => {
       const interval = countOf(m[3]);
-      return { freq: RRule.MONTHLY, ...(interval > 1 ? { interval } : {}), byweekday: [RRULE_DAYS[weekdaysIn(m[2]!)[0]!]!.nth(ordinal(m[1]!))] };
+      const day = RRULE_DAYS[weekdaysIn(m[2]!)[0]!]!;
+      const nths = [...new Set((m[1]!.match(new RegExp(ORD, "giu")) ?? []).map(ordinal))];
+      return { freq: RRule.MONTHLY, ...(interval > 1 ? { interval } : {}), byweekday: nths.map((n) => day.nth(n)) };
     },
   },
   {
@@ -102,6 +105,11 @@ const patterns: Pattern[] = [
       if (days.some((day) => day < 1 || day > 31) || interval < 1) return undefined;
       return { freq: RRule.MONTHLY, ...(interval > 1 ? { interval } : {}), bymonthday: [...new Set(days)].sort((a, b) => a - b) };
     },
+  },
+  {
+    // every quarter, each quarter, every other quarter: three months apart
+    re: new RegExp(String.raw`\b(?:every|each)\s+(other\s+)?quarter${END}`, "giu"),
+    build: (m) => ({ freq: RRule.MONTHLY, interval: m[1] ? 6 : 3 }),
   },
   {
     // every night at 10pm, every morning
@@ -130,12 +138,13 @@ const patterns: Pattern[] = [
     // Bare adverbs are common in titles ("Weekly report"), so they count only when nothing
     // but the end, another token or a scheduling word follows them.
     re: new RegExp(
-      String.raw`\b(daily|weekly|fortnightly|monthly|yearly|annually)(?=\s*$|\s*[#@!_,.;]|\s+(?:p[1-4]|at|on|from|starting|by|due|until|remind|in|and|today|tomorrow|next|this)${END})`,
+      String.raw`\b(daily|weekly|fortnightly|monthly|quarterly|yearly|annually)(?=\s*$|\s*[#@!_,.;]|\s+(?:p[1-4]|at|on|from|starting|by|due|until|remind|in|and|today|tomorrow|next|this)${END})`,
       "giu",
     ),
     build: (m) => {
       const word = m[1]!.toLowerCase();
       if (word === "fortnightly") return { freq: RRule.WEEKLY, interval: 2 };
+      if (word === "quarterly") return { freq: RRule.MONTHLY, interval: 3 };
       const freq = { daily: RRule.DAILY, weekly: RRule.WEEKLY, monthly: RRule.MONTHLY }[word] ?? RRule.YEARLY;
       return { freq };
     },

@@ -68,7 +68,7 @@ export function localIso(at: Date, allDay: boolean, timeZone: string): string {
 
 /** A phrase that is only a date ("tomorrow", "Friday 5pm", "next week"), as a local ISO string. */
 export function dateOnly(text: string, ctx: { now: Date; timeZone: string }): string | undefined {
-  const phrase = text.replace(/^(?:to|for|until|till|on|by|at)\s+/i, "").replace(/^next week$/i, "next monday");
+  const phrase = text.replace(/^(?:to|for|until|till|on|by|at)\s+/i, "").replace(/^the\s+(?=end\s+of\b)/i, "").replace(/^next week$/i, "next monday");
   const parsed = parseQuickAdd(phrase, { now: ctx.now, timeZone: ctx.timeZone });
   if (!parsed.dueAt || parsed.title.trim() || parsed.recurrenceRule) return undefined;
   return localIso(parsed.dueAt, parsed.allDay ?? false, ctx.timeZone);
@@ -86,6 +86,7 @@ export function duePhrase(text: string, ctx: { now: Date; timeZone: string }): s
     .trim()
     .replace(/^due\s+/i, "")
     .replace(/^(?:to|for|until|till|on|by|at|off until|back to)\s+/i, "")
+    .replace(/^the\s+(?=end\s+of\b)/i, "")
     .replace(/\s+instead$/i, "")
     .replace(/^next week$/i, "next monday");
   const hour = /^(?:at\s+)?(\d{1,2})$/.exec(phrase);

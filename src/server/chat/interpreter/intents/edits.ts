@@ -65,7 +65,9 @@ const renameRules: Rule[] = [
   },
   // "dentist appointment should be called dentist checkup"
   (text) => {
-    const m = /^(.+?)\s+should\s+(?:be\s+)?(?:called|named|titled|say)\s+(.+)$/i.exec(text);
+    const m =
+      /^(.+?)\s+should\s+(?:be\s+)?(?:called|named|titled|say)\s+(.+)$/i.exec(text) ??
+      /^(?:can|could)\s+(?:you\s+(?:make\s+)?)?(.+?)\s+be\s+(?:called|named|titled|renamed(?:\s+to)?|retitled(?:\s+to)?)\s+(.+)$/i.exec(text);
     return m ? readings([[onTask("update_task", m[1]!, { title: title(m[2]!) })]]) : undefined;
   },
 ];

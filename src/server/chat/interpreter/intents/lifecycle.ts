@@ -42,7 +42,7 @@ export const reopenRules: Rule[] = [
   // "done", "finished!", "all done": the verdict alone is about the task in focus (see completeRules).
   // "not done yet", "it's not done": the task in focus.
   (text) =>
-    /^(?:(?:it|that|this)(?: one)?\s+is\s+|it's\s+|its\s+)?(?:still\s+)?not\s+(?:actually\s+|really\s+)?(?:done|finished|complete|completed)(?:\s+(?:yet|after all))?$/i.test(text)
+    /^(?:(?:it|that|this)(?: one)?\s+is\s+|it's\s+|its\s+)?(?:still\s+)?not\s+(?:actually\s+|really\s+)?(?:done|finished|complete|completed)(?:\s+(?:yet|after all))?$|^not\s+yet$/i.test(text)
       ? calls(onTask("reopen_task", "it"))
       : undefined,
   // "not that one, reopen it"; "expense report needs more work, reopen it" names the task first.
@@ -91,7 +91,7 @@ export const completeRules: Rule[] = [
   (text) => {
     const m =
       /^(?:i\s+|finally\s+|just\s+|already\s+)(?:have\s+|just\s+|already\s+|finally\s+)*(wrapped up|sorted out|dealt with|took care of|knocked out|(?:[a-z]+ed)|bought|paid|sent|got|took|did|made|wrote|went to|picked up|handed in)\s+(.+)$/i.exec(text) ??
-      /^(wrapped up|sorted out|dealt with|took care of|knocked out)\s+(.+)$/i.exec(text);
+      /^(wrapped up|sorted out|dealt with|took care of|knocked out|bought|paid|sent|picked up|handed in|posted|collected|returned|booked|renewed|called|rang|emailed|phoned|cleaned|submitted)\s+(.+)$/i.exec(text);
     if (!m || /^(?:need|want|have|must|should)/i.test(m[1]!)) return undefined;
     return calls(onTask("complete_task", trailing(m[2]!)));
   },

@@ -67,7 +67,8 @@ export const occurrenceRules: Rule[] = [
     const said =
       /^(?:(?:we|i)\s+(?:are|am|will be)\s+(?:skipping|cancell?ing|missing|dropping)|skipping|skip|cancel|drop|no|miss|(?:we|i)\s+(?:do not|will not|won't|don't)\s+(?:have|need|do)|there(?:\s+is|'s|\s+will be)\s+no|no need for|call off)\s+(.+)$/i.exec(text)?.[1] ??
       /^(.+?)\s+(?:is|will be)\s+(?:cancelled|canceled|off|not happening|skipped)\s+(.+)$/i.exec(text)?.slice(1, 3).join(" ");
-    const m = said ? [text, said] : undefined;
+    // "just monday's standup, not the whole thing": only one occurrence is what the rule is for anyway.
+    const m = said ? [text, said.replace(/^(?:just|only)\s+/i, "").replace(/,?\s+(?:not|and not)\s+the\s+(?:whole|entire)\s+(?:thing|series|task)$/i, "").replace(/\s+(?:only|just)$/i, "")] : undefined;
     const found = m ? occurrence(m[1]!, ctx) : undefined;
     if (found) return call("skip_occurrence", found.task, { date: found.date });
     // "skip the next pilates", "skip the next one of the standup": the open occurrence.
