@@ -12,10 +12,11 @@ const UNIT_MINUTES: [RegExp, number][] = [
 ];
 
 const REMIND_RE = /\bremind(?:\s+me)?\s+/gi;
-const RELATIVE_RE = /^(\d{1,4}|an?|one)\s*(m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?)\s+(?:before|earlier|ahead)(?![\p{L}\p{N}])/iu;
+// "the day before" is a day before, like "a day before".
+const RELATIVE_RE = /^(\d{1,4}|an?|one|the)\s*(m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?)\s+(?:before|earlier|ahead)(?![\p{L}\p{N}])/iu;
 
 function minutesOf(count: string, unit: string): number | undefined {
-  const n = /^\d+$/.test(count) ? Number(count) : 1; // "an hour", "a day", "one week"
+  const n = /^\d+$/.test(count) ? Number(count) : 1; // "an hour", "a day", "one week", "the day"
   const per = UNIT_MINUTES.find(([re]) => re.test(unit))?.[1];
   return per === undefined ? undefined : n * per;
 }

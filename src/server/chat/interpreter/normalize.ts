@@ -24,7 +24,7 @@ const FIXED: Record<string, string> = {
   "i've": "i have", "i'm": "i am", "don't": "do not", "dont": "do not", "can't": "cannot", "it's": "it is",
   "there's": "there is", "let's": "let us", "isn't": "is not", "aren't": "are not", "wasn't": "was not",
   "doesn't": "does not", "didn't": "did not", "won't": "will not", "shouldn't": "should not", "that's": "that is",
-  "thats": "that is", "isnt": "is not", "doesnt": "does not", "resched": "reschedule", appt: "appointment", "appt.": "appointment", appts: "appointments", prio: "priority", u: "you", r: "are", ur: "your", "renmae": "rename", "mvoe": "move", "delte": "delete",
+  "thats": "that is", arent: "are not", wasnt: "was not", werent: "were not", didnt: "did not", havent: "have not", hasnt: "has not", shouldnt: "should not", couldnt: "could not", wouldnt: "would not", "isnt": "is not", "doesnt": "does not", "resched": "reschedule", appt: "appointment", "appt.": "appointment", appts: "appointments", prio: "priority", u: "you", r: "are", ur: "your", "renmae": "rename", "mvoe": "move", "delte": "delete",
 };
 
 /** Slips corrected only as the first word, where a command stands ("ad buy milk"). */

@@ -13,14 +13,14 @@ export function reorderings(text: string, ctx: { now: Date; timeZone: string }):
   if (dated && dateOnly(dated[1]!, ctx)) out.push(`add ${dated[2]} ${dated[1]}`);
   // "the budget review, push it to monday": the pronoun stands for the words before the comma.
   const topic = /^(.+?)\s*[,:;–—-]\s+(.+)$/.exec(text);
-  if (topic && /\b(?:it|that|this one)\b/i.test(topic[2]!)) {
+  if (topic && /\b(?:it|that|this one|them)\b/i.test(topic[2]!)) {
     // "dentist appointment isn't urgent, make it low": the task is the words before "is".
     // "i don't need the budget review any more, delete it": the task is what the clause is about.
     const task = topic[1]!
       .replace(/\s+(?:is|are|was|is not|isn't|are not|aren't)\b.*$/i, "")
       .replace(/^(?:i|we)\s+(?:do not\s+|no longer\s+|will not\s+|really\s+)?(?:need|want|have|got|finished|did|forgot)\s+/i, "")
       .replace(/\s+(?:any ?more|any longer|now|after all|today)$/i, "");
-    out.push(topic[2]!.replace(/\b(?:it|that|this one)\b/i, task));
+    out.push(topic[2]!.replace(/\b(?:it|that|this one|them)\b/i, task));
   }
   // "dry cleaning - move to friday", "groceries move to tomorrow", "call mom: delete"
   const verbLast = new RegExp(String.raw`^(.+?)\s*(?:[,:;–—-]\s*)?\s(${VERB})(?:\s+(.+))?$`, "i").exec(text);

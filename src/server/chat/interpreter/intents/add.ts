@@ -49,7 +49,7 @@ function addCall(rest: string, remindCue: boolean, ctx: { now: Date; timeZone: s
   const quoted = /(?:^|\s)["']([^"']+)["'](?=\s|$)/.exec(text);
   if (quoted) text = text.replace(quoted[0], " ");
   const parsed = parseQuickAdd(text, { now: ctx.now, timeZone: ctx.timeZone });
-  const title = quoted ? quoted[1]!.trim() : parsed.title.replace(/^(?:to|that|about)\s+/i, "").replace(/^(?:a|an)\s+(?=\S+\s)/i, "").replace(/[\s,]+(?:and|&)$/i, "").replace(/[\s,]+(?:it is|its|which is|that is)$/i, "").replace(/\s+(?:for|on|by|at|due)$/i, "").replace(TRAILING_LIST, "").trim();
+  const title = quoted ? quoted[1]!.trim() : parsed.title.replace(/^(?:to|that|about)\s+/i, "").replace(/^(?:a|an)\s+(?=\S+\s)/i, "").replace(/[\s,]+(?:and|&)$/i, "").replace(/[\s,]+(?:it is|its|which is|that is)$/i, "").replace(/\s+(?:for|on|by|at|due)(?:\s+the)?$/i, "").replace(TRAILING_LIST, "").trim();
   if (!title) return { kind: "clarify", question: "What should the task be called?" };
   for (const tag of parsed.tags) if (!tagNames.some((n) => n.toLowerCase() === tag.name.toLowerCase())) tagNames.push(tag.name);
   if (parsed.category && !refs.category_id) refs.category_id = parsed.category.name;

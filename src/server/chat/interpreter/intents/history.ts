@@ -2,7 +2,7 @@
 // "remind me again tomorrow morning". Both go through the same tools as the app (undo_change,
 // snooze_reminder), so an undo here is an entry in the activity log like any other.
 import { taskPhrase } from "../refs";
-import { dateOnly, DURATION, durationMinutes, cutsAt } from "../slots";
+import { dateOnly, duePhrase, DURATION, durationMinutes, cutsAt } from "../slots";
 import type { Interpretation, ToolArgs } from "../types";
 import { calls, onTask } from "./actions";
 import type { Rule } from "./rule";
@@ -29,7 +29,7 @@ export const undoRules: Rule[] = [
   // "put it back", "change it back", "set that back the way it was", "restore it", "undelete that":
   // back to how it was before the last change, which is what undo does.
   (text) =>
-    /^(?:(?:put|change|set|switch|turn|make|move)\s+(?:it|that|this|them|everything)\s+back(?:\s+(?:the way it was|as it was|to how it was|to what it was|again))?|(?:restore|undelete|un-delete|recover)\s+(?:it|that|this)(?:\s+again)?|go back|back to how it was)$/i.test(text)
+    /^(?:(?:put|change|set|switch|turn|make|move)\s+(?:it|that|this|them|everything)\s+back(?:\s+(?:the way it was|as it was|to how it was|to what it was|again))?|bring\s+(?:it|that|this|them)\s+back|(?:restore|undelete|un-delete|recover)\s+(?:it|that|this)(?:\s+again)?|go back|back to how it was)$/i.test(text)
       ? calls({ tool: "undo_change", args: {} })
       : undefined,
 ];
@@ -44,7 +44,10 @@ function snoozeArgs(words: string, ctx: { now: Date; timeZone: string }): ToolAr
     return minutes === 5 ? { for: "5m" } : minutes === 60 ? { for: "1h" } : { until: `in ${minutes} minutes` };
   }
   if (/^tomorrow(?:\s+morning)?$/i.test(phrase)) return { for: "tomorrow" };
-  return dateOnly(phrase, ctx) ? { until: phrase } : undefined;
+  if (dateOnly(phrase, ctx)) return { until: phrase };
+  // "till 3": a bare hour is a clock time, read the way a due time is.
+  const clock = /^\d{1,2}$/.test(phrase) ? duePhrase(phrase, ctx) : undefined;
+  return clock ? { until: clock } : undefined;
 }
 
 /** "the vet reminder", "the reminder for rex", "rex reminder" → the task's words. */

@@ -59,7 +59,9 @@ function listCall(text: string): PlannedCall {
   if (priorities.length) args.priorities = priorities;
   const tag = /\b(?:tagged(?:\s+with|\s+as)?|with\s+(?:the\s+)?tag|labell?ed)\s+#?([\p{L}\p{N}_-]+)/iu.exec(text) ?? /(?:^|\s)#([\p{L}\p{N}_-]+)/u.exec(text);
   if (tag) refs.tag_ids = [labelName(tag[1]!)];
-  const category = new RegExp(String.raw`\b(?:in|from|under)\s+(?:the\s+|my\s+)?(?:category\s+)?([^\s].*?)(?:\s+(?:category|list|project))?${STOP_AFTER_CATEGORY}`, "i").exec(text);
+  // "at work" is the Work category as much as "in work" is.
+  const atWork = /\bat\s+(work|home)\b/i.exec(text);
+  const category = atWork ? [atWork[0], atWork[1]] : new RegExp(String.raw`\b(?:in|from|under)\s+(?:the\s+|my\s+)?(?:category\s+)?([^\s].*?)(?:\s+(?:category|list|project))?${STOP_AFTER_CATEGORY}`, "i").exec(text);
   if (category && !/^(?:order|total|the next|next|a week|this week|today|tomorrow)\b/i.test(category[1]!)) refs.category_id = labelName(category[1]!);
   if (/\b(?:due\s+)?today\b/i.test(text)) args.due = "today";
   else if (/\b(?:this|the)\s+week\b|\bnext\s+(?:7|seven)\s+days\b|\bwithin a week\b/i.test(text)) args.due = "next7";
