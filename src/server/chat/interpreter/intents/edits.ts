@@ -44,6 +44,9 @@ const renameRules: Rule[] = [
   // "rename the report task to Quarterly report", "rename "book flights to Lisbon" to "book flights to Porto""
   (text) => {
     const m = /^(?:rename|retitle|relabel|re-name)\s+(.+)$/i.exec(text);
+    // "rename to X": no task named, so the one the conversation is on.
+    const bare = m ? /^(?:to|as)\s+(.+)$/i.exec(m[1]!) : null;
+    if (bare) return readings([[onTask("update_task", "it", { title: title(bare[1]!) })]]);
     return m ? renameCuts(m[1]!) : undefined;
   },
   // "change the title of call mom to call mom and dad", "edit the title of X: Y", "update the name of X to Y"
@@ -263,6 +266,7 @@ const repeatRules: Rule[] = [
       /^(?:repeat)\s+(.+?)\s+((?:every|each|on the|daily|weekly|monthly|yearly|fortnightly).+)$/i.exec(text) ??
       /^(.+?)\s+should\s+(?:repeat|recur|be|happen)\s+((?:every|each|on the|daily|weekly|monthly|yearly|fortnightly).*)$/i.exec(text) ??
       /^(?:make|set)\s+(.+?)\s+(daily|weekly|monthly|yearly|annual|fortnightly)$/i.exec(text) ??
+      /^(?:make|set|switch)\s+(.+?)\s+((?:every|each)\s.+)$/i.exec(text) ??
       /^(?:change|set|switch)\s+(.+?)\s+to\s+((?:every|each|on the).+)$/i.exec(text);
     if (!m || !isRepetition(m[2]!, ctx)) return undefined;
     return readings([[onTask("update_task", m[1]!, { recurrence_rule: m[2]!.replace(/^annual$/i, "yearly") })]]);

@@ -65,7 +65,7 @@ function snooze(task: string, args: ToolArgs): Interpretation {
 export const snoozeRules: Rule[] = [
   // "snooze the vet reminder for an hour", "snooze the reminder for rex until tomorrow", "snooze it 10 min", "snooze for an hour"
   (text, ctx) => {
-    const m = /^snooze\s+(.+)$/i.exec(text);
+    const m = /^(?:hit\s+|press\s+)?snooze\s+(?:on\s+)?(.+)$/i.exec(text);
     if (!m) return undefined;
     const rest = m[1]!;
     const alone = snoozeArgs(rest, ctx);

@@ -75,6 +75,15 @@ export const occurrenceRules: Rule[] = [
     const next = m ? /^(?:the\s+)?next\s+(?:one\s+(?:of\s+)?|occurrence\s+of\s+)?(.+?)(?:\s+(?:occurrence|one|session|class|meeting))?$/i.exec(m[1]!) : null;
     return next ? call("skip_occurrence", next[1]!, { date: "next" }) : undefined;
   },
+  // "this time the standup is on tuesday", "the standup is at 11 just this once": the open occurrence moves.
+  (text, ctx) => {
+    const ONCE = String.raw`(?:this time|just this (?:once|time|week)|this once|for this (?:one|week))`;
+    const m =
+      new RegExp(String.raw`^${ONCE},?\s+(.+?)\s+(?:is|will be|happens|should be)\s+((?:on|at)\s+.+)$`, "i").exec(text) ??
+      new RegExp(String.raw`^(.+?)\s+(?:is|will be|happens|should be)\s+((?:on|at)\s+.+?),?\s+${ONCE}$`, "i").exec(text);
+    const to = m ? duePhrase(m[2]!, ctx) : undefined;
+    return m && to ? call("reschedule_occurrence", m[1]!, { date: "next", to }) : undefined;
+  },
   // "move next monday's standup to tuesday", "push the standup on the 16th to tuesday"
   (text, ctx) => {
     // Also said as news: "standup on monday is moved to tuesday".
