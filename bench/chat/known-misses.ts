@@ -6,5 +6,5 @@ export const KNOWN_MISSES: Record<number, string[]> = {
   2: [],
   3: [],
   4: [],
-  5: [],
+  5: ["add buy paint in work"],
 };

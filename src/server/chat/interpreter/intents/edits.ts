@@ -279,7 +279,7 @@ const noteRules: Rule[] = [
     const m =
       /^(?:add|put|attach|write)\s+(?:a\s+)?(?:note|description|comment)\s+(?:to|on)\s+(.+?)\s*:\s*(.+)$/i.exec(text) ??
       /^(?:set|change|update)\s+(?:the\s+)?(?:description|notes?)\s+(?:of|for|on)\s+(.+?)\s*:\s*(.+)$/i.exec(text) ??
-      /^(?:a\s+)?(?:note|notes|description|comment)\s+(?:on|for|to)\s+(.+?)\s*:\s*(.+)$/i.exec(text);
+      /^(?:a\s+)?(?:note|notes|description|comment)\s+(?:on|for|to)\s+(?!(?:self|myself)\s*:)(.+?)\s*:\s*(.+)$/i.exec(text);
     if (m) return readings([[onTask("update_task", m[1]!, { description: m[2]!.trim() })]]);
     const cut = /^(?:set|change|update)\s+(?:the\s+)?(?:description|notes?)\s+(?:of|for|on)\s+(.+)$/i.exec(text);
     return cut ? readings(cutsAt(cut[1]!, "to").map(([task, note]) => [onTask("update_task", task, { description: note.trim() })])) : undefined;
