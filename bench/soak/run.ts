@@ -11,7 +11,7 @@ import { writeResult } from "../lib/results";
 import { evaluateSoak, verdictLines, type SoakSamples } from "./criteria";
 import { SimulatedUser } from "./user";
 import { outboxLagFromPglite, outboxLagFromPostgres, type OutboxLagMinute } from "./outbox-lag";
-import { sampleProcessGroupRss, scrapeOutboxLag } from "./probes";
+import { cpuUsedMs, pidsCpuMs, processGroupCpuMs, sampleProcessGroupRss, scrapeOutboxLag } from "./probes";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const arg = (name: string, fallback: string) => {
@@ -28,6 +28,8 @@ async function runMode(driver: "pglite" | "postgres") {
   const baseUrl = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(path.join(tmpdir(), `cadence-soak-${driver}-`));
   let dropDatabase = async () => {};
+  /** PostgreSQL backends serving the run's database (their CPU is the request path's too). */
+  let backendPids = async (): Promise<number[]> => [];
   const env: Record<string, string> = {
     PORT: String(port),
     DATA_DIR: dataDir,
@@ -43,6 +45,7 @@ async function runMode(driver: "pglite" | "postgres") {
     const url = new URL(adminDatabaseUrl(ROOT));
     url.pathname = `/${name}`;
     env.DATABASE_URL = url.toString();
+    backendPids = async () => (await admin<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = ${name}`).map((row) => row.pid);
     dropDatabase = async () => {
       await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
@@ -79,6 +82,8 @@ async function runMode(driver: "pglite" | "postgres") {
       samples.rssBytes.push({ at, bytes: rss });
       void scrapeOutboxLag(baseUrl).then((ms) => samples.gaugeLagMs.push({ at, ms }));
     }, 5_000);
+    const appCpuBefore = processGroupCpuMs(server.child.pid ?? 0);
+    const dbCpuBefore = pidsCpuMs(await backendPids());
     const loadAverages: number[][] = [];
     const loadTimer = setInterval(() => loadAverages.push(loadavg()), 30_000);
     await Promise.all(
@@ -88,6 +93,11 @@ async function runMode(driver: "pglite" | "postgres") {
     );
     clearInterval(probes);
     clearInterval(loadTimer);
+    const cpu = cpuPerRequest(
+      cpuUsedMs(appCpuBefore, processGroupCpuMs(server.child.pid ?? 0)),
+      cpuUsedMs(dbCpuBefore, pidsCpuMs([...new Set([...dbCpuBefore.keys(), ...(await backendPids())])])),
+      samples.requests.length,
+    );
     log(`${driver}: load done (${samples.requests.length} requests); waiting for the last reminders`);
     await new Promise((resolve) => setTimeout(resolve, 20_000));
     const reminders = { expected: 0, deliveredOnce: 0, missing: 0, duplicated: 0 };
@@ -106,11 +116,20 @@ async function runMode(driver: "pglite" | "postgres") {
       return [];
     });
     const verdict = evaluateSoak(samples, { durationMs, reminders, outboxLag });
-    return { driver, minutes, users: userCount, loadAverage: { start: loadAverages[0] ?? loadavg(), end: loadavg() }, ...verdict };
+    return { driver, minutes, users: userCount, loadAverage: { start: loadAverages[0] ?? loadavg(), end: loadavg() }, cpu, ...verdict };
   } finally {
     await stopServer();
     await dropDatabase();
   }
+}
+
+/**
+ * CPU the server side spent per request during the load (app process group; PostgreSQL backends of the run's
+ * database): it moves far less than latency when other work shares the cores, though a busy machine still inflates it.
+ */
+function cpuPerRequest(appMs: number, databaseMs: number, requests: number) {
+  const perRequest = (ms: number) => Math.round((ms / Math.max(1, requests)) * 100) / 100;
+  return { appMs: Math.round(appMs), databaseMs: Math.round(databaseMs), appMsPerRequest: perRequest(appMs), databaseMsPerRequest: perRequest(databaseMs) };
 }
 
 const drivers: ("pglite" | "postgres")[] = mode === "both" ? ["pglite", "postgres"] : [mode as "pglite" | "postgres"];
@@ -119,6 +138,7 @@ for (const driver of drivers) {
   try {
     const result = await runMode(driver);
     for (const line of verdictLines(result)) log(`${driver}: ${line}`);
+    log(`${driver}: server CPU per request: app ${result.cpu.appMsPerRequest} ms, PostgreSQL backends ${result.cpu.databaseMsPerRequest} ms`);
     results.push(result);
   } catch (cause) {
     // One mode failing to run (a crash at start-up, say) still lets the other run and the JSON be written.
