@@ -1,0 +1,15 @@
+import { describe, expect, it } from "vitest";
+import { BUSY_HEAP_GROWING_PERCENT, createHeapGrowthControl, IDLE_HEAP_GROWING_PERCENT } from "@/server/http/heap-growth";
+
+describe("heap growth limit", () => {
+  it("starts limited, lifts the limit while the event loop is busy and sets it again once idle", () => {
+    const set: number[] = [];
+    const loads = [0.01, 0.9, 0.3, 0.02];
+    const check = createHeapGrowthControl({ utilizationSinceLastCheck: () => loads.shift() ?? 0, setPercent: (p) => set.push(p) });
+    expect(set).toEqual([IDLE_HEAP_GROWING_PERCENT]);
+    expect([check(), check(), check(), check()]).toEqual([IDLE_HEAP_GROWING_PERCENT, BUSY_HEAP_GROWING_PERCENT, BUSY_HEAP_GROWING_PERCENT, IDLE_HEAP_GROWING_PERCENT]);
+    // V8's flag is written only when the limit changes.
+    expect(set).toEqual([IDLE_HEAP_GROWING_PERCENT, BUSY_HEAP_GROWING_PERCENT, IDLE_HEAP_GROWING_PERCENT]);
+    expect(BUSY_HEAP_GROWING_PERCENT).not.toBe(IDLE_HEAP_GROWING_PERCENT);
+  });
+});
