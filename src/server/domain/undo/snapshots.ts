@@ -128,13 +128,8 @@ type SnapshotExtras = Pick<SnapshotRow, "previousOccurrenceId" | "recurrenceExda
  * A task's view and its exact snapshot from one query (a change reads both before it and, for tags or reminders,
  * after it): on the embedded database every statement costs its own pass through PGlite, even when pipelined.
  */
-export async function loadTaskWithSnapshot(
-  db: Executor,
-  userId: string,
-  id: string,
-  options: { includeDeleted?: boolean } = {},
-): Promise<{ view: TaskView; snapshot: TaskSnapshot } | null> {
-  const [found] = await loadTaskViewsWith(db, userId, [id], snapshotExtras as unknown as Record<string, SQL>, { includeDeleted: options.includeDeleted ?? false });
+export async function loadTaskWithSnapshot(db: Executor, userId: string, id: string): Promise<{ view: TaskView; snapshot: TaskSnapshot } | null> {
+  const [found] = await loadTaskViewsWith(db, userId, [id], snapshotExtras as unknown as Record<string, SQL>, { includeDeleted: false });
   if (!found) return null;
   const { view } = found;
   const { tagIdsJson: tagIds, remindersJson: reminders, ...extra } = found.extra as SnapshotExtras;

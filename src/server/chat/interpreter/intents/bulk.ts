@@ -6,13 +6,18 @@ import { takePriority } from "../slots";
 import type { PlannedCall } from "../types";
 import type { Rule } from "./rule";
 
+/** "everything", "all of my tasks", "all the stuff": every task of the group named after it. */
+const EVERY_TASK = String.raw`(?:everything|all(?:\s+(?:of\s+)?(?:my|the))?(?:\s+(?:tasks|todos|stuff|things))?)`;
+const EVERY_TASK_TAGGED = new RegExp(String.raw`^${EVERY_TASK}\s+(?:tagged|with the tag)\s+#?(.+)$`, "i");
+const EVERY_TASK_IN = new RegExp(String.raw`^${EVERY_TASK}\s+(?:in|under|from)\s+(?:the\s+|my\s+)?(.+?)(?:\s+(?:category|list|project))?$`, "i");
+
 /** "everything in home", "all my home tasks", "all the tasks tagged finance" → which tasks. */
 function group(words: string): NonNullable<PlannedCall["forEach"]> | undefined {
   const w = words.trim();
-  const tagged = /^(?:everything|all(?:\s+(?:of\s+)?(?:my|the))?(?:\s+(?:tasks|todos|stuff|things))?)\s+(?:tagged|with the tag)\s+#?(.+)$/i.exec(w);
+  const tagged = EVERY_TASK_TAGGED.exec(w);
   if (tagged) return { args: { status: "open" }, refs: { tag_ids: [labelName(tagged[1]!)] } };
   const inCategory =
-    /^(?:everything|all(?:\s+(?:of\s+)?(?:my|the))?(?:\s+(?:tasks|todos|stuff|things))?)\s+(?:in|under|from)\s+(?:the\s+|my\s+)?(.+?)(?:\s+(?:category|list|project))?$/i.exec(w) ??
+    EVERY_TASK_IN.exec(w) ??
     /^all\s+(?:of\s+)?(?:my\s+|the\s+)?(.+?)\s+(?:tasks|todos|stuff|things)$/i.exec(w) ??
     /^(?:my|the)\s+(.+?)\s+(?:tasks|todos|stuff|things)$/i.exec(w);
   return inCategory ? { args: { status: "open" }, refs: { category_id: labelName(inCategory[1]!) } } : undefined;
