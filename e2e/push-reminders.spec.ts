@@ -33,6 +33,14 @@ async function deliverToServiceWorker(page: Page, context: BrowserContext, plain
   await cdp.send("ServiceWorker.deliverPushMessage", { origin, registrationId: registrations[0]!.registrationId, data: plaintext });
 }
 
+/**
+ * Leaves the app for a page of the same origin that is not Cadence's UI: the tab with the app is gone (no live
+ * notices, no in-page notification), as when a person has closed it, while this page can still reach the service worker.
+ */
+async function closeTheAppTab(page: Page) {
+  await page.goto("/api/health");
+}
+
 /** The notifications the service worker shows right now. */
 const shownNotifications = (page: Page) =>
   page.evaluate(async () =>
@@ -43,8 +51,9 @@ const shownNotifications = (page: Page) =>
     })),
   );
 
-/** Opens a notified task's history from the Notifications panel. */
+/** Opens Cadence again, then a notified task's history from the Notifications panel. */
 async function openHistoryFromNotifications(page: Page, title: string) {
+  await page.goto("/");
   await page.getByRole("button", { name: /^Notifications/ }).click();
   const panel = page.getByRole("dialog", { name: "Notifications" });
   await panel.getByRole("button", { name: title, exact: true }).click();
@@ -66,6 +75,7 @@ for (const [label, viewport] of [
       const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
       expect(scope).toMatch(/\/$/);
 
+      await closeTheAppTab(page);
       const device = push.createDevice();
       await trpcPost(page, "push.subscribe", { ...device.subscription, deviceName: "Test phone" });
       const at = new Date(Date.now() + 3_000);
@@ -112,6 +122,7 @@ for (const [label, viewport] of [
       await context.grantPermissions(["notifications"]);
       await signUp(page);
       await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+      await closeTheAppTab(page);
       const device = push.createDevice();
       await trpcPost(page, "push.subscribe", { ...device.subscription, deviceName: "Quiet phone" });
       // Quiet hours from half an hour ago until the next whole minute (at least 15 s away), in the person's zone.

@@ -2,6 +2,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { refetchAfterChange, refetchSnapshotsOlderThan } from "./fresh-sync";
+import { thisDeviceEndpoint } from "./push";
 import { useTRPC } from "./trpc";
 
 interface RealtimeConfig {
@@ -62,7 +63,7 @@ export function useRealtimeSync(userId: string): void {
       channel.bind("sync", (notice: SyncNotice) => {
         if (notice.entity === "notification") {
           void refetch([trpc.notification.pathFilter()]).then(() => {
-            if (notice.action === "created") showBrowserNotification(queryClient.getQueriesData(trpc.notification.list.pathFilter()), notice.id);
+            if (notice.action === "created") return showBrowserNotification(queryClient.getQueriesData(trpc.notification.list.pathFilter()), notice.id);
           });
           return;
         }
@@ -93,14 +94,16 @@ interface NotificationListData {
 
 /**
  * A desktop notification for a reminder that just fired, when the user allowed them. The tag is the
- * reminder's, so several open tabs (and the service worker's push) show it once.
+ * reminder's, so several open tabs show it once. A browser subscribed to push leaves it to the service
+ * worker: Chromium does not merge a page's notification with a service worker's of the same tag, so both
+ * would show, and only the push one carries the snooze actions.
  */
-function showBrowserNotification(lists: Array<[readonly unknown[], unknown]>, id: string): void {
+async function showBrowserNotification(lists: Array<[readonly unknown[], unknown]>, id: string): Promise<void> {
   if (typeof Notification === "undefined" || Notification.permission !== "granted") return;
   for (const [, data] of lists) {
     const item = (data as NotificationListData | undefined)?.items.find((n) => n.id === id);
     if (!item || item.readAt) continue;
-    // Same tag as the service worker's push for this reminder, so one device never shows it twice.
+    if (await thisDeviceEndpoint().catch(() => null)) return;
     new Notification(item.title, { body: item.body ?? undefined, tag: item.reminderId ? `reminder-${item.reminderId}` : id });
     return;
   }
