@@ -92,6 +92,16 @@ describe("deleting an account", () => {
     expect(await rowsOwnedBy(testDb.handle.db, doomed.id)).toEqual(ownedBefore);
     expect((await deleteAccount("", "correct horse")).status).toBe(401);
 
+    // A second device of the same person, signed in before the deletion (its session is cached in its cookie).
+    const otherDevice = await auth.handler(
+      new Request(`${authURL}/api/auth/sign-in/email`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: authURL },
+        body: JSON.stringify({ email: "doomed@example.test", password: "correct horse" }),
+      }),
+    );
+    const otherDeviceCookie = otherDevice.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+
     const before = await snapshotTables(testDb.handle.db);
     const ok = await deleteAccount(doomed.cookie, "correct horse");
     expect(ok.status).toBe(200);
@@ -105,6 +115,15 @@ describe("deleting an account", () => {
       expect(tableRows.filter((row) => row.includes(doomed.id)), table).toEqual([]);
     }
     expect(before["public.chat_messages"]!.length - after["public.chat_messages"]!.length).toBe(2);
+    // The other device is told to sign in again, not that its input was bad, and nothing is stored for the gone user.
+    const lateWrite = await fetch(`${base}/task.create`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: otherDeviceCookie },
+      body: JSON.stringify({ json: { title: "written after the account was deleted" } }),
+    });
+    expect(lateWrite.status).toBe(401);
+    expect(await lateWrite.text()).toContain("This account no longer exists; sign in again");
+    expect(Object.values(await rowsOwnedBy(testDb.handle.db, doomed.id)).every((count) => count === 0)).toBe(true);
     // Signing in again fails: the account is gone.
     const signIn = await auth.handler(
       new Request(`${authURL}/api/auth/sign-in/email`, {

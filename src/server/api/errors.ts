@@ -17,7 +17,10 @@ export interface ErrorDetails {
 
 const PG_CONFLICT = "23505";
 const PG_CHECK = "23514";
-const PG_INVALID_INPUT = new Set(["22001", "22P02", "22007", "22008", "23502", "23503"]);
+const PG_FOREIGN_KEY = "23503";
+const PG_INVALID_INPUT = new Set(["22001", "22P02", "22007", "22008", "23502", PG_FOREIGN_KEY]);
+/** Every table's owner column references users under this naming (drizzle's `<table>_user_id_users_id_fk`). */
+const OWNER_FOREIGN_KEY = /_user_id_users_id_fk$/;
 
 function pgCodeOf(error: unknown): { code?: string; constraint?: string } {
   for (let e: unknown = error, depth = 0; e && typeof e === "object" && depth < 5; depth++) {
@@ -54,6 +57,10 @@ export function toTRPCError(error: unknown): TRPCError | undefined {
       message: limit ? `Limit reached (${constraint})` : `Invalid value (${constraint ?? "check failed"})`,
       cause: error,
     });
+  }
+  // A session cached in the cookie (≤ 1 min) can outlive its deleted account: the write finds no owner.
+  if (code === PG_FOREIGN_KEY && constraint && OWNER_FOREIGN_KEY.test(constraint)) {
+    return new TRPCError({ code: "UNAUTHORIZED", message: "This account no longer exists; sign in again", cause: error });
   }
   if (code && PG_INVALID_INPUT.has(code)) return new TRPCError({ code: "BAD_REQUEST", message: "Invalid value", cause: error });
   return undefined;
