@@ -5,21 +5,33 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-[ -d node_modules ] || npm install --no-audit --no-fund
-
-# Debian packages first, one apt-get at a time. Then the real stack's toolchain (daprd + Scheduler from the Go
-# module proxy, Kafka from Maven Central: ~10 min of CPU cold, seconds warm) builds in the background at the
-# lowest CPU priority while the steps below run — they leave about half of the two cores idle — instead of
-# adding its cold cost to the end.
-bash scripts/ensure-chromium.sh
-realstack_build=
+# Go builds first, in the background, so their cold cost (~15 min of CPU for the Kubernetes and real-stack
+# toolchains) fills the cores that npm install, tsc, next build and vitest leave idle instead of adding to the
+# end: the Kubernetes tools (kube-apiserver, etcd, helm, … from the Go module proxy) at nice 10, needed before
+# vitest; the real stack (daprd + Scheduler, Kafka from Maven Central) at nice 19, needed last. Warm, both take
+# seconds. Debian packages (Go, Java, Maven, Chromium) are installed first, one apt-get at a time.
+background_builds=()
+trap 'for pid in "${background_builds[@]}"; do kill -- "-$pid" 2>/dev/null; done; true' EXIT
+# Runs a build in its own process group at a low CPU priority; its log is printed only if it fails.
+start_background_build() { # <niceness> <log var> <pid var> <command...>
+  local niceness=$1 log_var=$2 pid_var=$3; shift 3
+  local log; log=$(mktemp -t cadence-build.XXXXXX)
+  setsid nice -n "$niceness" "$@" >"$log" 2>&1 &
+  background_builds+=($!)
+  printf -v "$log_var" %s "$log"; printf -v "$pid_var" %s "$!"
+}
+wait_background_build() { # <pid> <log> <what>
+  if ! wait "$1"; then cat "$2" >&2; echo "building $3 failed (log above)" >&2; exit 1; fi
+  rm -f "$2"
+}
 if [ "${CADENCE_SKIP_REAL_STACK:-}" != 1 ]; then
   bash scripts/ensure-real-stack.sh --tools-only
-  realstack_log=$(mktemp -t cadence-real-stack-build.XXXXXX)
-  setsid nice -n 19 bash scripts/ensure-real-stack.sh >"$realstack_log" 2>&1 &
-  realstack_build=$!
-  trap '[ -n "$realstack_build" ] && kill -- "-$realstack_build" 2>/dev/null; true' EXIT
+  start_background_build 19 realstack_log realstack_build bash scripts/ensure-real-stack.sh
 fi
+start_background_build 10 k8s_log k8s_build bash scripts/toolchain/k8s.sh
+
+[ -d node_modules ] || npm install --no-audit --no-fund
+bash scripts/ensure-chromium.sh
 
 echo "== typecheck"
 npx tsc --noEmit
@@ -28,16 +40,18 @@ if [ -z "${TEST_DATABASE_URL:-}" ]; then
   TEST_DATABASE_URL=$(bash scripts/ensure-postgres.sh)
   export TEST_DATABASE_URL
 fi
-# Kubernetes: the Helm chart against a real kube-apiserver, and the CI/CD workflows. The first run builds the
-# toolchain from the Go module proxy into ~/.cache/cadence (about 5.5 min cold on an idle machine, seconds warm).
-echo "== k8s:validate + workflows"
-npm run --silent k8s:validate
-bash scripts/lint-workflows.sh
-
 # Built before vitest: the distributed and image tests run the production build as separate processes;
 # build:prod is `next build` plus dist/, the production image's contents.
 echo "== build:prod"
 npm run --silent build:prod | tail -1
+
+# Kubernetes: the Helm chart against a real kube-apiserver, and the CI/CD workflows, with the toolchain the
+# background build made (about 5.5 min cold on an idle machine, seconds warm). Before vitest, whose
+# k8s-validate unit test runs the same pipeline.
+echo "== k8s:validate + workflows"
+wait_background_build "$k8s_build" "$k8s_log" "the Kubernetes toolchain"
+npm run --silent k8s:validate
+bash scripts/lint-workflows.sh
 
 echo "== vitest (PGlite + PostgreSQL at ${TEST_DATABASE_URL%%@*}@…)"
 npx vitest run
@@ -50,12 +64,6 @@ npx playwright test
 # fault drills. CADENCE_SKIP_REAL_STACK=1 leaves it out locally.
 if [ "${CADENCE_SKIP_REAL_STACK:-}" != 1 ]; then
   echo "== real stack (daprd + Scheduler + Kafka)"
-  if ! wait "$realstack_build"; then
-    cat "$realstack_log" >&2
-    echo "building the real stack's toolchain failed (log above)" >&2
-    exit 1
-  fi
-  realstack_build=
-  rm -f "$realstack_log"
+  wait_background_build "$realstack_build" "$realstack_log" "the real stack's toolchain"
   CADENCE_REAL_STACK=1 npx vitest run --project real-stack
 fi
