@@ -42,8 +42,18 @@ export async function writeEventBatch(
   items: { ctx: Pick<DomainContext, "userId" | "source" | "correlationId" | "now">; draft: EventDraft }[],
 ): Promise<CloudEvent[]> {
   if (items.length === 0) return [];
+  const { events, insert } = outboxInsert(tx, items);
+  await insert;
+  return events;
+}
+
+/**
+ * The outbox INSERT for these events, built but not sent (it runs when awaited, or inside a larger statement:
+ * `recordActivityWithEvents` writes it in one statement with the activity rows). `items` must not be empty.
+ */
+export function outboxInsert(tx: Executor, items: { ctx: Pick<DomainContext, "userId" | "source" | "correlationId" | "now">; draft: EventDraft }[]) {
   const events = items.map(({ ctx, draft }) => buildCloudEvent(ctx, draft));
-  await tx.insert(outbox).values(
+  const insert = tx.insert(outbox).values(
     events.map((event, i) => ({
       eventId: event.id,
       topic: items[i]!.draft.topic,
@@ -51,5 +61,5 @@ export async function writeEventBatch(
       event: event as unknown as Record<string, unknown>,
     })),
   );
-  return events;
+  return { events, insert };
 }

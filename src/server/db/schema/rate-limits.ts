@@ -2,7 +2,8 @@ import { integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-co
 
 /**
  * Request counts per key (e.g. "writes:<user id>") and fixed one-minute window, in the database so every app
- * process behind a load balancer counts against the same limit.
+ * process behind a load balancer counts against the same limit. UNLOGGED (migration 0010, which drizzle's schema
+ * cannot express): no WAL and no disk flush per request; a crash empties it, forgiving the current minute.
  */
 export const rateLimitCounters = pgTable(
   "rate_limit_counters",

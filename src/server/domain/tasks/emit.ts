@@ -1,7 +1,7 @@
 import type { Executor } from "@/server/db/client";
 import { EVENT_TYPES, TOPICS, type EventType } from "@/server/events/catalog";
-import { writeEvents, type EventDraft } from "@/server/events/outbox-writer";
-import { recordActivity, type EntityChange } from "../activity";
+import type { EventDraft } from "@/server/events/outbox-writer";
+import { recordActivityWithEvents, type EntityChange } from "../activity";
 import type { DomainContext } from "../context";
 import { loadTaskSnapshot, type TaskSnapshot } from "../undo/snapshots";
 import { toEventState, type TaskView } from "./view";
@@ -83,25 +83,21 @@ export async function emitTaskChange(tx: Executor, ctx: DomainContext, change: T
   const afterSnapshot = change.afterSnapshot !== undefined ? change.afterSnapshot : await loadTaskSnapshot(tx, ctx.userId, change.after.id);
   const entityChange: EntityChange = { entityType: "task", entityId: change.after.id, before: change.beforeSnapshot, after: afterSnapshot };
   if (change.collect) change.collect.push(entityChange);
-  // Both inserts go out together (pipelined on the transaction's connection): one round-trip instead of two.
-  await Promise.all([
-    change.collect
-      ? undefined
-      : recordActivity(tx, ctx, [{ entityType: "task", entityId: change.after.id, action, oldValues, newValues, changes: [entityChange] }]),
-    writeEvents(tx, ctx, [
-      {
-        topic: TOPICS.taskEvents,
-        type: change.type,
-        subject: change.after.id,
-        data: { task: toEventState(change.after, ctx.userId), changed },
-      },
-      ...(change.extraEvents ?? []),
-      {
-        topic: TOPICS.taskUpdates,
-        type: EVENT_TYPES.syncNotice,
-        subject: change.after.id,
-        data: { entity: "task", action, id: change.after.id, version: change.after.version },
-      },
-    ]),
+  // The activity entry, its exact change and the events are one statement (see recordActivityWithEvents).
+  const entry = change.collect ? null : { entityType: "task" as const, entityId: change.after.id, action, oldValues, newValues, changes: [entityChange] };
+  await recordActivityWithEvents(tx, ctx, entry, [
+    {
+      topic: TOPICS.taskEvents,
+      type: change.type,
+      subject: change.after.id,
+      data: { task: toEventState(change.after, ctx.userId), changed },
+    },
+    ...(change.extraEvents ?? []),
+    {
+      topic: TOPICS.taskUpdates,
+      type: EVENT_TYPES.syncNotice,
+      subject: change.after.id,
+      data: { entity: "task", action, id: change.after.id, version: change.after.version },
+    },
   ]);
 }
