@@ -41,8 +41,17 @@ function hasDay(r: chrono.ParsedResult): boolean {
 function isPlausible(r: chrono.ParsedResult, text: string): boolean {
   if (!hasDay(r) && !hasTime(r)) return false; // month-only or year-only
   const cue = CUE_BEFORE.test(text.slice(0, r.index));
-  if (WEEKDAY_ABBREV.test(r.text.trim()) && !cue) return false;
+  if (WEEKDAY_ABBREV.test(r.text.trim()) && !cue && !endsText(r, text)) return false;
   return true;
+}
+
+/**
+ * "get the car washed sat": a day's abbreviation as the last word is the date, as people type it at the end
+ * of a task; not after an article or possessive ("watch the sun"), and not mid-title ("buy sat nav").
+ */
+function endsText(r: chrono.ParsedResult, text: string): boolean {
+  const after = text.slice(r.index + r.text.length);
+  return /^[\s,.!]*$/.test(after) && !/(?:^|\s)(?:the|a|an|my|your|his|her|our|their|this|that)\s+$/i.test(text.slice(0, r.index));
 }
 
 /** A bare weekday ("wed", "on wednesday at 2pm") that chrono read as today. */

@@ -87,14 +87,25 @@ async function resolveLabels(ctx: DomainContext, call: PlannedCall, args: ToolAr
 async function expandForEach(ctx: DomainContext, call: PlannedCall): Promise<PlannedCall[]> {
   const each = call.forEach!;
   const args: ToolArgs = { ...each.args, limit: 100 };
-  await resolveLabels(ctx, { tool: "list_tasks", args: {}, refs: each.refs }, args);
+  try {
+    await resolveLabels(ctx, { tool: "list_tasks", args: {}, refs: each.refs }, args);
+  } catch (error) {
+    // "all the finance stuff": a group named by a label is its category, else the tag of that name.
+    const name = each.refs?.category_id;
+    if (!(error instanceof Missing) || !name) throw error;
+    delete args.category_id;
+    await resolveLabels(ctx, { tool: "list_tasks", args: {}, refs: { tag_ids: [name] } }, args).catch(() => {
+      throw error;
+    });
+  }
   const outcome = await executeTool(ctx, "list_tasks", args);
   if (!outcome.ok) throw new Missing(outcome.error.message);
   if (outcome.result.tasks.length === 0) throw new Missing("There are no matching tasks, so nothing to do.");
   if (call.tool === "update_tasks") {
     // One bulk call over all of them: one activity entry, undone as one.
     const bulkArgs: ToolArgs = { ...call.args, task_ids: outcome.result.tasks.map((t) => t.id) };
-    await resolveLabels(ctx, call, bulkArgs, true);
+    // Tagging them all may name a new tag ("tag all my home tasks with weekend"), as tagging one may.
+    await resolveLabels(ctx, call.args.action === "add_tag" ? { ...call, tool: "add_tag_to_task" } : call, bulkArgs, call.args.action !== "add_tag");
     return [{ tool: call.tool, args: bulkArgs, about: `${outcome.result.tasks.length} tasks` }];
   }
   return outcome.result.tasks.map((t) => ({ tool: call.tool, args: { ...call.args, task_id: t.id }, about: t.title }));

@@ -19,6 +19,7 @@ const KNOWN = new Set(KEYWORDS);
 const FIXED: Record<string, string> = {
   tmrw: "tomorrow", tmr: "tomorrow", nite: "night", tonite: "tonight", "we're": "we are", "they're": "they are", tmrrw: "tomorrow", tommorow: "tomorrow", tommorrow: "tomorrow", tomorow: "tomorrow",
   "2day": "today", teh: "the", shw: "show", sho: "show", lst: "list", lsit: "list", serach: "search", mrak: "mark", taks: "task", tsak: "task", tasl: "task", tsks: "tasks", tdy: "today", wk: "week", pls: "please", plz: "please", thx: "thanks",
+  tues: "tuesday", thur: "thursday", thurs: "thursday", weds: "wednesday",
   todo: "task", "to-do": "task", "to-dos": "tasks", todos: "tasks",
   whats: "what is", "what's": "what is", "whats's": "what is", "what're": "what are", "i'd": "i would",
   "i've": "i have", "i'm": "i am", "don't": "do not", "dont": "do not", "can't": "cannot", "it's": "it is",
@@ -67,7 +68,7 @@ function correctWord(word: string, first: boolean): string {
 
 const POLITE_START =
   /^(?:(?:hey|hi|hello|ok(?:ay)?|so|um+|uh+|oh|ah|hmm+|well|ugh|yeah|right|assistant|cadence)[,!.]?\s+)*(?:(?:please|pls|kindly|could you(?: please)?|can you(?: please)?|would you(?: please)?|will you(?: please)?|would you mind|i(?: would|'d) like(?: you)? to|i want(?: you)? to|help me)\s+)*/i;
-const POLITE_END = /(?:[,\s]+(?:please|pls|plz|thanks|thank you|thx|for me|if you can|if possible|asap))+\s*$/i;
+const POLITE_END = /(?:[,\s]+(?:please|pls|plz|thanks|thank you|thx|for me|if you can|if possible|asap|too|as well))+\s*$/i;
 
 /**
  * Words that mark a correction or a follow-up ("actually …", "no wait, …", "sorry, I meant …", "also …"):
@@ -99,6 +100,8 @@ export function normalize(utterance: string): string {
   );
   // "that one's done", "it's not": after a pronoun, 's is "is", never a possessive.
   text = text.replace(/\b(that one|this one|that|this|it|everything|all)'s\b/gi, "$1 is");
+  // "at 2pm instead of 10", "on friday instead of thursday": the old value is named only to be replaced.
+  text = text.replace(/\s+instead of\s+(?:the\s+)?[\p{L}\p{N}:.' ]{1,24}$/iu, " instead");
   // Correct after politeness is gone so the command word is the first word.
   return stripPoliteness(text.replace(/[\p{L}\p{N}'-]+/gu, (word, offset: number) => correctWord(word, offset === 0)));
 }

@@ -13,7 +13,7 @@ const PRIORITY_WORDS = String.raw`((?:top|highest|critical|urgent|high|important
 
 /** Leading command words, longest first. Group 1 marks "remind me", which also sets a reminder. */
 const COMMAND = new RegExp(
-  String.raw`^(?:(remind me(?: to\b)?|(?:don't|do not)(?: let me)? forget(?: to\b)?|remember to|make sure (?:that )?(?:i|to)\b)|(?:add|create|make|new|put|stick|pop|chuck|schedule|set up|plan|capture|jot down|note down|note to self:?|note|log|record|i need to|i have to|i must|i should|i gotta|need to|gotta|have to)\b)\s*` +
+  String.raw`^(?:(remind me(?: to\b)?|set (?:a |an )?(?:reminder|alarm)(?: for\b)?|(?:don't|do not)(?: let me)? forget(?: to\b)?|remember to|make sure (?:that )?(?:i|to)\b)|(?:add|create|make|new|put|stick|pop|chuck|schedule|set up|plan|capture|jot down|note down|note to self:?|note|log|record|i need to|i have to|i must|i should|i gotta|need to|gotta|have to)\b)\s*` +
     String.raw`(?:${ARTICLE}${PRIORITY_WORDS}${NOUN}\b\s*(?:(?:called|named|titled|saying|that says|for me|for|to|:|-)\s*)?)?(?:to\s+)?`,
   "i",
 );
@@ -70,7 +70,7 @@ function addCall(rest: string, remindCue: boolean, ctx: { now: Date; timeZone: s
 }
 
 /** "to Work", "in Home" closing a request (before its date, priority or reminder words): maybe a category, maybe part of the title. */
-const MAYBE_CATEGORY = /\s+(?:to|in|into|under)\s+(?:the\s+)?([\p{L}\p{N}_-]+)(?=(?:,?\s+(?:for|on|by|at|due|tomorrow|today|next|this|with|low|medium|normal|high|urgent|important|top|p[1-4]|remind|every)\b.*)?[,.]?$)/iu;
+const MAYBE_CATEGORY = /\s+(?:to|in|into|under)\s+(?:the\s+)?([\p{L}\p{N}_-]+)(?=(?:,?\s+(?:#[\p{L}\p{N}_-]+|for|on|by|at|due|tomorrow|today|next|this|with|low|medium|normal|high|urgent|important|top|p[1-4]|remind|every)\b.*)?[,.]?$)/iu;
 
 /**
  * A new task; when the words may end in a category ("add write thank you notes to Work"), the reading

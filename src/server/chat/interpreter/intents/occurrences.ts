@@ -21,10 +21,18 @@ function when(words: string, ctx: Ctx): string | undefined {
  * The occurrence and the task in either order: "next monday's standup", "the april rent", "the standup on
  * monday", "rent for april", "standup next week".
  */
-function occurrence(words: string, ctx: Ctx): { date: string; task: string } | undefined {
-  const found = occurrenceSaid(words, ctx);
+function occurrence(said: string, ctx: Ctx): { date: string; task: string } | undefined {
+  // "only the next standup", "just monday's standup": one occurrence is what these rules are for anyway.
+  const words = said.replace(/^(?:just|only)\s+/i, "").replace(/\s+(?:only|just|this once)$/i, "");
+  const found = occurrenceSaid(words, ctx) ?? upcoming(words);
   // "this week's standup" after this week's one has passed is the coming one, which is the open one.
   return found && /^this\s+week'?s?$/i.test(found.date) ? { ...found, date: "next" } : found;
+}
+
+/** "the next standup", "the upcoming rent payment": the open occurrence. */
+function upcoming(words: string): { date: string; task: string } | undefined {
+  const m = /^(?:the\s+)?(?:next|upcoming|coming)\s+(?:one\s+of\s+(?:the\s+)?|occurrence\s+of\s+(?:the\s+)?)?(.+?)(?:\s+(?:occurrence|one|session|class|meeting))?$/i.exec(words);
+  return m ? { date: "next", task: m[1]! } : undefined;
 }
 
 /** A period inside the task's words: "pay april rent" is april's "pay rent". */

@@ -28,13 +28,14 @@ const smallTalk: Rule = (text) =>
 export const orderedRules: Rule[] = [
   smallTalk,
   ...undoRules,
+  // Before the one-task rules: "make everything in home urgent", "tag all my home tasks with weekend" are every
+  // task there, not one called so (they only match words that name a group of tasks).
+  ...bulkEditRules,
   ...tagRules,
   // Before reminders: "remind me again tomorrow morning" snoozes the reminder that went off.
   ...snoozeRules,
   ...reminderRules,
   ...bulkDeleteRules,
-  // Before the one-task edits: "make everything in home urgent" is every task there, not one called so.
-  ...bulkEditRules,
   ...taxonomyRules,
   // Before the edits they look like: "push it back a day" shifts, "move it to friday" sets.
   ...relativeDueRules,
