@@ -102,6 +102,10 @@ export function normalize(utterance: string): string {
   text = text.replace(/\b(that one|this one|that|this|it|everything|all)'s\b/gi, "$1 is");
   // "at 2pm instead of 10", "on friday instead of thursday": the old value is named only to be replaced.
   text = text.replace(/\s+instead of\s+(?:the\s+)?[\p{L}\p{N}:.' ]{1,24}$/iu, " instead");
+  // "no standup this monday, we're offsite": a reason after the request changes nothing.
+  text = text.replace(/,\s*(?:because|since|cause|cuz|bc|as|we're|we are|i'm|i am|they're|they are)\s+[^,]*$/i, "");
+  // "daily on weekdays", "every day on workdays": the days said last narrow the repetition.
+  text = text.replace(/\b(?:daily|every\s+day|each\s+day)\s+(?:on|during)\s+(?:the\s+)?(?:weekdays|work\s?days|business\s+days)\b/gi, "every weekday");
   // Correct after politeness is gone so the command word is the first word.
   return stripPoliteness(text.replace(/[\p{L}\p{N}'-]+/gu, (word, offset: number) => correctWord(word, offset === 0)));
 }

@@ -126,6 +126,12 @@ const moveRules: Rule[] = [
     if (due && when) return orNewTask(text, ctx, readings([[onTask("update_task", due[1]!, { due_date: when })]]));
     return orNewTask(text, ctx, readings(moveCuts(m[1]!.replace(/\s+instead$/i, ""), ctx, "for|on|to")));
   },
+  // "give me till monday for the passport", "i need until friday for the budget review": the new deadline, then the task.
+  (text, ctx) => {
+    const m = /^(?:give me|i need|i will need|we need|let me have)\s+(?:(?:till|until|up to|up till)\s+)(.+?)\s+(?:for|on|with|to do|to finish)\s+(.+)$/i.exec(text);
+    const due = m ? duePhrase(m[1]!, ctx) : undefined;
+    return m && due ? readings([[onTask("update_task", m[2]!, { due_date: due })]]) : undefined;
+  },
   // "call mom is due thursday", "book flights is now due on the 25th", "call mom needs to happen by friday"
   (text, ctx) => {
     const m =
@@ -180,7 +186,7 @@ export const bareDateRule: Rule = (text, ctx) => {
 const PRIORITY_WORD = /^(?:urgent|high|medium|normal|low|important|top|critical|p[1-4])$/i;
 
 function priorityOf(words: string) {
-  const wanted = PRIORITY_WORD.test(words.trim()) ? `${words.trim()} priority` : words;
+  const wanted = PRIORITY_WORD.test(words.trim()) && !/^p[1-4]$/i.test(words.trim()) ? `${words.trim()} priority` : words;
   const { priority, rest } = takePriority(wanted);
   return priority && !rest.replace(/^(?:a|an)\s+/i, "").trim() ? priority : undefined;
 }
@@ -265,6 +271,7 @@ const repeatRules: Rule[] = [
       /^(?:make|set|have|let)\s+(.+?)\s+(?:to\s+)?(?:repeat|recur)\s+(.+)$/i.exec(text) ??
       /^(?:repeat)\s+(.+?)\s+((?:every|each|on the|daily|weekly|monthly|yearly|fortnightly).+)$/i.exec(text) ??
       /^(.+?)\s+should\s+(?:repeat|recur|be|happen)\s+((?:every|each|on the|daily|weekly|monthly|yearly|fortnightly).*)$/i.exec(text) ??
+      /^(.+?)\s+(?:is\s+now|is\s+going\s+to\s+be|will\s+be|becomes|is|repeats|recurs|happens)\s+(?:now\s+)?((?:every|each|daily|weekly|monthly|yearly|fortnightly|quarterly).*)$/i.exec(text) ??
       /^(?:make|set)\s+(.+?)\s+(daily|weekly|monthly|yearly|annual|fortnightly)$/i.exec(text) ??
       /^(?:make|set|switch)\s+(.+?)\s+((?:every|each)\s.+)$/i.exec(text) ??
       /^(?:change|set|switch)\s+(.+?)\s+to\s+((?:every|each|on the).+)$/i.exec(text);

@@ -39,6 +39,11 @@ export const reopenRules: Rule[] = [
       /^(?:put|move|bring)\s+(.+?)\s+back\s+(?:on|to|in|into)\s+(?:my|the)\s+(?:list|tasks|todo list|open tasks)$/i.exec(text);
     return m ? calls(onTask("reopen_task", m[1]!)) : undefined;
   },
+  // "i didn't do that yet", "we haven't finished the budget review": a completion taken back.
+  (text) => {
+    const m = /^(?:i|we)\s+(?:did not|have not|has not|had not|never)\s+(?:actually\s+|really\s+)?(?:do|done|did|finish|finished|complete|completed)\s+(.+?)(?:\s+(?:yet|after all|actually))*$/i.exec(text);
+    return m ? calls(onTask("reopen_task", trailing(m[1]!))) : undefined;
+  },
   // "done", "finished!", "all done": the verdict alone is about the task in focus (see completeRules).
   // "not done yet", "it's not done": the task in focus.
   (text) =>
