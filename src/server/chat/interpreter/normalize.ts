@@ -3,6 +3,8 @@
 // so task titles come out as typed.
 import { distance } from "fastest-levenshtein";
 
+const WD = String.raw`(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)`;
+
 /** Words the grammar keys on; a misspelling within a small edit distance is corrected to them. */
 const KEYWORDS = [
   "add", "create", "delete", "remove", "complete", "completed", "finish", "finished", "mark", "done",
@@ -104,6 +106,11 @@ export function normalize(utterance: string): string {
   text = text.replace(/\s+instead of\s+(?:the\s+)?[\p{L}\p{N}:.' ]{1,24}$/iu, " instead");
   // "no standup this monday, we're offsite": a reason after the request changes nothing.
   text = text.replace(/,\s*(?:because|since|cause|cuz|bc|as|we're|we are|i'm|i am|they're|they are)\s+[^,]*$/i, "");
+  // "dentist is actually on the 19th": inside a sentence "actually" only stresses it (at the start it corrects).
+  text = text.replace(/(\S)\s+actually\s+(?=\S)/gi, "$1 ");
+  // "gym mon wed fri at 6pm", "swim tues and thurs": two or more weekdays listed are a weekly repetition
+  // (not when they say which days to skip, move or show: "skip standup mon and tue").
+  if (!/^(?:skip|cancel|move|reschedule|push|shift|no|show|list|what|which|find|search|delete|remove)\b/i.test(text)) text = text.replace(new RegExp(String.raw`(^|\s)(?<!(?:every|each|on|the|and|or|between|from)\s)(${WD}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s*/\s*|\s+)${WD})+)(?=$|[\s,.])`, "gi"), "$1every $2");
   // "daily on weekdays", "every day on workdays": the days said last narrow the repetition.
   text = text.replace(/\b(?:daily|every\s+day|each\s+day)\s+(?:on|during)\s+(?:the\s+)?(?:weekdays|work\s?days|business\s+days)\b/gi, "every weekday");
   // Correct after politeness is gone so the command word is the first word.

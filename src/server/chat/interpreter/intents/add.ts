@@ -80,6 +80,8 @@ function addWithCategory(rest: string, remindCue: boolean, ctx: { now: Date; tim
   const plain = addCall(rest, remindCue, ctx, said);
   const m = MAYBE_CATEGORY.exec(` ${rest}`);
   if (plain.kind !== "calls" || plain.calls[0]?.refs?.category_id || !m) return plain;
+  // "to gran #family": before a #tag only "in"/"under" name a place; "to" is whom the task is for.
+  if (/^\s*to\s/i.test(m[0]) && /^\s*#/.test(` ${rest}`.slice(m.index + m[0].length))) return plain;
   const without = ` ${rest}`.replace(m[0], " ").trim();
   const withCategory = addCall(without, remindCue, ctx, said);
   if (withCategory.kind !== "calls" || !withCategory.calls[0]) return plain;

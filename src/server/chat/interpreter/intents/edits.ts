@@ -273,6 +273,8 @@ const repeatRules: Rule[] = [
       /^(.+?)\s+should\s+(?:repeat|recur|be|happen)\s+((?:every|each|on the|daily|weekly|monthly|yearly|fortnightly).*)$/i.exec(text) ??
       /^(.+?)\s+(?:is\s+now|is\s+going\s+to\s+be|will\s+be|becomes|is|repeats|recurs|happens)\s+(?:now\s+)?((?:every|each|daily|weekly|monthly|yearly|fortnightly|quarterly).*)$/i.exec(text) ??
       /^(?:make|set)\s+(.+?)\s+(daily|weekly|monthly|yearly|annual|fortnightly)$/i.exec(text) ??
+      // "make groceries a weekly thing", "turn call mom into a monthly task"
+      /^(?:make|set|turn)\s+(.+?)\s+(?:into\s+)?(?:a|an)\s+(daily|weekly|monthly|yearly|annual|fortnightly|quarterly)\s+(?:thing|task|event|habit|one|routine)$/i.exec(text) ??
       /^(?:make|set|switch)\s+(.+?)\s+((?:every|each)\s.+)$/i.exec(text) ??
       /^(?:change|set|switch)\s+(.+?)\s+to\s+((?:every|each|on the).+)$/i.exec(text);
     if (!m || !isRepetition(m[2]!, ctx)) return undefined;

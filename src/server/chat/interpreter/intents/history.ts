@@ -8,7 +8,7 @@ import { calls, onTask } from "./actions";
 import type { Rule } from "./rule";
 
 const UNDO = String.raw`(?:undo|revert|reverse|roll ?back|take back|scratch)`;
-const LAST = String.raw`(?:(?:the|my|your|that)\s+)?(?:last|latest|previous|most recent)?\s*(?:change|edit|update|action|thing|one|step)`;
+const LAST = String.raw`(?:(?:the|my|your|that)\s+)?(?:last|latest|previous|most recent)?\s*(?:change|edit|update|action|thing|one|step|rename|renaming|move|deletion|delete|completion|snooze|skip|reschedule|tagging|tag change|priority change|date change)`;
 
 export const undoRules: Rule[] = [
   // "revert the bulk edit", "undo my last bulk update"
