@@ -7,4 +7,13 @@ export const KNOWN_MISSES: Record<number, string[]> = {
   3: [],
   4: [],
   5: ["add buy paint in work"],
+  6: [
+    "edit the passport task title to renew passport asap",
+    "show overdue tasks",
+    "add buy stamps tagged errands",
+    "rename call mom to call dad",
+    "snooze rex for an hour",
+    "remind me about the budget review the day before at 5pm",
+    "search dentist",
+  ],
 };

@@ -86,6 +86,14 @@ const patterns: Pattern[] = [
     },
   },
   {
+    // [on] the last weekday of the month, the first working day of every month
+    re: new RegExp(String.raw`\b(?:on\s+)?(?:the\s+)?(first|1st|last)\s+(?:weekday|week\s?day|working\s+day|work\s?day|business\s+day)\s+of\s+(?:the|each|every)\s+${EVERY_N}?months?${END}`, "giu"),
+    build: (m) => {
+      const interval = countOf(m[2]);
+      return { freq: RRule.MONTHLY, ...(interval > 1 ? { interval } : {}), byweekday: byDays([1, 2, 3, 4, 5]), bysetpos: [/last/i.test(m[1]!) ? -1 : 1] };
+    },
+  },
+  {
     // [on] the last day of the month / of every month
     re: new RegExp(String.raw`\b(?:on\s+)?(?:the\s+)?last\s+day\s+of\s+(?:the|each|every)\s+${EVERY_N}?months?${END}`, "giu"),
     build: (m) => {

@@ -109,8 +109,8 @@ export function normalize(utterance: string): string {
   // "dentist is actually on the 19th": inside a sentence "actually" only stresses it (at the start it corrects).
   text = text.replace(/(\S)\s+actually\s+(?=\S)/gi, "$1 ");
   // "gym mon wed fri at 6pm", "swim tues and thurs": two or more weekdays listed are a weekly repetition
-  // (not when they say which days to skip, move or show: "skip standup mon and tue").
-  if (!/^(?:skip|cancel|move|reschedule|push|shift|no|show|list|what|which|find|search|delete|remove)\b/i.test(text)) text = text.replace(new RegExp(String.raw`(^|\s)(?<!(?:every|each|on|the|and|or|between|from)\s)(${WD}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s*/\s*|\s+)${WD})+)(?=$|[\s,.])`, "gi"), "$1every $2");
+  // (not when they say which days to skip, move or show: "skip standup mon and tue"; nor when a repetition is said already).
+  if (!/^(?:skip|cancel|move|reschedule|push|shift|no|show|list|what|which|find|search|delete|remove)\b|\b(?:every|each)\b/i.test(text)) text = text.replace(new RegExp(String.raw`(^|\s)(?<!(?:every|each|on|the|and|or|between|from)\s)(${WD}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s*/\s*|\s+)${WD})+)(?=$|[\s,.])`, "gi"), "$1every $2");
   // "daily on weekdays", "every day on workdays": the days said last narrow the repetition.
   text = text.replace(/\b(?:daily|every\s+day|each\s+day)\s+(?:on|during)\s+(?:the\s+)?(?:weekdays|work\s?days|business\s+days)\b/gi, "every weekday");
   // Correct after politeness is gone so the command word is the first word.

@@ -230,7 +230,9 @@ const categoryRules: Rule[] = [
   (text) => {
     const m =
       /^(?:take|move|remove|get)\s+(.+?)\s+out\s+of\s+(?:the\s+|its\s+|my\s+)?(.+?)(?:\s+(?:category|list|project))?$/i.exec(text) ??
-      /^(?:remove|take)\s+(.+?)\s+from\s+(?:the\s+|its\s+|my\s+)?(.+?)\s+(?:category|list|project)$/i.exec(text);
+      /^(?:remove|take)\s+(.+?)\s+from\s+(?:the\s+|its\s+|my\s+)?(.+?)\s+(?:category|list|project)$/i.exec(text) ??
+      // "groceries don't belong in home", "the dentist shouldn't be under work"
+      /^(.+?)\s+(?:does not|do not|should not|shouldn't|doesn't|don't|is not|isn't)\s+(?:belong|go|be)\s+(?:in|under|into)\s+(?:the\s+|its\s+|my\s+)?(.+?)(?:\s+(?:category|list|project))?(?:\s+(?:anymore|any more))?$/i.exec(text);
     // "remove X from my list" deletes X; a list of tasks is not a category.
     if (!m || /\s(?:my|the)\s+(?:list|tasks|todos?|todo list|to do list)$/i.test(text)) return undefined;
     return readings([[onTask("update_task", m[1]!, { category_id: null })]]);
@@ -288,7 +290,9 @@ const noteRules: Rule[] = [
     const m =
       /^(?:add|put|attach|write)\s+(?:a\s+)?(?:note|description|comment)\s+(?:to|on)\s+(.+?)\s*:\s*(.+)$/i.exec(text) ??
       /^(?:set|change|update)\s+(?:the\s+)?(?:description|notes?)\s+(?:of|for|on)\s+(.+?)\s*:\s*(.+)$/i.exec(text) ??
-      /^(?:a\s+)?(?:note|notes|description|comment)\s+(?:on|for|to)\s+(?!(?:self|myself)\s*:)(.+?)\s*:\s*(.+)$/i.exec(text);
+      /^(?:a\s+)?(?:note|notes|description|comment)\s+(?:on|for|to)\s+(?!(?:self|myself)\s*:)(.+?)\s*:\s*(.+)$/i.exec(text) ??
+      // "the flights task needs a description: check baggage", "call mom gets a note: ask about easter"
+      /^(.+?)\s+(?:needs|gets|should have|could use|has)\s+(?:a\s+|the\s+)?(?:note|description|comment)\s*:\s*(.+)$/i.exec(text);
     if (m) return readings([[onTask("update_task", m[1]!, { description: m[2]!.trim() })]]);
     const cut = /^(?:set|change|update)\s+(?:the\s+)?(?:description|notes?)\s+(?:of|for|on)\s+(.+)$/i.exec(text);
     return cut ? readings(cutsAt(cut[1]!, "to").map(([task, note]) => [onTask("update_task", task, { description: note.trim() })])) : undefined;
