@@ -96,6 +96,16 @@ describe("dates and times (America/New_York)", () => {
     expect(r.title).toBe("Wear sun hat");
     expect(iso(r.dueAt)).toBe("2026-11-29T05:00:00.000Z");
   });
+
+  it("reads a short weekday that ends the text as the date, but not after an article or inside the title", () => {
+    const r = parse("Get the car washed sat");
+    expect(r.title).toBe("Get the car washed");
+    expect(iso(r.dueAt)).toBe("2026-11-28T05:00:00.000Z");
+    for (const text of ["Buy sat nav", "Watch the sun"]) {
+      expect(parse(text).title).toBe(text);
+      expect(parse(text).dueAt).toBeUndefined();
+    }
+  });
 });
 
 describe("priority", () => {
@@ -185,6 +195,8 @@ describe("recurrence", () => {
     ["every tue, thu and sat", "FREQ=WEEKLY;BYDAY=TU,TH,SA", "2026-11-24T05:00:00.000Z"],
     ["every last friday", "FREQ=MONTHLY;BYDAY=-1FR", "2026-11-27T05:00:00.000Z"],
     ["every 2nd tuesday", "FREQ=MONTHLY;BYDAY=+2TU", "2026-12-08T05:00:00.000Z"],
+    ["on the last weekday of the month", "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1", "2026-11-30T05:00:00.000Z"],
+    ["the first business day of every month", "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=1", "2026-12-01T05:00:00.000Z"],
   ])("%j → %s, first day as an all-day due date", (phrase, rule, dueIso) => {
     const r = parse(`Chores ${phrase}`);
     expect(r.title).toBe("Chores");
