@@ -12,7 +12,6 @@ export const KNOWN_MISSES: Record<number, string[]> = {
     "show overdue tasks",
     "add buy stamps tagged errands",
     "rename call mom to call dad",
-    "snooze rex for an hour",
     "remind me about the budget review the day before at 5pm",
     "search dentist",
   ],

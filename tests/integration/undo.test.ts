@@ -66,6 +66,23 @@ describe("activity.revert", () => {
     expect(await dumpUserData(testDb.handle.db, userId)).toBe(start);
   });
 
+  it("undoes a snooze: the reminder goes back to when it was due and to its state, and the snooze is in the task's history", async () => {
+    const { caller, userId } = await callerForNewUser(testDb.handle);
+    const remindAt = new Date(Date.now() + 2 * 3_600_000);
+    const task = await caller.task.create({ title: "Walk Rex", reminders: [{ at: remindAt }] });
+    const start = await dumpUserData(testDb.handle.db, userId);
+    const snoozed = await caller.reminder.snooze({ taskId: task.id, snooze: "1h" });
+    expect(snoozed.remindAt.getTime()).toBe(remindAt.getTime() + 3_600_000);
+    const [entry] = (await caller.activity.list({ limit: 1 })).items;
+    expect(entry).toMatchObject({ action: "snoozed", entityType: "task", entityId: task.id });
+    expect((await caller.activity.list({ limit: 5, entityType: "task", entityId: task.id })).items.map((e) => e.action)).toEqual(["snoozed", "created"]);
+
+    await caller.activity.revert({ id: entry!.id });
+    const back = await caller.task.get({ id: task.id });
+    expect(back.reminders.map((r) => [r.remindAt.getTime(), r.status])).toEqual([[remindAt.getTime(), "pending"]]);
+    expect(await dumpUserData(testDb.handle.db, userId)).toBe(start);
+  });
+
   it("undoes create, complete and delete", async () => {
     const { caller, userId } = await callerForNewUser(testDb.handle);
     const start = await dumpUserData(testDb.handle.db, userId);

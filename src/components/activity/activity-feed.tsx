@@ -1,6 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { CheckCircle2, Folder, Hash, PencilLine, Plus, RotateCcw, Trash2, type LucideIcon } from "lucide-react";
+import { AlarmClock, CheckCircle2, Folder, Hash, PencilLine, Plus, RotateCcw, Trash2, type LucideIcon } from "lucide-react";
 import { useState } from "react";
 import { useTRPC } from "@/lib/client/trpc";
 import { LAUNCHER_CLEARANCE } from "@/components/chat/launcher";
@@ -17,6 +17,7 @@ const ICONS: Record<string, LucideIcon> = {
   uncompleted: RotateCcw,
   deleted: Trash2,
   restored: RotateCcw,
+  snoozed: AlarmClock,
 };
 
 /** Everything that happened in the account, newest first, grouped by day; older pages on demand. */

@@ -50,6 +50,10 @@ export function describeActivity(item: ActivityLike, withEntity = false): string
     const count = typeof values0.count === "number" ? values0.count : 1;
     return undone ? `Undid: ${describeActivity(undone, withEntity)}` : `Undid ${count} changes`;
   }
+  if (item.action === "snoozed") {
+    const title = typeof values0.title === "string" ? values0.title : null;
+    return `Snoozed the reminder${withEntity && title ? ` of “${title}”` : ""}`;
+  }
   const verb = VERBS[item.action] ?? item.action.replace(/[._]/g, " ");
   const values = (item.newValues ?? item.oldValues) as Record<string, unknown> | null;
   const name = typeof values?.title === "string" ? values.title : typeof values?.name === "string" ? values.name : null;

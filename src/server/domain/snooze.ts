@@ -1,14 +1,13 @@
-import { randomUUID } from "node:crypto";
 import { TZDate } from "@date-fns/tz";
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
-import type { Executor } from "@/server/db/client";
 import { notifications, reminders, tasks, users } from "@/server/db/schema";
 import { EVENT_TYPES, TOPICS } from "@/server/events/catalog";
-import { writeEvents } from "@/server/events/outbox-writer";
+import { recordActivityWithEvents } from "./activity";
 import type { DomainContext } from "./context";
 import { NotFoundError, ValidationError } from "./errors";
 import { recordReceipts } from "./reminder-receipts";
+import { loadTaskWithSnapshot } from "./undo/snapshots";
 
 export const SNOOZE_CHOICES = ["5m", "1h", "tomorrow"] as const;
 export type SnoozeChoice = (typeof SNOOZE_CHOICES)[number];
@@ -50,15 +49,13 @@ export interface SnoozeResult {
 
 /**
  * Moves a reminder to a later time and arms it again (pending, absolute time). Any reminder of an open task can be
- * snoozed, sent or not; the in-app notification it produced is marked read. Scoped to `userId`.
+ * snoozed, sent or not; the in-app notification it produced is marked read. Scoped to `ctx.userId`. The snooze is
+ * an activity entry of its task (exact before/after), so it shows in the task's history and can be undone.
  */
-export async function snoozeReminderFor(
-  db: Executor,
-  who: { userId: string; source: string; now: Date; deviceName?: string | null },
-  raw: SnoozeInput,
-): Promise<SnoozeResult> {
+export async function snoozeReminder(ctx: DomainContext, raw: SnoozeInput, deviceName: string | null = null): Promise<SnoozeResult> {
   const input = snoozeInput.parse(raw);
-  return db.transaction(async (tx) => {
+  const now = ctx.now();
+  return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .select({ reminder: reminders, title: tasks.title, completed: tasks.completed, deletedAt: tasks.deletedAt, timeZone: users.timeZone })
       .from(reminders)
@@ -66,7 +63,7 @@ export async function snoozeReminderFor(
       .innerJoin(users, eq(users.id, reminders.userId))
       .where(
         and(
-          eq(reminders.userId, who.userId),
+          eq(reminders.userId, ctx.userId),
           input.reminderId ? eq(reminders.id, input.reminderId) : eq(reminders.taskId, input.taskId!),
           input.taskId ? inArray(reminders.status, ["sent", "pending"]) : undefined,
         ),
@@ -77,38 +74,49 @@ export async function snoozeReminderFor(
     if (!row) throw input.reminderId ? new NotFoundError("reminder", input.reminderId) : new NotFoundError("reminder");
     if (row.deletedAt || row.completed) throw new ValidationError("reminderId", "the task is completed or deleted; reopen it to be reminded");
     const { reminder } = row;
-    const notYetDue = reminder.status === "pending" ? reminder.remindAt : who.now;
-    const remindAt = snoozeTarget(input.snooze, who.now, row.timeZone, notYetDue);
-    if (remindAt.getTime() <= who.now.getTime()) throw new ValidationError("snooze", "must be a time in the future");
+    const notYetDue = reminder.status === "pending" ? reminder.remindAt : now;
+    const remindAt = snoozeTarget(input.snooze, now, row.timeZone, notYetDue);
+    if (remindAt.getTime() <= now.getTime()) throw new ValidationError("snooze", "must be a time in the future");
     if (remindAt.getTime() <= notYetDue.getTime()) {
       const goesOff = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: row.timeZone }).format(notYetDue);
       throw new ValidationError("snooze", `must be later than ${goesOff}, when this reminder goes off; snoozing never brings a reminder forward`);
     }
+    const before = await loadTaskWithSnapshot(tx, ctx.userId, reminder.taskId);
     await tx
       .update(reminders)
-      .set({ remindAt, minutesBefore: null, status: "pending", sentAt: null, attempts: 0, lastError: null, heldFrom: null, updatedAt: who.now })
+      .set({ remindAt, minutesBefore: null, status: "pending", sentAt: null, attempts: 0, lastError: null, heldFrom: null, updatedAt: now })
       .where(eq(reminders.id, reminder.id));
     await tx
       .update(notifications)
-      .set({ readAt: who.now })
-      .where(and(eq(notifications.reminderId, reminder.id), eq(notifications.userId, who.userId), isNull(notifications.readAt)));
+      .set({ readAt: now })
+      .where(and(eq(notifications.reminderId, reminder.id), eq(notifications.userId, ctx.userId), isNull(notifications.readAt)));
     await recordReceipts(tx, [
-      { userId: who.userId, reminderId: reminder.id, taskId: reminder.taskId, kind: "snoozed", remindAt, deviceName: who.deviceName, at: who.now },
+      { userId: ctx.userId, reminderId: reminder.id, taskId: reminder.taskId, kind: "snoozed", remindAt, deviceName, at: now },
     ]);
-    const ctx = { userId: who.userId, source: who.source, correlationId: randomUUID(), now: () => who.now };
-    await writeEvents(tx, ctx, [
-      {
-        topic: TOPICS.reminders,
-        type: EVENT_TYPES.reminderScheduled,
-        subject: reminder.id,
-        data: { reminderId: reminder.id, taskId: reminder.taskId, userId: who.userId, remindAt: remindAt.toISOString() },
-      },
-      { topic: TOPICS.taskUpdates, type: EVENT_TYPES.syncNotice, subject: reminder.taskId, data: { entity: "notification", action: "snoozed", id: reminder.id } },
-    ]);
+    const after = await loadTaskWithSnapshot(tx, ctx.userId, reminder.taskId);
+    await recordActivityWithEvents(
+      tx,
+      ctx,
+      before && after
+        ? {
+            entityType: "task",
+            entityId: reminder.taskId,
+            action: "snoozed",
+            oldValues: { title: row.title, remindAt: reminder.remindAt.toISOString() },
+            newValues: { title: row.title, remindAt: remindAt.toISOString() },
+            changes: [{ entityType: "task", entityId: reminder.taskId, before: before.snapshot, after: after.snapshot }],
+          }
+        : null,
+      [
+        {
+          topic: TOPICS.reminders,
+          type: EVENT_TYPES.reminderScheduled,
+          subject: reminder.id,
+          data: { reminderId: reminder.id, taskId: reminder.taskId, userId: ctx.userId, remindAt: remindAt.toISOString() },
+        },
+        { topic: TOPICS.taskUpdates, type: EVENT_TYPES.syncNotice, subject: reminder.taskId, data: { entity: "notification", action: "snoozed", id: reminder.id } },
+      ],
+    );
     return { reminderId: reminder.id, taskId: reminder.taskId, taskTitle: row.title, remindAt };
   });
-}
-
-export function snoozeReminder(ctx: DomainContext, raw: SnoozeInput): Promise<SnoozeResult> {
-  return snoozeReminderFor(ctx.db, { userId: ctx.userId, source: ctx.source, now: ctx.now() }, raw);
 }

@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { Database } from "@/server/db/client";
 import { pushSubscriptions, reminders } from "@/server/db/schema";
 import { recordReceipts } from "../reminder-receipts";
-import { SNOOZE_CHOICES, snoozeReminderFor, type SnoozeResult } from "../snooze";
+import { createDomainContext } from "../context";
+import { SNOOZE_CHOICES, snoozeReminder, type SnoozeResult } from "../snooze";
 import { verifyReceiptToken, type VapidKeys } from "./vapid";
 
 export const PUSH_RECEIPT_SOURCE = "cadence/push";
@@ -35,7 +36,8 @@ export async function handlePushReceipt(db: Database, keys: VapidKeys, raw: Push
   const [device] = await db.select({ deviceName: pushSubscriptions.deviceName }).from(pushSubscriptions).where(eq(pushSubscriptions.id, input.subscriptionId));
   const deviceName = device?.deviceName ?? null;
   if (input.event === "snooze") {
-    const snoozed = await snoozeReminderFor(db, { userId: reminder.userId, source: PUSH_RECEIPT_SOURCE, now, deviceName }, { reminderId: reminder.id, snooze: input.snooze! });
+    const ctx = createDomainContext({ db, userId: reminder.userId, source: PUSH_RECEIPT_SOURCE, now: () => now });
+    const snoozed = await snoozeReminder(ctx, { reminderId: reminder.id, snooze: input.snooze! }, deviceName);
     return { status: "snoozed", snoozed };
   }
   await recordReceipts(db, [

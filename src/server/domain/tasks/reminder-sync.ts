@@ -110,6 +110,8 @@ export async function syncReminders(
     // A sent reminder stays sent unless its time moved (a new due date deserves a new reminder).
     if (row.status === "sent" && !moved) continue;
     if (row.status === "failed" && !moved) continue;
+    // Armed and due this very moment (or being fired): an edit of the task must not cancel it before it goes off.
+    if (row.status === "pending" && !moved && task.active) continue;
     const status = armedStatus(remindAt, task, now);
     if (!moved && status === row.status) continue;
     await tx

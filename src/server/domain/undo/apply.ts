@@ -6,7 +6,7 @@ import { writeEvents, type EventDraft } from "@/server/events/outbox-writer";
 import type { EntityChange } from "../activity";
 import type { DomainContext } from "../context";
 import { emitTaskChange } from "../tasks/emit";
-import { cancelledEvent, syncReminders } from "../tasks/reminder-sync";
+import { cancelledEvent, scheduledEvent, syncReminders } from "../tasks/reminder-sync";
 import { loadTaskViews, type TaskView } from "../tasks/view";
 import { labelTable, loadLabelSnapshot, loadTaskSnapshots, type LabelSnapshot, type TaskSnapshot } from "./snapshots";
 
@@ -45,9 +45,12 @@ async function restoreReminders(tx: Executor, ctx: DomainContext, taskId: string
     events.push(...removed.filter((r) => r.status === "pending").map((r) => cancelledEvent(ctx, { id: r.id, taskId, remindAt: new Date(r.remindAt) })));
   }
   const now = ctx.now();
-  // Rows come back disarmed ("cancelled") unless sent or failed; syncReminders then arms the ones still ahead and announces them.
-  const resting = (status: TaskSnapshot["reminders"][number]["status"]): TaskSnapshot["reminders"][number]["status"] =>
-    status === "sent" || status === "failed" ? status : "cancelled";
+  // Rows come back disarmed ("cancelled") unless sent or failed; syncReminders then arms the ones still ahead and
+  // announces them. One that was armed and whose time has passed meanwhile (a snooze undone after the original
+  // time) comes back armed and goes off at once, as it would have without the change.
+  const overdueArmed = (r: TaskSnapshot["reminders"][number]) => r.status === "pending" && new Date(r.remindAt).getTime() <= now.getTime() && !target.completed && !target.deletedAt;
+  const resting = (r: TaskSnapshot["reminders"][number]): TaskSnapshot["reminders"][number]["status"] =>
+    r.status === "sent" || r.status === "failed" || overdueArmed(r) ? r.status : "cancelled";
   const added = [...want.values()].filter((r) => !have.has(r.id));
   if (added.length > 0) {
     await tx.insert(reminders).values(
@@ -57,21 +60,23 @@ async function restoreReminders(tx: Executor, ctx: DomainContext, taskId: string
         userId: ctx.userId,
         remindAt: new Date(r.remindAt),
         minutesBefore: r.minutesBefore,
-        status: resting(r.status),
+        status: resting(r),
         sentAt: date(r.sentAt),
         createdAt: r.createdAt ? new Date(r.createdAt) : now,
         updatedAt: now,
       })),
     );
   }
+  events.push(...added.filter(overdueArmed).map((r) => scheduledEvent(ctx, { id: r.id, taskId, remindAt: new Date(r.remindAt) })));
   for (const r of want.values()) {
     const old = have.get(r.id);
     if (!old || (old.remindAt === r.remindAt && old.minutesBefore === r.minutesBefore)) continue;
     await tx
       .update(reminders)
-      .set({ remindAt: new Date(r.remindAt), minutesBefore: r.minutesBefore, status: resting(r.status), sentAt: date(r.sentAt), attempts: 0, updatedAt: now })
+      .set({ remindAt: new Date(r.remindAt), minutesBefore: r.minutesBefore, status: resting(r), sentAt: date(r.sentAt), attempts: 0, updatedAt: now })
       .where(eq(reminders.id, r.id));
     if (old.status === "pending") events.push(cancelledEvent(ctx, { id: r.id, taskId, remindAt: new Date(old.remindAt) }));
+    if (overdueArmed(r)) events.push(scheduledEvent(ctx, { id: r.id, taskId, remindAt: new Date(r.remindAt) }));
   }
   return events;
 }
