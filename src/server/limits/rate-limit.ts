@@ -1,5 +1,6 @@
 import { lt, sql } from "drizzle-orm";
 import type { Database } from "@/server/db/client";
+import { isConnectionLost } from "@/server/db/connection-lost";
 import { rateLimitCounters } from "@/server/db/schema";
 
 const WINDOW_MS = 60_000;
@@ -34,11 +35,18 @@ export async function consumeRateLimit(
   if (input.limit <= 0) return;
   const now = input.now ?? new Date();
   const windowStart = new Date(Math.floor(now.getTime() / WINDOW_MS) * WINDOW_MS);
-  const [row] = await db
-    .insert(rateLimitCounters)
-    .values({ key: `${input.kind}:${input.subject}`, windowStart, hits: 1 })
-    .onConflictDoUpdate({ target: [rateLimitCounters.key, rateLimitCounters.windowStart], set: { hits: sql`${rateLimitCounters.hits} + 1` } })
-    .returning({ hits: rateLimitCounters.hits });
+  const count = () =>
+    db
+      .insert(rateLimitCounters)
+      .values({ key: `${input.kind}:${input.subject}`, windowStart, hits: 1 })
+      .onConflictDoUpdate({ target: [rateLimitCounters.key, rateLimitCounters.windowStart], set: { hits: sql`${rateLimitCounters.hits} + 1` } })
+      .returning({ hits: rateLimitCounters.hits });
+  // The first statement of a write: after a database restart it may meet a connection the server closed. Once more
+  // on a fresh one (at worst this request counts twice) instead of failing the write.
+  const [row] = await count().catch((error: unknown) => {
+    if (isConnectionLost(error)) return count();
+    throw error;
+  });
   if (Math.random() < 0.01) {
     await db.delete(rateLimitCounters).where(lt(rateLimitCounters.windowStart, new Date(now.getTime() - 10 * WINDOW_MS)));
   }
