@@ -1,10 +1,11 @@
 // After a database restart the pool still holds connections the server closed; the rate-limit count is the first
 // statement of every write and must not turn that into a failed write.
 import postgres from "postgres";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { consumeRateLimit } from "@/server/limits/rate-limit";
-import { createTestDatabase, type TestDatabase } from "../support/database";
+import { createTestDatabase, testDriver, type TestDatabase } from "../support/database";
 
+describe.skipIf(testDriver() !== "postgres")("the rate limit after a database restart", () => {
 let testDb: TestDatabase;
 beforeAll(async () => {
   testDb = await createTestDatabase();
@@ -28,4 +29,5 @@ it("counts a write on a fresh connection when the server ended the pooled ones",
   } finally {
     await admin.end();
   }
+});
 });
