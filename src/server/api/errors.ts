@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
+import { errorChain } from "@/server/db/error-chain";
 import { ConflictError, DomainError, LimitError, NotFoundError, ValidationError } from "@/server/domain/errors";
 import { RateLimitedError } from "@/server/limits/rate-limit";
 
@@ -23,13 +24,11 @@ const PG_INVALID_INPUT = new Set(["22001", "22P02", "22007", "22008", "23502", P
 const OWNER_FOREIGN_KEY = /_user_id_users_id_fk$/;
 
 function pgCodeOf(error: unknown): { code?: string; constraint?: string } {
-  for (let e: unknown = error, depth = 0; e && typeof e === "object" && depth < 5; depth++) {
-    const candidate = e as { code?: unknown; constraint?: unknown; constraint_name?: unknown; cause?: unknown };
+  for (const candidate of errorChain(error)) {
     if (typeof candidate.code === "string" && /^[0-9A-Z]{5}$/.test(candidate.code)) {
       const constraint = candidate.constraint ?? candidate.constraint_name;
       return { code: candidate.code, constraint: typeof constraint === "string" ? constraint : undefined };
     }
-    e = candidate.cause;
   }
   return {};
 }
