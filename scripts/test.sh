@@ -11,7 +11,9 @@ cd "$(dirname "$0")/.."
 # vitest; the real stack (daprd + Scheduler, Kafka from Maven Central) at nice 19, needed last. Warm, both take
 # seconds. Debian packages (Go, Java, Maven, Chromium) are installed first, one apt-get at a time.
 background_builds=()
-trap 'for pid in "${background_builds[@]}"; do kill -- "-$pid" 2>/dev/null; done; true' EXIT
+# `|| true` on each kill: errexit also applies inside the trap, and a build that already ended cannot be
+# killed, so a bare failing kill would turn a passing run's exit status into 1.
+trap 'for pid in "${background_builds[@]}"; do kill -- "-$pid" 2>/dev/null || true; done' EXIT
 # Runs a build in its own process group at a low CPU priority; its log is printed only if it fails.
 start_background_build() { # <niceness> <log var> <pid var> <command...>
   local niceness=$1 log_var=$2 pid_var=$3; shift 3
