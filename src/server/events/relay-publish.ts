@@ -22,9 +22,11 @@ export interface PublishOutcome {
 }
 
 /**
- * Publishes claimed rows in waves: wave n holds the n-th row of every partition key, so rows of one key go
- * strictly one after another (in id = commit order) while different keys go out together. A failure blocks
- * the rest of its key for this pass, so one user's events never overtake each other.
+ * Publishes claimed rows in waves: wave n holds the n-th row of every partition key on each topic, so rows of one
+ * key on one topic go strictly one after another (in id = commit order) while different keys and topics go out
+ * together. Kafka orders only within a topic's partition and each topic is consumed on its own, so one user's
+ * rows on two topics need no order between them (one change's task and reminder events leave in one wave).
+ * A failure blocks the rest of its key on that topic for this pass, so those events never overtake each other.
  */
 export async function publishInWaves(
   transport: EventTransport,
@@ -33,9 +35,8 @@ export async function publishInWaves(
   /** Called with each partition key's outcome as soon as that key is done (per-key path only). */
   onKeyDone?: (outcome: PublishOutcome) => void,
 ): Promise<PublishOutcome> {
-  const byKey = new Map<string, ClaimedRow[]>();
-  for (const row of rows) byKey.set(row.partitionKey, [...(byKey.get(row.partitionKey) ?? []), row]);
-  if (!transport.publishBatch) return publishPerKey(transport, byKey, deadline, onKeyDone);
+  if (!transport.publishBatch) return publishPerKey(transport, groupBy(rows, (row) => row.partitionKey), deadline, onKeyDone);
+  const byKey = groupBy(rows, (row) => `${row.topic}\u0000${row.partitionKey}`);
   const outcome: PublishOutcome = { published: [], failed: [], released: [] };
   const blocked = new Set<string>();
   const attempted = new Set<number>();
@@ -52,7 +53,7 @@ export async function publishInWaves(
       if (error === undefined) outcome.published.push(row);
       else {
         outcome.failed.push({ row, error });
-        blocked.add(row.partitionKey);
+        blocked.add(`${row.topic}\u0000${row.partitionKey}`);
       }
     }
   }
@@ -134,3 +135,15 @@ async function publishWave(transport: EventTransport, rows: ClaimedRow[]): Promi
 }
 
 const asEvent = (row: ClaimedRow) => row.event as unknown as CloudEvent;
+
+/** Rows grouped by `keyOf`, each group in the rows' order (id order). */
+function groupBy(rows: ClaimedRow[], keyOf: (row: ClaimedRow) => string): Map<string, ClaimedRow[]> {
+  const groups = new Map<string, ClaimedRow[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return groups;
+}

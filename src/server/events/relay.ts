@@ -1,4 +1,4 @@
-import { and, asc, gt, inArray, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, lte, sql, type SQL } from "drizzle-orm";
 import type { Logger } from "pino";
 import type { DatabaseHandle } from "@/server/db/client";
 import { asBackground } from "@/server/db/priority";
@@ -9,6 +9,12 @@ import type { EventTransport } from "./transport";
 import { errorText } from "./error-text";
 
 export const OUTBOX_CHANNEL = "cadence_outbox";
+
+/** `id = ANY(…)` with the ids as one text parameter: the same statement text for any batch size (prepared once). */
+const idIn = (rows: readonly { id: number }[]): SQL => sql`${outbox.id} = ANY(string_to_array(${rows.map((row) => row.id).join(",")}, ',')::bigint[])`;
+
+/** How often a claim also takes back the leases of relays that are gone (relay-lease.ts). */
+const DEAD_LEASE_CHECK_MS = 1_000;
 
 /** Batches one instance delivers at once; more would only queue on the database pool and the workers. */
 const MAX_BATCHES_IN_FLIGHT = 4;
@@ -83,6 +89,7 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
    */
   let lowWater = 0;
   let candidate: { mark: number; xmax: bigint } | undefined;
+  let lastDeadLeaseCheck = -Infinity;
 
   /** One pass at a time per instance, so this instance's passes never interleave. */
   function exclusive<T>(task: () => Promise<T>): Promise<T> {
@@ -95,10 +102,39 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
     await owner.ensure();
     return db.db.transaction(async (tx) => {
       await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('cadence.outbox.claim'))`);
-      const freed = await freeDeadLeases(tx);
-      if (freed > 0) log.warn({ freed }, "took back outbox rows leased by a relay that is gone");
+      // A relay dies rarely: looking for its leases once a second is soon enough and spares most claims a statement.
+      if (performance.now() - lastDeadLeaseCheck >= DEAD_LEASE_CHECK_MS) {
+        lastDeadLeaseCheck = performance.now();
+        const freed = await freeDeadLeases(tx);
+        if (freed > 0) log.warn({ freed }, "took back outbox rows leased by a relay that is gone");
+      }
+      // One statement picks and leases the batch (the pick's row locks hold until the lease is written), so a
+      // claim costs the lock, the dead-lease sweep and this, whatever the batch size.
+      const picked = tx.$with("picked").as(
+        tx
+          .select({ id: outbox.id })
+          .from(outbox)
+          .where(
+            and(
+              isNull(outbox.publishedAt),
+              gt(outbox.id, lowWater),
+              lte(outbox.nextAttemptAt, sql`now()`),
+              sql`NOT EXISTS (SELECT 1 FROM ${outbox} AS earlier WHERE earlier.partition_key = ${outbox.partitionKey}
+                AND earlier.published_at IS NULL AND earlier.id > ${lowWater} AND earlier.id < ${outbox.id}
+                AND earlier.next_attempt_at > now())`,
+            ),
+          )
+          .orderBy(asc(outbox.id))
+          .limit(batchSize)
+          .for("update", { skipLocked: true }),
+      );
       const rows = await tx
-        .select({
+        .with(picked)
+        .update(outbox)
+        .set({ leasedBy: owner.key, nextAttemptAt: sql`now() + make_interval(secs => ${leaseMs / 1000}::float8)` })
+        .from(picked)
+        .where(eq(outbox.id, picked.id))
+        .returning({
           id: outbox.id,
           eventId: outbox.eventId,
           topic: outbox.topic,
@@ -106,39 +142,26 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
           event: outbox.event,
           attempts: outbox.attempts,
           ageMs: sql<number>`(extract(epoch from now() - ${outbox.createdAt}) * 1000)::float8`,
-        })
-        .from(outbox)
-        .where(
-          and(
-            isNull(outbox.publishedAt),
-            gt(outbox.id, lowWater),
-            lte(outbox.nextAttemptAt, sql`now()`),
-            sql`NOT EXISTS (SELECT 1 FROM ${outbox} AS earlier WHERE earlier.partition_key = ${outbox.partitionKey}
-              AND earlier.published_at IS NULL AND earlier.id > ${lowWater} AND earlier.id < ${outbox.id}
-              AND earlier.next_attempt_at > now())`,
-          ),
-        )
-        .orderBy(asc(outbox.id))
-        .limit(batchSize)
-        .for("update", { skipLocked: true });
-      if (rows.length > 0) {
-        await tx
-          .update(outbox)
-          .set({ leasedBy: owner.key, nextAttemptAt: sql`now() + make_interval(secs => ${leaseMs / 1000}::float8)` })
-          .where(inArray(outbox.id, rows.map((row) => row.id)));
-      }
+        });
+      // RETURNING has no order; publishing goes in id (= commit) order.
+      rows.sort((a, b) => a.id - b.id);
       return rows;
     });
   }
 
   async function record(outcome: PublishOutcome): Promise<void> {
+    const markPublished = (executor: Pick<typeof db.db, "update">) =>
+      executor
+        .update(outbox)
+        .set({ publishedAt: sql`now()`, lastError: null, leasedBy: null })
+        .where(idIn(outcome.published));
+    // The usual outcome, everything published, is one statement: no transaction round trips around it.
+    if (outcome.failed.length === 0 && outcome.released.length === 0) {
+      if (outcome.published.length > 0) await markPublished(db.db);
+      return;
+    }
     await db.db.transaction(async (tx) => {
-      if (outcome.published.length > 0) {
-        await tx
-          .update(outbox)
-          .set({ publishedAt: sql`now()`, lastError: null, leasedBy: null })
-          .where(inArray(outbox.id, outcome.published.map((row) => row.id)));
-      }
+      if (outcome.published.length > 0) await markPublished(tx);
       for (const { row, error } of outcome.failed) {
         const attempts = row.attempts + 1;
         const delayMs = Math.min(retryInitialMs * 2 ** (attempts - 1), retryMaxMs);
@@ -148,10 +171,7 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
           .where(sql`${outbox.id} = ${row.id}`);
       }
       if (outcome.released.length > 0) {
-        await tx
-          .update(outbox)
-          .set({ nextAttemptAt: sql`now()`, leasedBy: null })
-          .where(inArray(outbox.id, outcome.released.map((row) => row.id)));
+        await tx.update(outbox).set({ nextAttemptAt: sql`now()`, leasedBy: null }).where(idIn(outcome.released));
       }
     });
   }
