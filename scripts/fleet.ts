@@ -9,8 +9,8 @@
  *   FLEET_PORT_BASE=6001 npm run fleet # workers, sidecars, Kafka and Scheduler from 6001 up (default 3001)
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import path from "node:path";
+import { ensureNextBuild } from "./fleet/next-build";
 import { ROOT, startStack, type Stack } from "./fleet/stack";
 
 function databaseUrl(): string {
@@ -47,10 +47,7 @@ async function main() {
   }
 
   const url = databaseUrl();
-  if (!existsSync(path.join(ROOT, ".next/BUILD_ID")) || process.env.CADENCE_REBUILD === "1") {
-    console.log("No production build yet: building (about a minute)...");
-    execFileSync("npx", ["next", "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
-  }
+  ensureNextBuild(ROOT);
   const port = Number(process.env.PORT ?? 3000);
   console.log("Starting Kafka, the Dapr Scheduler, the app and its workers (each with a daprd sidecar)...");
   const controller = new AbortController();

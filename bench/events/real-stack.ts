@@ -12,7 +12,8 @@ import type { Logger } from "pino";
 import { openDatabase } from "@/server/db/client";
 import { parseEnv } from "@/server/env";
 import { createDaprTransport } from "@/server/events/transports/dapr";
-import { healthy, sidecarArgs, startStack, toolchain, WORKER_NAMES, type Stack } from "../../scripts/fleet/stack";
+import { ensureNextBuild } from "../../scripts/fleet/next-build";
+import { healthy, ROOT, sidecarArgs, startStack, toolchain, WORKER_NAMES, type Stack } from "../../scripts/fleet/stack";
 import { poll, supervise } from "../../scripts/fleet/supervised";
 import type { BenchDatabase } from "./database";
 import { startCountingSubscriber, type BulkSubscribe } from "./dapr-setup";
@@ -48,6 +49,7 @@ export async function startRealFleet(adminUrl: string, say: (m: string) => void)
     tail = `${tail}[${name}] ${line}\n`.slice(-20_000);
     if (/error|fatal|panic/i.test(line)) say(`[${name}] ${line.slice(0, 400)}`);
   };
+  ensureNextBuild(ROOT, say);
   const started = performance.now();
   const stack = await startStack({ databaseUrl: url.toString(), dataDir, appPort: REAL_APP_PORT, portBase: PORT_BASE, restart: false, output }).catch((cause: unknown) => {
     throw new Error(`the fleet did not start: ${String(cause)}\n${tail}`);

@@ -5,7 +5,8 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ALL_WORKERS } from "@/server/workers";
-import { kafkaListening, kafkaTool, prepareKafka, type KafkaTool } from "./kafka";
+import { TOPICS, deadLetterTopic } from "@/server/events/catalog";
+import { createTopics, kafkaListening, kafkaTool, prepareKafka, type KafkaTool } from "./kafka";
 import { poll, supervise, type Supervised } from "./supervised";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -300,7 +301,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   return stack;
 
   async function startAll() {
-    await Promise.all([stack.process("kafka").start(), stack.process("scheduler").start()]);
+    const topics = Object.values(TOPICS).flatMap((topic) => [topic, deadLetterTopic(topic)]);
+    await Promise.all([
+      stack.process("kafka").start().then(() => createTopics(kafkaHome, kafkaPort, topics)),
+      stack.process("scheduler").start(),
+    ]);
     if (options.signal?.aborted) return;
     // Every app and sidecar at once: daprd waits for its app's port before it reads the subscriptions, and the
     // app and workers take turns on the migrations (advisory lock).
