@@ -2,6 +2,7 @@ import { and, asc, eq, gt, isNull, lte, sql, type SQL } from "drizzle-orm";
 import type { Logger } from "pino";
 import type { DatabaseHandle } from "@/server/db/client";
 import { asBackground } from "@/server/db/priority";
+import { isConnectionLost } from "@/server/db/connection-lost";
 import { outbox } from "@/server/db/schema";
 import { freeDeadLeases, takeLeaseOwnership } from "./relay-lease";
 import { publishInWaves, type ClaimedRow, type PublishOutcome } from "./relay-publish";
@@ -105,7 +106,8 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
       // A relay dies rarely: looking for its leases once a second is soon enough and spares most claims a statement.
       if (performance.now() - lastDeadLeaseCheck >= DEAD_LEASE_CHECK_MS) {
         lastDeadLeaseCheck = performance.now();
-        const freed = await freeDeadLeases(tx);
+        // PGlite lives and dies with this process's relay: a lease from before its start is always dead.
+        const freed = await freeDeadLeases(tx, db.driver === "pglite" ? 0 : undefined);
         if (freed > 0) log.warn({ freed }, "took back outbox rows leased by a relay that is gone");
       }
       // One statement picks and leases the batch (the pick's row locks hold until the lease is written), so a
@@ -182,9 +184,27 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
       SELECT id FROM ${outbox} WHERE published_at < now() - interval '1 day' ORDER BY id LIMIT 1000)`);
   }
 
+  /**
+   * `record`, again and again while the database is unreachable: these rows went out, and if the record were
+   * dropped the lease would lapse and they would be published a second time once the database is back.
+   */
+  async function recordThroughRestarts(outcome: PublishOutcome): Promise<void> {
+    for (let delayMs = 100; ; delayMs = Math.min(delayMs * 2, 2_000)) {
+      try {
+        return await record(outcome);
+      } catch (cause) {
+        if (stopped || !isConnectionLost(cause)) throw cause;
+        log.warn({ error: errorText(cause), rows: outcome.published.length }, "database unreachable while recording published events; retrying");
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+        // Our leases must look alive again before the grace after a restart ends (freeDeadLeases).
+        await owner.ensure().catch(() => undefined);
+      }
+    }
+  }
+
   /** Marks rows published / for retry / released, and counts them. */
   async function settle(outcome: PublishOutcome, claimedAt: number): Promise<void> {
-    await record(outcome);
+    await recordThroughRestarts(outcome);
     if (outcome.published.length > 0) {
       const oldest = outcome.published.reduce((max, row) => Math.max(max, row.ageMs ?? 0), 0);
       lastPublishedLagMs = Math.round(oldest + (performance.now() - claimedAt));
