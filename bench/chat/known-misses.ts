@@ -15,4 +15,5 @@ export const KNOWN_MISSES: Record<number, string[]> = {
     "remind me about the budget review the day before at 5pm",
     "search dentist",
   ],
+  7: [],
 };
