@@ -220,7 +220,7 @@ describe("chat assistant (interpreter engine)", () => {
 
   it("reverts the bulk edit as one change, and says when there is nothing to undo", async () => {
     const { say, domain } = await chatUser();
-    expect((await say("undo")).content).toBe("Sorry, that didn't work: there is no change left to undo");
+    expect((await say("undo")).content).toBe("There is nothing left to undo from this conversation.");
     await say("add one");
     await say("add two");
     await say("add three");
@@ -232,6 +232,64 @@ describe("chat assistant (interpreter engine)", () => {
     const reverted = await say("revert the bulk edit");
     expect(reverted.content).toMatch(/^Undid the bulk edit of "(?:one|two|three)", "(?:one|two|three)", "(?:one|two|three)"\.$/);
     expect(await titles(domain, "open")).toEqual(["three", "two", "uno"]);
+  });
+
+  it("undoes only what this conversation changed: an earlier change stays, and the reply says there is nothing to undo", async () => {
+    const { say, domain } = await chatUser();
+    const earlier = await executeTool(domain, "add_task", { title: "made in the app" });
+    if (!earlier.ok) throw new Error(earlier.error.message);
+    await say("what's overdue"); // a question changes nothing
+    expect((await say("undo")).content).toBe("There is nothing left to undo from this conversation.");
+    expect(await titles(domain)).toEqual(["made in the app"]);
+    await say("rename made in the app to app task");
+    expect((await say("undo")).content).toBe('Undid the change of "app task".');
+    expect((await say("undo")).content).toBe("There is nothing left to undo from this conversation.");
+    expect(await titles(domain)).toEqual(["made in the app"]);
+  });
+
+  it("moves the tasks it just listed with one bulk change that keeps each task's time, and one undo takes it all back", async () => {
+    const { say, domain } = await chatUser();
+    for (const [title, due_date] of [["late call", "2026-03-09T18:00"], ["late form", "2026-03-10"]]) {
+      const added = await executeTool(domain, "add_task", { title, due_date });
+      if (!added.ok) throw new Error(added.error.message);
+    }
+    expect((await say("whats overdue")).cards.map((c) => c.title).sort()).toEqual(["late call", "late form"]);
+    const moved = await say("move them all to monday");
+    expect(moved.content).toMatch(/^Moved 2 tasks/);
+    const due = async () => {
+      const listed = await executeTool(domain, "list_tasks", { status: "all" });
+      if (!listed.ok) throw new Error(listed.error.message);
+      return Object.fromEntries(listed.result.tasks.map((t) => [t.title, t.due_date]));
+    };
+    expect(await due()).toEqual({ "late call": "2026-03-16T22:00:00.000Z", "late form": "2026-03-16T04:00:00.000Z" });
+    expect((await say("undo")).content).toMatch(/^Undid the bulk edit/);
+    expect(await due()).toEqual({ "late call": "2026-03-09T22:00:00.000Z", "late form": "2026-03-10T04:00:00.000Z" });
+  });
+
+  it("reads a correction that is only the new value: the meant tag, category or title replaces the one just set", async () => {
+    const { say, domain } = await chatUser();
+    await say("create a category called work");
+    await say("create a category called home");
+    await say("add plan the garden in work");
+    await say("no, home");
+    await say("tag plan the garden with finance");
+    await say("i meant errands");
+    await say("rename plan the garden to plan the patio");
+    await say("no wait, plan the lawn");
+    const listed = await executeTool(domain, "list_tasks", { status: "all" });
+    if (!listed.ok) throw new Error(listed.error.message);
+    expect(listed.result.tasks).toEqual([expect.objectContaining({ title: "plan the lawn", category: expect.objectContaining({ name: "home" }) })]);
+    expect(listed.result.tasks[0]!.tags.map((t) => t.name)).toEqual(["errands"]);
+  });
+
+  it("sets a reminder at a time on the task's own day: the day before at 5pm, at 8 that morning", async () => {
+    const { say, domain } = await chatUser();
+    await say("add job interview friday at 2pm");
+    await say("remind me at 8 that morning");
+    await say("remind me about the job interview the day before at 5pm");
+    const listed = await executeTool(domain, "list_tasks", { status: "all" });
+    if (!listed.ok) throw new Error(listed.error.message);
+    expect(listed.result.tasks[0]!.reminders.map((r) => r.remind_at).sort()).toEqual(["2026-03-12T21:00:00.000Z", "2026-03-13T12:00:00.000Z"]);
   });
 
   it("makes relative changes: lower the priority, push it back a day, a weekday said on that weekday is next week's", async () => {

@@ -197,6 +197,56 @@ describe("tool registry: each tool with good arguments", () => {
     expect(at.summary).toContain("Tue 24 Nov 2026, 08:00");
   });
 
+  it("set_reminder puts a reminder at a time on the due day or days before it", async () => {
+    const { task } = await call(alice, "add_task", { title: "Parents evening", due_date: "2026-11-26T18:00" });
+    const dayBefore = await call(alice, "set_reminder", { task_id: task.id, days_before: 1, at_time: "17:00" });
+    expect(dayBefore.task.reminders).toEqual([expect.objectContaining({ remind_at: "2026-11-25T22:00:00.000Z", minutes_before: null })]);
+    const sameMorning = await call(alice, "set_reminder", { task_id: task.id, days_before: 0, at_time: "08:00" });
+    expect(sameMorning.task.reminders.map((r) => r.remind_at).sort()).toEqual(["2026-11-25T22:00:00.000Z", "2026-11-26T13:00:00.000Z"]);
+    expect((await fail(alice, "set_reminder", { task_id: task.id, days_before: 1 })).argument).toBe("at_time");
+    const undated = await call(alice, "add_task", { title: "Someday" });
+    expect((await fail(alice, "set_reminder", { task_id: undated.task.id, days_before: 0, at_time: "08:00" })).argument).toBe("days_before");
+  });
+
+  it("update_tasks set_due moves many tasks to one day, each keeping its own time, as one change undone at once", async () => {
+    const erin = await createTestUser(database.handle, { timeZone: ZONE, now: () => NOW });
+    const timed = await call(erin, "add_task", { title: "Timed", due_date: "2026-11-20T18:00", remind_before_minutes: 30 });
+    const allDay = await call(erin, "add_task", { title: "All day", due_date: "2026-11-19" });
+    const moved = await call(erin, "update_tasks", { task_ids: [timed.task.id, allDay.task.id], action: "set_due", due_date: "friday" });
+    expect(moved.summary).toMatch(/^Moved 2 tasks/);
+    const byTitle = Object.fromEntries(moved.tasks.map((t) => [t.title, t]));
+    expect(byTitle.Timed).toMatchObject({ due_date: "2026-11-27T23:00:00.000Z", all_day: false }); // 18:00 EST, Friday
+    expect(byTitle.Timed!.reminders).toEqual([expect.objectContaining({ remind_at: "2026-11-27T22:30:00.000Z", minutes_before: 30 })]);
+    expect(byTitle["All day"]).toMatchObject({ due_date: "2026-11-27T05:00:00.000Z", all_day: true });
+    const atTime = await call(erin, "update_tasks", { task_ids: [timed.task.id, allDay.task.id], action: "set_due", due_date: "2026-11-30T09:00" });
+    expect(atTime.tasks.map((t) => [t.due_date, t.all_day])).toEqual([
+      ["2026-11-30T14:00:00.000Z", false],
+      ["2026-11-30T14:00:00.000Z", false],
+    ]);
+    expect((await call(erin, "undo_change", {})).undone.action).toBe("bulk");
+    expect((await call(erin, "undo_change", {})).undone.action).toBe("bulk");
+    const after = await call(erin, "list_tasks", { status: "all" });
+    expect(Object.fromEntries(after.tasks.map((t) => [t.title, [t.due_date, t.all_day]]))).toEqual({
+      Timed: ["2026-11-20T23:00:00.000Z", false],
+      "All day": ["2026-11-19T05:00:00.000Z", true],
+    });
+    expect((await fail(erin, "update_tasks", { task_ids: [timed.task.id], action: "set_due" })).argument).toBe("due_date");
+  });
+
+  it("undo_change with after_activity_id undoes only newer changes, and says when there is none", async () => {
+    const finn = await createTestUser(database.handle, { timeZone: ZONE, now: () => NOW });
+    const { task } = await call(finn, "add_task", { title: "Older change" });
+    const newest = (await call(finn, "update_task", { task_id: task.id, priority: "high" })).task;
+    expect(newest.priority).toBe("high");
+    const { revert_activity_id: floor } = await call(finn, "undo_change", {}); // the priority back to medium
+    const none = await fail(finn, "undo_change", { after_activity_id: floor });
+    expect(none.message).toBe(`there is no change newer than entry ${floor} left to undo`);
+    expect((await call(finn, "list_tasks", {})).tasks.map((t) => t.title)).toEqual(["Older change"]);
+    await call(finn, "update_task", { task_id: task.id, title: "Newer change" });
+    expect((await call(finn, "undo_change", { after_activity_id: floor })).summary).toBe('Undid the change of "Newer change".');
+    expect((await call(finn, "list_tasks", {})).tasks.map((t) => t.title)).toEqual(["Older change"]);
+  });
+
   it("snooze_reminder moves the task's reminder by a choice or to a time in words, in the user's zone", async () => {
     let clock = NOW;
     const dana = await createTestUser(database.handle, { timeZone: ZONE, now: () => clock });

@@ -45,7 +45,7 @@ export const CORPUS: CorpusEntry[] = [
   { utterance: "what's due today", expected: {"kind":"calls","calls":[{"tool":"list_tasks","args":{"due":"today"}}]} },
   { utterance: "list tasks tagged finance", expected: {"kind":"calls","calls":[{"tool":"list_tasks","args":{},"refs":{"tag_ids":["finance"]}}]} },
   { utterance: "add buy milk to my list", expected: {"kind":"calls","calls":[{"tool":"add_task","args":{"title":"buy milk"}}]} },
-  { utterance: "add call the plumber tomorrow morning to the Home category", expected: {"kind":"calls","calls":[{"tool":"add_task","args":{"title":"call the plumber","due_date":"2026-03-12T06:00"},"refs":{"category_id":"Home"}}]} },
+  { utterance: "add call the plumber tomorrow morning to the Home category", expected: {"kind":"calls","calls":[{"tool":"add_task","args":{"title":"call the plumber","due_date":"2026-03-12T09:00"},"refs":{"category_id":"Home"}}]} },
   { utterance: "schedule team sync every weekday at 9:30am", expected: {"kind":"calls","calls":[{"tool":"add_task","args":{"title":"team sync","due_date":"2026-03-12T09:30","recurrence_rule":"FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"}}]} },
   { utterance: "show everything tagged #work", expected: {"kind":"calls","calls":[{"tool":"list_tasks","args":{"status":"all"},"refs":{"tag_ids":["work"]}}]} },
   { utterance: "any tasks about the car?", expected: {"kind":"calls","calls":[{"tool":"search_tasks","args":{"query":"car"}}]} },

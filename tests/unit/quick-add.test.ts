@@ -258,6 +258,15 @@ describe("reminders", () => {
     expect(parse("Call Bob remind me at 4pm").reminders).toEqual([{ at: new Date("2026-11-23T21:00:00.000Z") }]);
   });
 
+  it("reads a time on a day counted back from the due day: the day before at 5pm, 2 days before at 9am", () => {
+    const r = parse("Pay the gas bill on the 30th remind me the day before at 5pm");
+    expect(r.title).toBe("Pay the gas bill");
+    expect(iso(r.dueAt)).toBe("2026-11-30T05:00:00.000Z"); // all day, not 5pm
+    expect(r.allDay).toBe(true);
+    expect(r.reminders).toEqual([{ at: new Date("2026-11-29T22:00:00.000Z") }]); // 17:00 EST on the 29th
+    expect(parse("Flight Friday 8am remind me 2 days before at 9am").reminders).toEqual([{ at: new Date("2026-11-25T14:00:00.000Z") }]);
+  });
+
   it("keeps several reminders in order", () => {
     const r = parse("Flight Friday 8am remind 1 day before remind 2h before");
     expect(r.reminders).toEqual([{ minutesBefore: 1440 }, { minutesBefore: 120 }]);

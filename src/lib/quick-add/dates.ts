@@ -88,6 +88,8 @@ function toWhen(r: chrono.ParsedResult, text: string, ctx: Ctx): When {
     date = addDays(date, 7);
   }
   const time = hasTime(r) ? { hour: c.get("hour") ?? 0, minute: c.get("minute") ?? 0, second: c.get("second") ?? 0 } : undefined;
+  // "saturday morning" with no clock time: 9am, as a snooze "until tomorrow morning" is (chrono says 6am).
+  if (time && !c.isCertain("hour") && [...r.tags()].some((t) => /casualReference\/morning/.test(t))) [time.hour, time.minute, time.second] = [9, 0, 0];
   if (time && isDaytimeHour(r, text)) {
     time.hour += 12;
     // chrono dated the morning hour; the afternoon one is still today when it has not passed yet.

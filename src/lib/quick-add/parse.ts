@@ -6,7 +6,7 @@ import { findCategories, findPriorities, findTags, resolveLabel } from "./labels
 import { findRecurrence, firstOccurrence, ruleString } from "./recurrence";
 import { findReminders } from "./reminders";
 import type { QuickAddContext, QuickAddLabel, QuickAddReminder, QuickAddResult, QuickAddToken, QuickAddTokenKind, Span } from "./types";
-import { assertTimeZone, MIDNIGHT, wallClock, zonedInstant, type HMS } from "./zoned";
+import { addDays, assertTimeZone, MIDNIGHT, wallClock, zonedInstant, type HMS } from "./zoned";
 
 const MASK = "_";
 // When "remind at 4pm" has no day and the task has no due date, chrono's next 4pm is used;
@@ -102,6 +102,11 @@ export function parseQuickAdd(input: string, ctx: QuickAddContext): QuickAddResu
 
   result.reminders = reminderMatches.map((r): QuickAddReminder => {
     if ("minutesBefore" in r) return { minutesBefore: r.minutesBefore };
+    if ("daysBefore" in r) {
+      // Without a due date there is no day to count back from: a whole day before now is no reminder to set.
+      if (!result.dueAt) return { minutesBefore: r.daysBefore * 1440 };
+      return { at: zonedInstant(addDays(wallClock(result.dueAt, ctx.timeZone), -r.daysBefore), r.time, ctx.timeZone) };
+    }
     const w = r.when;
     if (w.exact) return { at: w.exact };
     const time = w.time ?? DEFAULT_REMINDER_TIME;

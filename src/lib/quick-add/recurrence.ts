@@ -40,10 +40,10 @@ type Pattern = { re: RegExp; build: (m: RegExpExecArray) => Partial<RRuleOptions
 
 const patterns: Pattern[] = [
   {
-    // every [N|other] day/week/month/year [on …]
+    // every [N|other] day/week/month/year [on …] ("every year on 7/14" is no day of the month: the date is read as a date)
     re: new RegExp(
       String.raw`\bevery\s+${EVERY_N}?(day|week|month|year)s?${END}` +
-        String.raw`(?:\s+on\s+(?:the\s+)?(?:(last)\s+day|(${ORD})\s+(${WD})|(\d{1,2})(?:st|nd|rd|th)?${END}|(${WD_LIST})${END}))?`,
+        String.raw`(?:\s+on\s+(?:the\s+)?(?:(last)\s+day|(${ORD})\s+(${WD})|(\d{1,2})(?:st|nd|rd|th)?${END}(?![/.-]\d)|(${WD_LIST})${END}))?`,
       "giu",
     ),
     build: (m) => {

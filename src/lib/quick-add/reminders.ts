@@ -2,7 +2,8 @@
 import { whenAtStart, type When } from "./dates";
 import type { Span } from "./types";
 
-export type ReminderMatch = Span & ({ minutesBefore: number } | { when: When });
+/** `daysBefore` + `time`: "remind me the day before at 5pm" is 5pm on the day before the due day. */
+export type ReminderMatch = Span & ({ minutesBefore: number } | { when: When } | { daysBefore: number; time: NonNullable<When["time"]> });
 
 const UNIT_MINUTES: [RegExp, number][] = [
   [/^(m|mins?|minutes?)$/i, 1],
@@ -29,6 +30,14 @@ export function findReminders(text: string, ctx: { now: Date; timeZone: string }
     const rel = RELATIVE_RE.exec(rest);
     if (rel) {
       const minutesBefore = minutesOf(rel[1]!, rel[2]!);
+      // "the day before at 5pm", "2 days before at 9am": a time on a day counted back from the due day.
+      const at = minutesBefore !== undefined && minutesBefore % 1440 === 0 ? /^\s+at\s+/i.exec(rest.slice(rel[0].length)) : null;
+      const clock = at ? whenAtStart(rest.slice(rel[0].length + at[0].length), ctx) : undefined;
+      if (at && clock?.time && !clock.dateExplicit && !clock.exact) {
+        const end = start + m[0].length + rel[0].length + at[0].length + Math.max(...clock.spans.map((sp) => sp.end));
+        out.push({ start, end, daysBefore: minutesBefore! / 1440, time: clock.time });
+        continue;
+      }
       if (minutesBefore !== undefined) {
         out.push({ start, end: start + m[0].length + rel[0].length, minutesBefore });
         continue;

@@ -3,6 +3,7 @@
 import type { DomainContext } from "@/server/domain/context";
 import { executeTool, type ToolLabel, type ToolTask } from "@/server/tools";
 import type { PlannedCall, TaskChoice, ToolArgs } from "./interpreter";
+import { scrambled } from "./interpreter/normalize";
 
 export type Resolution =
   | { status: "ready"; calls: PlannedCall[] }
@@ -38,7 +39,12 @@ const STEM = 4;
 const SUFFIX = /^(?:s|es|ed|d|ing|ment|ments|al|er|ers|ation|ion)$/;
 const derived = (short: string, long: string) => short.length >= 3 && long.startsWith(short) && SUFFIX.test(long.slice(short.length));
 const sameWord = (a: string, b: string) =>
-  a === b || (a.length >= STEM && b.length >= STEM && a.slice(0, STEM) === b.slice(0, STEM)) || derived(a, b) || derived(b, a);
+  a === b ||
+  (a.length >= STEM && b.length >= STEM && a.slice(0, STEM) === b.slice(0, STEM)) ||
+  derived(a, b) ||
+  derived(b, a) ||
+  // A typo that mixes the letters up ("claening", "reveiw") still names the word.
+  scrambled(a, b);
 
 /**
  * Whether a phrase plausibly names a task: every word of it is in the title, and it is not much longer
@@ -84,8 +90,25 @@ async function resolveLabels(ctx: DomainContext, call: PlannedCall, args: ToolAr
   }
 }
 
+/** Tools that take many tasks in one call (one activity entry, so one undo). */
+const BULK_TOOLS = new Set(["update_tasks", "delete_tasks"]);
+
 async function expandForEach(ctx: DomainContext, call: PlannedCall): Promise<PlannedCall[]> {
   const each = call.forEach!;
+  const tasks = each.tasks ?? (await groupTasks(ctx, each));
+  if (tasks.length === 0) throw new Missing("There are no matching tasks, so nothing to do.");
+  if (BULK_TOOLS.has(call.tool)) {
+    // One bulk call over all of them: one activity entry, undone as one.
+    const bulkArgs: ToolArgs = { ...call.args, task_ids: tasks.map((t) => t.id) };
+    // Tagging them all may name a new tag ("tag all my home tasks with weekend"), as tagging one may.
+    await resolveLabels(ctx, call.args.action === "add_tag" ? { ...call, tool: "add_tag_to_task" } : call, bulkArgs, call.args.action !== "add_tag");
+    return [{ tool: call.tool, args: bulkArgs, about: `${tasks.length} task${tasks.length === 1 ? "" : "s"}` }];
+  }
+  return tasks.map((t) => ({ tool: call.tool, args: { ...call.args, task_id: t.id }, about: t.title }));
+}
+
+/** The tasks a list_tasks query over a category, tag or due window finds ("all overdue stuff", "everything in home"). */
+async function groupTasks(ctx: DomainContext, each: NonNullable<PlannedCall["forEach"]>): Promise<TaskChoice[]> {
   const args: ToolArgs = { ...each.args, limit: 100 };
   try {
     await resolveLabels(ctx, { tool: "list_tasks", args: {}, refs: each.refs }, args);
@@ -100,15 +123,7 @@ async function expandForEach(ctx: DomainContext, call: PlannedCall): Promise<Pla
   }
   const outcome = await executeTool(ctx, "list_tasks", args);
   if (!outcome.ok) throw new Missing(outcome.error.message);
-  if (outcome.result.tasks.length === 0) throw new Missing("There are no matching tasks, so nothing to do.");
-  if (call.tool === "update_tasks") {
-    // One bulk call over all of them: one activity entry, undone as one.
-    const bulkArgs: ToolArgs = { ...call.args, task_ids: outcome.result.tasks.map((t) => t.id) };
-    // Tagging them all may name a new tag ("tag all my home tasks with weekend"), as tagging one may.
-    await resolveLabels(ctx, call.args.action === "add_tag" ? { ...call, tool: "add_tag_to_task" } : call, bulkArgs, call.args.action !== "add_tag");
-    return [{ tool: call.tool, args: bulkArgs, about: `${outcome.result.tasks.length} tasks` }];
-  }
-  return outcome.result.tasks.map((t) => ({ tool: call.tool, args: { ...call.args, task_id: t.id }, about: t.title }));
+  return outcome.result.tasks.map((t) => ({ id: t.id, title: t.title }));
 }
 
 /**

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { chatConversations, chatMessages } from "@/server/db/schema";
 import type { DomainContext } from "@/server/domain/context";
 import { NotFoundError } from "@/server/domain/errors";
-import type { Pending, TaskChoice } from "./interpreter";
+import type { LastChange, Pending, TaskChoice } from "./interpreter";
 import type { TaskCard } from "./cards";
 import type { ExecutedCall } from "./compose";
 
@@ -32,10 +32,11 @@ export interface StoredTurn {
   suggestions?: string[];
   /** The task this turn was about (what "it" means next turn); null when it was about several. */
   focus?: TaskChoice | null;
+  /** The user's newest activity entry before the conversation's first turn: its undo reaches no further back. */
+  activityFloor?: number;
 }
 
 const storedTurn = z.object({ cards: z.array(z.custom<TaskCard>()).default([]), suggestions: z.array(z.string()).optional() }).loose();
-const storedFocus = z.object({ focus: z.object({ id: z.string(), title: z.string() }).nullable() }).loose();
 const pendingSchema = z.custom<Pending>((value) => typeof value === "object" && value !== null && "type" in value);
 
 const summaryColumns = {
@@ -130,8 +131,28 @@ export async function touchConversation(ctx: DomainContext, id: string, update: 
 
 const FOCUS_LOOKBACK = 10;
 
-/** The task the conversation last talked about, from its latest assistant turns (null if none or unclear). */
-export async function lastFocus(ctx: DomainContext, conversationId: string): Promise<TaskChoice | null> {
+/** What the conversation so far means for the next words: "it", "them", the change a correction replaces, undo's reach. */
+export interface ConversationMemory {
+  focus: TaskChoice | null;
+  listed: TaskChoice[] | null;
+  lastChange: LastChange | null;
+  /** undefined: a conversation from before floors were kept (undo is not limited). */
+  activityFloor: number | null | undefined;
+}
+
+const storedMemory = z
+  .object({
+    cards: z.array(z.object({ id: z.string(), title: z.string() }).loose()).default([]),
+    calls: z.array(z.object({ tool: z.string(), args: z.record(z.string(), z.unknown()), outcome: z.object({ ok: z.boolean() }).loose() }).loose()).default([]),
+    focus: z.object({ id: z.string(), title: z.string() }).nullable().optional(),
+    activityFloor: z.number().optional(),
+  })
+  .loose();
+
+/** Tools that only read: a turn of them changed nothing a correction could replace. */
+const READ_TOOLS = new Set(["list_tasks", "search_tasks", "get_overdue_tasks", "get_upcoming_tasks", "list_tags", "list_categories", "get_task"]);
+
+export async function conversationMemory(ctx: DomainContext, conversationId: string): Promise<ConversationMemory> {
   const rows = await ctx.db
     .select({ toolCalls: chatMessages.toolCalls })
     .from(chatMessages)
@@ -139,9 +160,19 @@ export async function lastFocus(ctx: DomainContext, conversationId: string): Pro
     .where(and(eq(chatMessages.conversationId, conversationId), eq(chatConversations.userId, ctx.userId), eq(chatMessages.role, "assistant")))
     .orderBy(desc(chatMessages.createdAt))
     .limit(FOCUS_LOOKBACK);
-  for (const row of rows) {
-    const turn = storedFocus.safeParse(row.toolCalls);
-    if (turn.success) return turn.data.focus;
+  const memory: ConversationMemory = { focus: null, listed: null, lastChange: null, activityFloor: null };
+  let focusSeen = false;
+  for (const [index, row] of rows.entries()) {
+    const turn = storedMemory.safeParse(row.toolCalls);
+    if (!turn.success) continue;
+    if (!focusSeen && turn.data.focus !== undefined) [memory.focus, focusSeen] = [turn.data.focus, true];
+    // Only the latest turn's cards: "them" means what was just shown.
+    if (index === 0 && turn.data.cards.length) memory.listed = turn.data.cards.map((c) => ({ id: c.id, title: c.title }));
+    const write = turn.data.calls.findLast((c) => c.outcome.ok && !READ_TOOLS.has(c.tool));
+    if (!memory.lastChange && index === 0 && write) memory.lastChange = { tool: write.tool as LastChange["tool"], args: write.args as LastChange["args"] };
   }
-  return null;
+  // The floor is kept on every turn from the first on; a conversation without it on its turns predates floors.
+  const latest = rows[0] ? storedMemory.safeParse(rows[0].toolCalls) : undefined;
+  memory.activityFloor = !rows.length ? null : latest?.success && latest.data.activityFloor !== undefined ? latest.data.activityFloor : undefined;
+  return memory;
 }

@@ -5,6 +5,7 @@ import { cardsFrom, type TaskCard } from "./cards";
 import { choiceQuestion, confirmPrompt, replyFor, type ExecutedCall } from "./compose";
 import { DESTRUCTIVE_TOOLS, interpret, type Interpretation, type Pending, type PlannedCall, type TaskChoice } from "./interpreter";
 import { resolveCalls, type Resolution } from "./resolve";
+import type { ConversationMemory } from "./store";
 
 export interface TurnResult {
   content: string;
@@ -26,11 +27,20 @@ const say = (content: string, pending: Pending | null = null, suggestions: strin
 });
 
 /** Runs calls one after another; a failed call is reported, later calls still run. */
-export async function executeCalls(ctx: DomainContext, calls: PlannedCall[]): Promise<ExecutedCall[]> {
+export async function executeCalls(ctx: DomainContext, calls: PlannedCall[], undoFloor?: number): Promise<ExecutedCall[]> {
   const executed: ExecutedCall[] = [];
-  for (const call of calls) executed.push({ tool: call.tool, args: call.args, outcome: await executeTool(ctx, call.tool, call.args) });
+  for (const call of calls) {
+    // "undo" in a conversation takes back only what the conversation did.
+    const args = call.tool === "undo_change" && undoFloor !== undefined && call.args.activity_id === undefined ? { ...call.args, after_activity_id: undoFloor } : call.args;
+    const outcome = await executeTool(ctx, call.tool, args);
+    executed.push({ tool: call.tool, args, outcome });
+  }
   return executed;
 }
+
+const NOTHING_TO_UNDO = "There is nothing left to undo from this conversation.";
+const foundNothingToUndo = (executed: ExecutedCall[]) =>
+  executed.length === 1 && executed[0]!.tool === "undo_change" && executed[0]!.args.after_activity_id !== undefined && !executed[0]!.outcome.ok && /left to undo/.test(executed[0]!.outcome.error.message);
 
 /** The task a turn was about: the last one a call acted on, or the only one a question found. */
 function focusOf(executed: ExecutedCall[]): TaskChoice | null | undefined {
@@ -71,8 +81,14 @@ async function resolveReadings(ctx: DomainContext, interpretation: Extract<Inter
   return resolveCalls(ctx, interpretation.calls);
 }
 
-export async function interpreterTurn(ctx: DomainContext, text: string, pending: Pending | null, focus: TaskChoice | null = null): Promise<TurnResult> {
-  const interpretation = interpret(text, { now: ctx.now(), timeZone: ctx.timeZone, pending, focus });
+export async function interpreterTurn(
+  ctx: DomainContext,
+  text: string,
+  pending: Pending | null,
+  memory: Partial<Pick<ConversationMemory, "focus" | "listed" | "lastChange">> = {},
+  undoFloor?: number,
+): Promise<TurnResult> {
+  const interpretation = interpret(text, { now: ctx.now(), timeZone: ctx.timeZone, pending, focus: memory.focus ?? null, listed: memory.listed ?? null, lastChange: memory.lastChange ?? null });
   if (interpretation.kind === "reply") return say(interpretation.text);
   if (interpretation.kind === "clarify") return say(interpretation.question, pending?.type === "choose" ? pending : null);
 
@@ -91,6 +107,8 @@ export async function interpreterTurn(ctx: DomainContext, text: string, pending:
     const prompt = confirmPrompt(resolution.calls);
     return say(prompt, { type: "confirm", prompt, calls: resolution.calls }, ["Yes", "No"]);
   }
-  const executed = await executeCalls(ctx, resolution.calls);
-  return { ...describeExecuted(executed), suggestions: [], pending: null, calls: executed };
+  const executed = await executeCalls(ctx, resolution.calls, undoFloor);
+  const described = describeExecuted(executed);
+  if (foundNothingToUndo(executed)) described.content = NOTHING_TO_UNDO;
+  return { ...described, suggestions: [], pending: null, calls: executed };
 }

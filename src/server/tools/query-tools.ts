@@ -3,9 +3,9 @@ import { addDays, startOfDay } from "date-fns";
 import { z } from "zod";
 import type { DomainContext } from "@/server/domain/context";
 import { listTasks, type TaskListInput } from "@/server/domain/tasks";
-import { args, EXAMPLE_IDS } from "./args";
+import { args, EXAMPLE_IDS, resolveDate } from "./args";
 import { listSummary, taskNoun, toToolTask, type Noun, type ToolTask } from "./present";
-import { defineTool, ToolForbiddenError } from "./types";
+import { defineTool, ToolArgumentError, ToolForbiddenError } from "./types";
 
 /** Tools that read tasks. All return the same page shape. */
 
@@ -57,12 +57,14 @@ export const listTasksTool = defineTool({
       category_id: args.categoryId.optional(),
       tag_ids: z.array(args.tagId).max(100).optional().describe("Only tasks with any of these tags"),
       due: z.enum(["overdue", "today", "next7", "none"]).optional().describe("overdue, today, next7 (today and the next 6 days) or none (no due date)"),
+      due_on: args.dueDate.optional().describe("Only tasks due on this one day ('friday', 'tomorrow', '2026-03-16'), in the user's time zone"),
       sort_by: sortBy.default("due").describe("due (soonest first), priority (most urgent first), created, updated (newest first) or title"),
       limit: args.limit(20),
     })
     .strict(),
-  examples: [{}, { status: "open", due: "today", sort_by: "priority" }, { category_id: EXAMPLE_IDS.category, tag_ids: [EXAMPLE_IDS.tag], limit: 50 }],
+  examples: [{}, { status: "open", due: "today", sort_by: "priority" }, { category_id: EXAMPLE_IDS.category, tag_ids: [EXAMPLE_IDS.tag], limit: 50 }, { due_on: "friday" }],
   run(ctx, a) {
+    if (a.due && a.due_on) throw new ToolArgumentError("due_on", "give either due or due_on, not both");
     return page(
       ctx,
       {
@@ -70,14 +72,20 @@ export const listTasksTool = defineTool({
         priorities: a.priorities,
         categoryIds: a.category_id ? [a.category_id] : undefined,
         tagIds: a.tag_ids,
-        due: a.due,
+        due: a.due_on ? dayRange(ctx, a.due_on) : a.due,
         sort: { by: a.sort_by, dir: SORT_DIRECTION[a.sort_by] },
         limit: a.limit,
       },
-      taskNoun(a.status === "open" ? "open" : a.status === "done" ? "completed" : ""),
+      taskNoun(a.status === "open" ? "open" : a.status === "done" ? "completed" : "", a.due_on ? ` due ${a.due_on}` : ""),
     );
   },
 });
+
+/** The whole calendar day a date falls on, in the user's zone. */
+function dayRange(ctx: DomainContext, text: string): { type: "range"; from: Date; to: Date } {
+  const day = startOfDay(new TZDate(resolveDate(ctx, text, "due_on").at.getTime(), ctx.timeZone));
+  return { type: "range", from: new Date(day.getTime()), to: new Date(addDays(day, 1).getTime() - 1) };
+}
 
 export const searchTasks = defineTool({
   name: "search_tasks",

@@ -2,6 +2,7 @@ import { TZDate } from "@date-fns/tz";
 import { z } from "zod";
 import type { DomainContext } from "@/server/domain/context";
 import { ConflictError } from "@/server/domain/errors";
+import { CLOCK_TIME, reminderOnDueDay } from "@/server/domain/reminder-times";
 import {
   completeTask,
   uncompleteTask,
@@ -41,6 +42,12 @@ function reminderAt(ctx: DomainContext, text: string): Date {
   const local = new TZDate(resolved.at.getTime(), ctx.timeZone);
   local.setHours(REMINDER_HOUR_FOR_A_DAY, 0, 0, 0);
   return new Date(local.getTime());
+}
+
+/** A time on the due day or days before it; a task without a due date has no such day. */
+function dayReminder(ctx: DomainContext, dueAt: Date | null, daysBefore: number, time: string): Date {
+  if (!dueAt) throw new ToolArgumentError("days_before", "the task has no due date to count back from; set due_date or use remind_at");
+  return reminderOnDueDay(dueAt, ctx.timeZone, daysBefore, time);
 }
 
 function newReminder(ctx: DomainContext, a: { remind_before_minutes?: number; remind_at?: string }, due: Date | null | undefined): ReminderInput | undefined {
@@ -231,27 +238,32 @@ export const deleteTaskTool = defineTool({
 
 export const setReminder = defineTool({
   name: "set_reminder",
-  description: `Add a reminder to a task: remind_before_minutes before its due date, or at remind_at.${WRITE_NOTE}`,
+  description: `Add a reminder to a task: remind_before_minutes before its due date, at remind_at, or at at_time on the due day (days_before: 0) or that many days before it ("the day before at 5pm": days_before 1, at_time "17:00").${WRITE_NOTE}`,
   scope: "write",
   inputSchema: z
     .object({
       task_id: args.taskId,
       remind_before_minutes: args.remindBeforeMinutes.optional(),
       remind_at: args.remindAt.optional(),
+      days_before: z.number().int("must be a whole number of days").min(0, "must be 0 (the due day) or more").max(365, "must be at most 365").optional().describe("With at_time: days before the due day (0 = on it)"),
+      at_time: z.string().regex(CLOCK_TIME, "must be a time as HH:mm (24-hour)").optional().describe("With days_before: the time of day, HH:mm"),
       ...writeControls,
     })
     .strict(),
   examples: [
     { task_id: EXAMPLE_IDS.task, remind_before_minutes: 30 },
     { task_id: EXAMPLE_IDS.task, remind_at: "tomorrow 9am" },
+    { task_id: EXAMPLE_IDS.task, days_before: 1, at_time: "17:00" },
   ],
   async run(ctx, a) {
-    if (a.remind_before_minutes === undefined && a.remind_at === undefined) {
-      throw new ToolArgumentError("remind_before_minutes", "give remind_before_minutes or remind_at");
+    const onDay = a.days_before !== undefined || a.at_time !== undefined;
+    if (onDay && (a.days_before === undefined || a.at_time === undefined)) throw new ToolArgumentError(a.at_time === undefined ? "at_time" : "days_before", "give days_before and at_time together");
+    if ([a.remind_before_minutes !== undefined, a.remind_at !== undefined, onDay].filter(Boolean).length !== 1) {
+      throw new ToolArgumentError("remind_before_minutes", "give one of remind_before_minutes, remind_at, or days_before with at_time");
     }
     let added: Date | undefined;
     const view = await updateLatest(ctx, a.task_id, (current) => {
-      const reminder = newReminder(ctx, a, current.dueAt)!;
+      const reminder = onDay ? { at: dayReminder(ctx, current.dueAt, a.days_before!, a.at_time!) } : newReminder(ctx, a, current.dueAt)!;
       if (current.reminders.length >= MAX_REMINDERS_PER_TASK) {
         throw new ToolArgumentError(undefined, `the task already has ${MAX_REMINDERS_PER_TASK} reminders, the most it can have`);
       }

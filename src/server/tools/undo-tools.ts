@@ -39,13 +39,14 @@ export const undoChangeTool = defineTool({
   name: "undo_change",
   description:
     "Undo a change (the same as Undo in the activity log): the newest change not undone yet, the newest bulk edit with bulk: true, or " +
-    "the entry activity_id. Through an API token, only the token's own changes. If a field changed since, the undo fails naming it; " +
+    "the entry activity_id; with after_activity_id, only changes newer than that entry (a session's own). Through an API token, only the token's own changes. If a field changed since, the undo fails naming it; " +
     `apply_rest: true then undoes everything else and keeps that field.${WRITE_NOTE}`,
   scope: "write",
   inputSchema: z
     .object({
       activity_id: z.number().int().positive("must be the id of an activity entry").optional(),
       bulk: z.boolean().optional().describe("The newest bulk edit instead of the newest change"),
+      after_activity_id: z.number().int().nonnegative("must be the id of an activity entry, or 0").optional().describe("Only changes newer than this entry count"),
       apply_rest: z.boolean().optional(),
       ...writeControls,
     })
@@ -55,9 +56,13 @@ export const undoChangeTool = defineTool({
     if (a.activity_id !== undefined && a.bulk) throw new ToolArgumentError("bulk", "give either activity_id or bulk, not both");
     let entry: { id: number; action: string; names: string[] };
     try {
-      entry = a.activity_id === undefined ? await latestRevertableEntry(ctx, { bulk: a.bulk }) : { id: a.activity_id, action: "change", names: [] };
+      entry =
+        a.activity_id === undefined ? await latestRevertableEntry(ctx, { bulk: a.bulk, after: a.after_activity_id }) : { id: a.activity_id, action: "change", names: [] };
     } catch (error) {
-      if (error instanceof NotFoundError) throw new ToolArgumentError(a.bulk ? "bulk" : undefined, a.bulk ? "there is no bulk edit left to undo" : "there is no change left to undo");
+      if (error instanceof NotFoundError) {
+        const since = a.after_activity_id === undefined ? "" : ` newer than entry ${a.after_activity_id}`;
+        throw new ToolArgumentError(a.bulk ? "bulk" : undefined, a.bulk ? `there is no bulk edit${since} left to undo` : `there is no change${since} left to undo`);
+      }
       throw error;
     }
     if (ctx.apiToken) assertTokenMayUndo(ctx.apiToken, await entryUndoReach(ctx, entry.id), entry.id);

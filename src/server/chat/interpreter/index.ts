@@ -2,7 +2,7 @@
 // It only turns words into tool calls; every rule about tasks lives behind the tools.
 import { followUp } from "./follow-up";
 import { orderedRules } from "./intents/order";
-import { normalize } from "./normalize";
+import { isCorrection, normalize } from "./normalize";
 import { bindPronouns } from "./pronouns";
 import { reorderings } from "./reorder";
 import type { InterpretContext, Interpretation } from "./types";
@@ -15,6 +15,7 @@ export const HELP_TEXT =
 
 export function interpret(utterance: string, ctx: InterpretContext): Interpretation {
   const text = normalize(utterance);
+  ctx = { ...ctx, correction: isCorrection(utterance) };
   if (ctx.pending) {
     const answer = followUp(text, ctx.pending);
     if (answer) return answer;

@@ -4,6 +4,8 @@
 import { distance } from "fastest-levenshtein";
 
 const WD = String.raw`(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)`;
+/** A weekday said in the plural ("tuesdays"): every such day. */
+const WD_PLURAL = String.raw`(?:mon|tues|wednes|thurs|fri|satur|sun)days`;
 
 /** Words the grammar keys on; a misspelling within a small edit distance is corrected to them. */
 const KEYWORDS = [
@@ -22,6 +24,8 @@ const FIXED: Record<string, string> = {
   tmrw: "tomorrow", tmr: "tomorrow", nite: "night", tonite: "tonight", "we're": "we are", "they're": "they are", tmrrw: "tomorrow", tommorow: "tomorrow", tommorrow: "tomorrow", tomorow: "tomorrow",
   "2day": "today", teh: "the", shw: "show", sho: "show", lst: "list", lsit: "list", serach: "search", mrak: "mark", taks: "task", tsak: "task", tasl: "task", tsks: "tasks", tdy: "today", wk: "week", pls: "please", plz: "please", thx: "thanks",
   tues: "tuesday", thur: "thursday", thurs: "thursday", weds: "wednesday",
+  // End of the day: today (a deadline said as "by eod", "cob").
+  eod: "today", cob: "today", eob: "today",
   todo: "task", "to-do": "task", "to-dos": "tasks", todos: "tasks",
   whats: "what is", "what's": "what is", "whats's": "what is", "what're": "what are", "i'd": "i would",
   "i've": "i have", "i'm": "i am", "don't": "do not", "dont": "do not", "can't": "cannot", "it's": "it is",
@@ -65,19 +69,39 @@ function correctWord(word: string, first: boolean): string {
     if (d < bestDistance) [best, bestDistance, tie] = [keyword, d, false];
     else if (d === bestDistance && keyword !== best) tie = true;
   }
-  return best && !tie ? best : word;
+  if (best && !tie) return best;
+  // Letters typed in the wrong order ("remdin", "compelte"): the keyword with the same letters.
+  return (lower.length >= 5 && KEYWORDS.find((k) => scrambled(lower, k))) || word;
+}
+
+/**
+ * The same letters in another order, as typos mix them: the first and last letters in place ("claening"), or the
+ * first three ("remdin" for "remind"). Not any anagram: "stored" is not "sorted".
+ */
+export function scrambled(a: string, b: string): boolean {
+  if (a === b || a.length !== b.length || a.length < 4) return false;
+  if (!(a.slice(0, 3) === b.slice(0, 3) || (a[0] === b[0] && a.at(-1) === b.at(-1)))) return false;
+  const letters = (w: string) => [...w].sort().join("");
+  return letters(a) === letters(b);
 }
 
 const POLITE_START =
   /^(?:(?:hey|hi|hello|ok(?:ay)?|so|um+|uh+|oh|ah|hmm+|well|ugh|yeah|right|assistant|cadence)[,!.]?\s+)*(?:(?:please|pls|kindly|could you(?: please)?|can you(?: please)?|would you(?: please)?|will you(?: please)?|would you mind|i(?: would|'d) like(?: you)? to|i want(?: you)? to|help me)\s+)*/i;
-const POLITE_END = /(?:[,\s]+(?:please|pls|plz|thanks|thank you|thx|for me|if you can|if possible|asap|too|as well))+\s*$/i;
+// Not "asap": it is a priority ("add renew car insurance asap" is urgent), read where priorities are.
+const POLITE_END = /(?:[,\s]+(?:please|pls|plz|thanks|thank you|thx|for me|if you can|if possible|too|as well))+\s*$/i;
 
 /**
  * Words that mark a correction or a follow-up ("actually …", "no wait, …", "sorry, I meant …", "also …"):
  * the rest is read as a request of its own, and "it" in it is the task the conversation is about.
  */
 const CORRECTION_START =
-  /^(?:(?:(?:actually|no wait|oh wait|oops|whoops|sorry|correction|i meant to say|i meant|i mean|wait no|oh no|also|and then|and|then|plus|just|never ?mind|scratch that|on second thought)(?:[,!.:;-]+\s*|\s+))|(?:(?:no|nope|nah|wait|oh|hmm+|ah|ok|okay|right)(?:[,!.:;-]+\s*|\s+(?=(?:and|also|actually|wait|sorry|no|then|plus|just|make|change|move|put|set|call|rename|that|i|my|wrong|undo)\b))))+/i;
+  /^(?:(?:(?:actually|no wait|oh wait|oops|whoops|sorry|correction|i meant to say|i meant|i mean|wait no|oh no|also|and then|and|then|plus|just|never ?mind|scratch that|on second thought)(?:[,!.:;-]+\s*|\s+))|(?:(?:no|nope|nah|wait|oh|hmm+|ah|ok|okay|right)(?:[,!.:;-]+\s*|\s+(?=(?:and|also|actually|wait|sorry|no|then|plus|just|make|change|move|put|set|call|rename|that|i|my|wrong|undo)\b|\d))))+/i;
+
+/** Whether the words start as a correction of what was just done ("no, friday", "i meant errands", "sorry, home"). */
+export function isCorrection(utterance: string): boolean {
+  const text = utterance.trim().replace(POLITE_START, "");
+  return /^(?:no|nope|nah|not|actually|sorry|oops|whoops|correction|i meant|i mean|wait|hmm+|make that|make it|change that to|rather|or rather)\b/i.test(text);
+}
 
 function stripPoliteness(text: string): string {
   let out = text.replace(/[?.!\s]+$/u, "");
@@ -110,7 +134,10 @@ export function normalize(utterance: string): string {
   text = text.replace(/(\S)\s+actually\s+(?=\S)/gi, "$1 ");
   // "gym mon wed fri at 6pm", "swim tues and thurs": two or more weekdays listed are a weekly repetition
   // (not when they say which days to skip, move or show: "skip standup mon and tue"; nor when a repetition is said already).
-  if (!/^(?:skip|cancel|move|reschedule|push|shift|no|show|list|what|which|find|search|delete|remove)\b|\b(?:every|each)\b/i.test(text)) text = text.replace(new RegExp(String.raw`(^|\s)(?<!(?:every|each|on|the|and|or|between|from)\s)(${WD}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s*/\s*|\s+)${WD})+)(?=$|[\s,.])`, "gi"), "$1every $2");
+  const asksOrMoves = /^(?:skip|cancel|move|reschedule|push|shift|no|show|list|what|which|find|search|delete|remove)\b/i.test(text);
+  // "piano lesson tuesdays and thursdays at 4:30", "gym mondays": a weekday in the plural repeats weekly.
+  if (!asksOrMoves && !/\b(?:every|each|weekly|fortnightly|repeats?|recurs?|repeating|recurring)\b/i.test(text)) text = text.replace(new RegExp(String.raw`(^|\s)(?:on\s+)?(${WD_PLURAL}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s*/\s*|\s+)${WD_PLURAL})*)(?=$|[\s,.])`, "gi"), (_all, lead: string, days: string) => `${lead}every ${days.replace(/days\b/gi, "day")}`);
+  if (!asksOrMoves && !/\b(?:every|each)\b/i.test(text)) text = text.replace(new RegExp(String.raw`(^|\s)(?<!(?:every|each|on|the|and|or|between|from)\s)(${WD}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s*/\s*|\s+)${WD})+)(?=$|[\s,.])`, "gi"), "$1every $2");
   // "daily on weekdays", "every day on workdays": the days said last narrow the repetition.
   text = text.replace(/\b(?:daily|every\s+day|each\s+day)\s+(?:on|during)\s+(?:the\s+)?(?:weekdays|work\s?days|business\s+days)\b/gi, "every weekday");
   // Correct after politeness is gone so the command word is the first word.

@@ -16,8 +16,10 @@ export function reorderings(text: string, ctx: { now: Date; timeZone: string }):
   if (topic && /\b(?:it|that|this one|them)\b/i.test(topic[2]!)) {
     // "dentist appointment isn't urgent, make it low": the task is the words before "is".
     // "i don't need the budget review any more, delete it": the task is what the clause is about.
+    // "the expense report came back with questions, mark it not done": the task is the subject, before the verb.
     const task = topic[1]!
       .replace(/\s+(?:is|are|was|is not|isn't|are not|aren't)\b.*$/i, "")
+      .replace(/(?<=\S)\s+(?:came|went|got|has|had|needs|looks|seems|turned out|bounced|failed|[a-z]+ed\s+(?:back|up|out|off|in|with|to|by|again))\b.*$/i, "")
       .replace(/^(?:i|we)\s+(?:do not\s+|no longer\s+|will not\s+|really\s+)?(?:need|want|have|got|finished|did|forgot)\s+/i, "")
       .replace(/\s+(?:any ?more|any longer|now|after all|today)$/i, "");
     out.push(topic[2]!.replace(/\b(?:it|that|this one|them)\b/i, task));

@@ -16,7 +16,9 @@ const PRIORITY_PHRASES: [RegExp, Priority][] = [
 export function takePriority(text: string): { priority?: Priority; rest: string } {
   for (const [re, priority] of PRIORITY_PHRASES) {
     const m = re.exec(text);
-    if (m) return { priority, rest: squash(text.slice(0, m.index) + " " + text.slice(m.index + m[0].length)) };
+    // TickTick's "!high": the mark goes with the word.
+    const start = m && text[m.index - 1] === "!" ? m.index - 1 : m?.index;
+    if (m) return { priority, rest: squash(text.slice(0, start) + " " + text.slice(m.index + m[0].length)) };
   }
   return { rest: text };
 }

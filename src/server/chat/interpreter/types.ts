@@ -27,7 +27,12 @@ export interface PlannedCall {
   args: ToolArgs;
   refs?: CallRefs;
   /** Bulk: repeat the call for every task the list_tasks query finds ("all completed tasks in Shopping"). */
-  forEach?: { args: ToolArgs; refs?: Pick<CallRefs, "category_id" | "tag_ids"> };
+  forEach?: {
+    args: ToolArgs;
+    refs?: Pick<CallRefs, "category_id" | "tag_ids">;
+    /** The tasks the conversation just listed ("move them all to monday"): these, instead of a list_tasks query. */
+    tasks?: TaskChoice[];
+  };
   /** Filled by the engine once names are resolved: what the call acts on, for confirmation prompts. */
   about?: string;
 }
@@ -61,4 +66,16 @@ export interface InterpretContext {
   pending?: Pending | null;
   /** The task the conversation last talked about: what "it" and "that" mean. */
   focus?: TaskChoice | null;
+  /** The tasks the conversation last showed: what "them", "those" and "all of them" mean. */
+  listed?: TaskChoice[] | null;
+  /** The last change made in this conversation, which a correction that is only the new value replaces. */
+  lastChange?: LastChange | null;
+  /** The words began as a correction ("no, …", "i meant …", "sorry, …"). */
+  correction?: boolean;
+}
+
+/** A change the conversation made: the tool and the arguments it ran with (ids resolved). */
+export interface LastChange {
+  tool: ChatToolName;
+  args: ToolArgs;
 }

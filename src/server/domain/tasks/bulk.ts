@@ -1,12 +1,14 @@
+import { TZDate } from "@date-fns/tz";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Executor } from "@/server/db/client";
 import { tasks, taskTags } from "@/server/db/schema";
 import { EVENT_TYPES } from "@/server/events/catalog";
 import type { DomainContext } from "../context";
-import { LimitError, NotFoundError } from "../errors";
+import { LimitError, NotFoundError, ValidationError } from "../errors";
 import { emitTaskChange } from "./emit";
 import { applyTransition } from "./lifecycle";
 import { loadTaskStateOrThrow } from "./mutations";
+import { syncReminders } from "./reminder-sync";
 import { assertCategoryOwned, assertTagsOwned } from "./ownership";
 import { bulkUpdateInput, MAX_TAGS_PER_TASK, type BulkUpdateInput } from "./schemas";
 import type { TaskView } from "./view";
@@ -57,6 +59,21 @@ export async function bulkUpdateTasks(ctx: DomainContext, rawInput: BulkUpdateIn
 }
 
 type FieldAction = Exclude<ReturnType<typeof bulkUpdateInput.parse>["action"], { type: "complete" | "uncomplete" | "delete" | "restore" }>;
+type SetDue = Extract<FieldAction, { type: "setDue" }>;
+
+/**
+ * Where one task's due date lands when many are moved to one day: at the time given, else at the task's own time
+ * of day (a timed task stays timed), else all day. Days and times are the user's, across DST too.
+ */
+export function movedDue(task: Pick<TaskView, "dueAt" | "allDay">, action: SetDue, timeZone: string): { dueAt: Date | null; allDay: boolean } {
+  if (action.day === null) return { dueAt: null, allDay: false };
+  const [year, month, day] = action.day.split("-").map(Number) as [number, number, number];
+  const own = task.dueAt && !task.allDay ? new TZDate(task.dueAt.getTime(), timeZone) : null;
+  const [hour, minute] = action.time ? action.time.split(":").map(Number) : own ? [own.getHours(), own.getMinutes()] : [0, 0];
+  const at = new TZDate(year, month - 1, day, hour!, minute!, 0, timeZone);
+  if (at.getDate() !== day || at.getMonth() !== month - 1) throw new ValidationError("day", `${action.day} is not a real day`);
+  return { dueAt: new Date(at.getTime()), allDay: !action.time && !own };
+}
 
 async function applyFieldChange(
   tx: Executor,
@@ -67,7 +84,17 @@ async function applyFieldChange(
 ): Promise<TaskView> {
   const [before, beforeSnapshot] = await loadTaskStateOrThrow(tx, ctx.userId, id);
   const hasTag = (tagId: string) => before.tags.some((t) => t.id === tagId);
+  let extraEvents: Awaited<ReturnType<typeof syncReminders>> = [];
   switch (action.type) {
+    case "setDue": {
+      const due = movedDue(before, action, ctx.timeZone);
+      if ((due.dueAt?.getTime() ?? null) === (before.dueAt?.getTime() ?? null) && due.allDay === before.allDay) return before;
+      if (!due.dueAt && before.recurrenceRule) throw new ValidationError("day", `"${before.title}" repeats, so it needs a due date to start the series`);
+      await tx.update(tasks).set({ dueAt: due.dueAt, allDay: due.allDay }).where(eq(tasks.id, id));
+      // Reminders counted back from the due date follow it, as when one task is moved.
+      extraEvents = await syncReminders(tx, ctx, { id, dueAt: due.dueAt, active: !before.completed });
+      break;
+    }
     case "setPriority":
       if (before.priority === action.priority) return before;
       await tx.update(tasks).set({ priority: action.priority }).where(eq(tasks.id, id));
@@ -91,6 +118,6 @@ async function applyFieldChange(
     .set({ version: before.version + 1, updatedAt: ctx.now() })
     .where(eq(tasks.id, id));
   const [after, afterSnapshot] = await loadTaskStateOrThrow(tx, ctx.userId, id);
-  await emitTaskChange(tx, ctx, { type: EVENT_TYPES.taskUpdated, before, beforeSnapshot, after, afterSnapshot, collect });
+  await emitTaskChange(tx, ctx, { type: EVENT_TYPES.taskUpdated, before, beforeSnapshot, after, afterSnapshot, extraEvents, collect });
   return after;
 }

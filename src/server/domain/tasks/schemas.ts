@@ -78,6 +78,13 @@ export const bulkUpdateInput = z
       z.object({ type: z.literal("addTag"), tagId: uuid }),
       z.object({ type: z.literal("removeTag"), tagId: uuid }),
       z.object({ type: z.literal("setCategory"), categoryId: uuid.nullable() }),
+      // A new due day in the user's zone (null clears the due date). Without a time, a task that has one keeps it
+      // ("move them all to monday" keeps the 6pm of a 6pm task); with a time, every task gets that time.
+      z.object({
+        type: z.literal("setDue"),
+        day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a day as YYYY-MM-DD").nullable(),
+        time: z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, "must be a time as HH:mm").optional(),
+      }),
     ]),
   })
   .strict();

@@ -1,5 +1,5 @@
 // "Undo my last change", "revert the bulk edit": which activity entry that is, when no id is given.
-import { and, desc, eq, exists, isNull, ne } from "drizzle-orm";
+import { and, desc, eq, exists, gt, isNull, max, ne } from "drizzle-orm";
 import { activity, activityChanges } from "@/server/db/schema";
 import type { DomainContext } from "../context";
 import { NotFoundError } from "../errors";
@@ -12,11 +12,18 @@ export interface LatestEntry {
   names: string[];
 }
 
+/** The id of the user's newest activity entry (0 when there is none): what came after it is a session's own work. */
+export async function newestActivityId(ctx: DomainContext): Promise<number> {
+  const [row] = await ctx.db.select({ id: max(activity.id) }).from(activity).where(eq(activity.userId, ctx.userId));
+  return Number(row?.id ?? 0);
+}
+
 /**
  * The newest entry that can still be undone: it recorded exact changes, was not reverted, and is not itself a
- * revert (so "undo" twice walks further back). Through an API token, only that token's own changes count.
+ * revert (so "undo" twice walks further back). Through an API token, only that token's own changes count;
+ * with `after`, only entries newer than that one (a conversation undoes its own changes, never older ones).
  */
-export async function latestRevertableEntry(ctx: DomainContext, options: { bulk?: boolean } = {}): Promise<LatestEntry> {
+export async function latestRevertableEntry(ctx: DomainContext, options: { bulk?: boolean; after?: number } = {}): Promise<LatestEntry> {
   const [entry] = await ctx.db
     .select({ id: activity.id, action: activity.action, entityType: activity.entityType })
     .from(activity)
@@ -26,6 +33,7 @@ export async function latestRevertableEntry(ctx: DomainContext, options: { bulk?
         isNull(activity.revertedById),
         ne(activity.action, "reverted"),
         options.bulk ? eq(activity.action, "bulk") : undefined,
+        options.after !== undefined ? gt(activity.id, options.after) : undefined,
         ctx.apiToken ? eq(activity.apiTokenId, ctx.apiToken.id) : undefined,
         exists(ctx.db.select({ one: activityChanges.id }).from(activityChanges).where(and(eq(activityChanges.activityId, activity.id), eq(activityChanges.userId, ctx.userId)))),
       ),

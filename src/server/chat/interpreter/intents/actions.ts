@@ -41,7 +41,50 @@ export const tagRules: Rule[] = [
 const BEFORE = String.raw`(?:before|early|earlier|ahead|prior)(?:\s+(?:it(?:'s| is)?\s+)?(?:due|starts))?`;
 const REMIND = String.raw`(?:remind me|ping me|alert me|nudge me|notify me|warn me|give me a heads[ -]up|let me know|set (?:up )?(?:a )?reminder|add (?:a )?reminder|create (?:a )?reminder)`;
 
+/** A day said against the task's own due day: group 1/2 count days back, group 3 is a part of that day. */
+const DUE_DAY = /\b(?:the\s+(day|night|evening|morning|afternoon)\s+before|(\d{1,2}|two|three|four|five|six|seven|a couple of)\s+days?\s+(?:before|earlier)|(?:that|the same)\s+(morning|day|evening|night|afternoon)|on\s+the\s+(day)|the\s+(morning)\s+of)\b/i;
+/** "at 9", "at 5:30", "7am", "noon": a bare number counts only after "at" ("the 10k run the day before" has no time). */
+const CLOCK = /\bat\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?=\s|$|,)|\b(?:at\s+)?(noon|midday|midnight)\b|\b(\d{1,2})(?::(\d{2}))?\s*(am|pm)\b/i;
+const DAYS_BACK: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, "a couple of": 2 };
+
+/** "5pm" → "17:00"; a bare hour takes the part of the day said ("8 that morning", "the night before at 9"), else 1–7 is the afternoon. */
+function clockTime(m: RegExpExecArray, part: string | undefined): string | undefined {
+  if (m[4]) return /midnight/i.test(m[4]) ? "00:00" : "12:00";
+  let hour = Number(m[1] ?? m[5]);
+  const minute = Number(m[2] ?? m[6] ?? 0);
+  if (hour > 23 || minute > 59) return undefined;
+  const meridiem = (m[3] ?? m[7])?.[0]?.toLowerCase();
+  if (meridiem && (hour < 1 || hour > 12)) return undefined;
+  if (meridiem === "p" && hour < 12) hour += 12;
+  else if (meridiem === "a" && hour === 12) hour = 0;
+  else if (!meridiem && hour >= 1 && hour <= 11) {
+    const afternoon = part ? /night|evening|afternoon/i.test(part) : hour <= 7;
+    if (afternoon) hour += 12;
+  }
+  return `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`;
+}
+
 export const reminderRules: Rule[] = [
+  // "remind me about the flights the day before at 6pm", "remind me at 8 that morning", "ping me the night before the
+  // dentist at 9", "set a reminder for the budget review at 7am that day": a time on the task's own day or days before.
+  (text) => {
+    const m = new RegExp(String.raw`^${REMIND}\s+(.+)$`, "i").exec(text);
+    const day = m ? DUE_DAY.exec(m[1]!) : null;
+    if (!m || !day) return undefined;
+    const withoutDay = m[1]!.slice(0, day.index) + " " + m[1]!.slice(day.index + day[0].length);
+    const clock = CLOCK.exec(withoutDay);
+    if (!clock) return undefined;
+    const part = day[1] ?? day[3] ?? day[5];
+    const time = clockTime(clock, part === "day" ? undefined : part);
+    const back = day[1] ? 1 : day[2] ? (DAYS_BACK[day[2].toLowerCase()] ?? Number(day[2])) : 0;
+    const task = (withoutDay.slice(0, clock.index) + " " + withoutDay.slice(clock.index + clock[0].length))
+      .replace(/\s+/g, " ")
+      .trim()
+      .replace(/^(?:about|for|of|on|to do)\s+/i, "")
+      .replace(/\s+(?:on|at)$/i, "");
+    if (!time || (task && /\b(?:to|and)\b.*\b(?:every|tomorrow|today)\b/i.test(task))) return undefined;
+    return calls(onTask("set_reminder", task || "it", { days_before: back, at_time: time }));
+  },
   // "alert me about the budget review the day before", "remind me of the dentist the night before"
   (text) => {
     const m = new RegExp(String.raw`^${REMIND}\s+(?:about|for|on|of)\s+(.+?)\s+the\s+(?:day|night|evening)\s+before$`, "i").exec(text);

@@ -23,6 +23,8 @@ const NEW_TASK_PREFIX = new RegExp(String.raw`^(?:${ARTICLE}${PRIORITY_WORDS.rep
 const TRAILING_LIST = /\s+(?:to|on|in)\s+(?:my|the)\s+(?:task\s+)?(?:list|tasks|todos?|to do list)$/i;
 const CATEGORY_PHRASE = /\s+(?:in|to|under|into)\s+(?:the\s+|my\s+)?(?!(?:my|the)\s)([\p{L}\p{N}_ -]+?)\s+(?:category|list|project)\b/iu;
 const TAGGED_PHRASE = /\s+(?:tagged|tag(?:ged)? (?:it )?(?:with|as)|labell?ed)\s+#?([\p{L}\p{N}_-]+(?:\s*(?:,|and)\s*#?[\p{L}\p{N}_-]+)*)/iu;
+/** "…, tomorrow 8:30am, tag health": a bare "tag X" closing the request, after a comma or "and". */
+const CLOSING_TAG = /(?:\s*,\s*|\s+and\s+)(?:tag|label)(?:\s+it)?\s+#?([\p{L}\p{N}_-]+)\s*$/iu;
 const PRIORITY_SUFFIX = /\s+(?:with|at|as)\s+(?:a\s+)?((?:top|highest|critical|urgent|high|medium|normal|low)\s+priority|priority\s+(?:urgent|high|medium|low))\b/i;
 
 function addCall(rest: string, remindCue: boolean, ctx: { now: Date; timeZone: string }, said?: string): Interpretation {
@@ -33,7 +35,7 @@ function addCall(rest: string, remindCue: boolean, ctx: { now: Date; timeZone: s
     refs.category_id = labelName(category[1]!);
     text = text.replace(category[0], " ");
   }
-  const tagged = TAGGED_PHRASE.exec(text);
+  const tagged = TAGGED_PHRASE.exec(text) ?? CLOSING_TAG.exec(text);
   const tagNames: string[] = tagged ? tagged[1]!.split(/\s*(?:,|\band\b)\s*/).map(labelName).filter(Boolean) : [];
   if (tagged) text = text.replace(tagged[0], " ");
   let priority = said ? takePriority(said).priority : undefined;
@@ -49,7 +51,10 @@ function addCall(rest: string, remindCue: boolean, ctx: { now: Date; timeZone: s
   const quoted = /(?:^|\s)["']([^"']+)["'](?=\s|$)/.exec(text);
   if (quoted) text = text.replace(quoted[0], " ");
   const parsed = parseQuickAdd(text, { now: ctx.now, timeZone: ctx.timeZone });
-  const title = quoted ? quoted[1]!.trim() : parsed.title.replace(/^(?:to|that|about)\s+/i, "").replace(/^(?:a|an)\s+(?=\S+\s)/i, "").replace(/[\s,]+(?:and|&)$/i, "").replace(/[\s,]+(?:it is|its|which is|that is)$/i, "").replace(/\s+(?:for|on|by|at|due)(?:\s+the)?$/i, "").replace(TRAILING_LIST, "").trim();
+  let title = quoted ? quoted[1]!.trim() : parsed.title.replace(/^(?:to|that|about)\s+/i, "").replace(/^(?:a|an)\s+(?=\S+\s)/i, "").replace(/[\s,]+(?:and|&)$/i, "").replace(/[\s,]+(?:it is|its|which is|that is)$/i, "").replace(/\s+(?:for|on|by|at|due)(?:\s+the)?$/i, "").replace(TRAILING_LIST, "").replace(/(?:\s*,)+\s*$/, "").replace(/\s*,(?:\s*,)+/g, ",").trim();
+  // "move the car at 7:45 tmrw morning": a part of the day after the day word only says which half the time is in.
+  const partOfDay = /\b(?:today|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+(morning|afternoon|evening|night)\b/i.exec(text);
+  if (!quoted && partOfDay && parsed.dueAt && !parsed.allDay) title = title.replace(new RegExp(String.raw`\s+${partOfDay[1]}$`, "i"), "");
   if (!title) return { kind: "clarify", question: "What should the task be called?" };
   for (const tag of parsed.tags) if (!tagNames.some((n) => n.toLowerCase() === tag.name.toLowerCase())) tagNames.push(tag.name);
   if (parsed.category && !refs.category_id) refs.category_id = parsed.category.name;

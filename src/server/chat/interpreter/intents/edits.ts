@@ -77,7 +77,7 @@ const renameRules: Rule[] = [
 
 // ---- due dates ----------------------------------------------------------------------------
 
-const MOVE = String.raw`(?:move|reschedule|postpone|push(?:\s+back)?|defer|shift|bump|put off|delay|change|bring)`;
+const MOVE = String.raw`(?:move|reschedule|postpone|push(?:\s+back)?|defer|shift|bump|put off|delay|change|bring|pull)`;
 /** Verbs that also start new tasks ("schedule a call at 2pm"): only "for/on/to" mark their date. */
 const SET = String.raw`(?:set|schedule|do|make|plan)`;
 
@@ -85,7 +85,8 @@ const SET = String.raw`(?:set|schedule|do|make|plan)`;
 function moveCuts(rest: string, ctx: { now: Date; timeZone: string }, separators = String.raw`to|until|till|for|on|by|at|off until|back to`) {
   return cutsAt(rest, separators).reverse().flatMap(([task, when]) => {
     const due = duePhrase(when, ctx);
-    const name = task.replace(/\s+(?:back|off|forward|forwards|ahead|up)$/i, "").replace(/^(?:the\s+)?(?:due\s+date|date|deadline)\s+(?:of|for|on)\s+/i, "");
+    // "pull the budget review in to wed", "bring X forward to monday": the particle says which way, the date where.
+    const name = task.replace(/\s+(?:back|off|forward|forwards|ahead|up|in|earlier)$/i, "").replace(/^(?:the\s+)?(?:due\s+date|date|deadline)\s+(?:of|for|on)\s+/i, "");
     return due ? [[onTask("update_task", name, { due_date: due })]] : [];
   });
 }
@@ -146,7 +147,7 @@ const moveRules: Rule[] = [
   (text, ctx) => {
     const m =
       /^(.+?)\s+(?:(?:on|to|for|at)\s+)?(\S.*?)\s+instead$/i.exec(text) ??
-      /^(.+?)\s+(?:is|has been|gets|got|was|will be)\s+(?:moved|rescheduled|pushed|shifted|postponed)\s+(?:to|till|until)\s+(.+)$/i.exec(text);
+      /^(.+?)\s+(?:(?:is|has been|gets|got|was|will be)\s+)?(?:moved|rescheduled|pushed|shifted|postponed)\s+(?:to|till|until)\s+(.+)$/i.exec(text);
     // After the verb-first rules: "do it on friday instead" is theirs.
     if (!m || QUESTION.test(m[1]!) || new RegExp(String.raw`^(?:${MOVE}|${SET})\b`, "i").test(m[1]!)) return undefined;
     const words = `${m[1]} ${m[2]}`.split(/\s+/);
@@ -264,7 +265,9 @@ const repeatRules: Rule[] = [
       /^(?:stop|quit)\s+(.+?)\s+(?:from\s+)?(?:repeating|recurring)$/i.exec(text) ??
       /^(?:remove|clear|delete|drop|turn off)\s+(?:the\s+)?(?:repetition|recurrence|repeat|schedule)\s+(?:from|on|of|for)\s+(.+)$/i.exec(text) ??
       /^(.+?)\s+(?:does not|doesn't|should not|shouldn't|won't|will not|need not|no longer)\s+(?:need to\s+)?(?:repeat|recur)s?(?:\s+(?:anymore|any more|again))?$/i.exec(text) ??
-      /^make\s+(.+?)\s+(?:a\s+)?(?:one-?off|one time|non-?recurring|not repeat)$/i.exec(text);
+      /^make\s+(.+?)\s+(?:a\s+)?(?:one-?off|one time|non-?recurring|not repeat)$/i.exec(text) ??
+      // "no more repeating for rent", "no repeat on the standup"
+      /^no\s+(?:more\s+)?(?:repeating|repeats?|recurrence|recurring|repetition)\s+(?:for|on|of)\s+(.+)$/i.exec(text);
     return m ? readings([[onTask("update_task", m[1]!, { recurrence_rule: null })]]) : undefined;
   },
   // "make call mom repeat every sunday", "set dry cleaning to repeat every other week", "repeat X on the last friday of the month"
@@ -292,7 +295,10 @@ const noteRules: Rule[] = [
       /^(?:set|change|update)\s+(?:the\s+)?(?:description|notes?)\s+(?:of|for|on)\s+(.+?)\s*:\s*(.+)$/i.exec(text) ??
       /^(?:a\s+)?(?:note|notes|description|comment)\s+(?:on|for|to)\s+(?!(?:self|myself)\s*:)(.+?)\s*:\s*(.+)$/i.exec(text) ??
       // "the flights task needs a description: check baggage", "call mom gets a note: ask about easter"
-      /^(.+?)\s+(?:needs|gets|should have|could use|has)\s+(?:a\s+|the\s+)?(?:note|description|comment)\s*:\s*(.+)$/i.exec(text);
+      /^(.+?)\s+(?:needs|gets|should have|could use|has)\s+(?:a\s+|the\s+)?(?:note|description|comment)\s*:\s*(.+)$/i.exec(text) ??
+      // "add to the dentist notes: ask about whitening", "append to the notes of call mom: …"
+      /^(?:add|append|put|write)\s+(?:this\s+)?(?:to|in|into)\s+(?:the\s+)?(?:notes?|description)\s+(?:of|for|on)\s+(.+?)\s*:\s*(.+)$/i.exec(text) ??
+      /^(?:add|append|put|write)\s+(?:this\s+)?(?:to|in|into)\s+(?:the\s+)?(.+?)(?:'s)?\s+(?:notes?|description)\s*:\s*(.+)$/i.exec(text);
     if (m) return readings([[onTask("update_task", m[1]!, { description: m[2]!.trim() })]]);
     const cut = /^(?:set|change|update)\s+(?:the\s+)?(?:description|notes?)\s+(?:of|for|on)\s+(.+)$/i.exec(text);
     return cut ? readings(cutsAt(cut[1]!, "to").map(([task, note]) => [onTask("update_task", task, { description: note.trim() })])) : undefined;

@@ -4,6 +4,7 @@ import { labelName, taskPhrase } from "../refs";
 import type { PlannedCall } from "../types";
 import { calls, onTask } from "./actions";
 import { addRules } from "./add";
+import { group } from "./bulk";
 import type { Rule } from "./rule";
 
 const DONE = String.raw`(?:done|complete|completed|finished|closed)`;
@@ -61,7 +62,7 @@ export const reopenRules: Rule[] = [
 
 export const completeRules: Rule[] = [
   // "done", "finished", "all done", "did it": a verdict alone is about the task the conversation is on.
-  (text) => (new RegExp(String.raw`^(?:all\s+|it is\s+|that is\s+)?(?:${DONE}|did it|sorted|got it done)$`, "i").test(text) ? calls(onTask("complete_task", "it")) : undefined),
+  (text) => (new RegExp(String.raw`^(?:all\s+|it is\s+|that is\s+)?(?:already\s+)?(?:${DONE}|did it|sorted|got it done)(?:\s+(?:already|now|too))?$`, "i").test(text) ? calls(onTask("complete_task", "it")) : undefined),
   // "mark the report task as done", "set report to complete", "mark as done: dry cleaning", "completed: call mom"
   (text) => {
     const m =
@@ -113,6 +114,12 @@ export const bulkDeleteRules: Rule[] = [
     const forEach: PlannedCall["forEach"] = { args: { status, ...(/overdue/i.test(m[1] ?? "") ? { due: "overdue" } : {}) } };
     if (m[2]) forEach.refs = { category_id: labelName(m[2]) };
     return { kind: "confirm", calls: [{ tool: "delete_task", args: {}, forEach }] };
+  },
+  // "delete all of them", "trash those", "get rid of both" after a list: one bulk deletion (one undo restores them).
+  (text, ctx) => {
+    const m = /^(?:delete|remove|trash|get rid of|erase|bin|scrap|ditch|toss|clear|nuke)\s+(.+)$/i.exec(text);
+    const tasks = m ? group(m[1]!, ctx) : undefined;
+    return tasks?.tasks ? { kind: "confirm", calls: [{ tool: "delete_tasks", args: {}, forEach: tasks }] } : undefined;
   },
 ];
 

@@ -71,9 +71,11 @@ export const occurrenceRules: Rule[] = [
   },
   // "skip next monday's standup", "cancel the standup on monday", "no standup on monday", "skip it on monday"
   (text, ctx) => {
-    // Also said as what will not happen: "we don't have standup on the 16th", "there's no standup next week".
+    // Also said as what will not happen: "we don't have standup on the 16th", "there's no standup next week",
+    // or passed on: "pass on the rent for april", "give monday's standup a miss".
     const said =
-      /^(?:(?:we|i)\s+(?:are|am|will be)\s+(?:skipping|cancell?ing|missing|dropping)|skipping|skip|cancel|drop|no|miss|(?:we|i)\s+(?:do not|will not|won't|don't)\s+(?:have|need|do)|there(?:\s+is|'s|\s+will be)\s+no|no need for|call off)\s+(.+)$/i.exec(text)?.[1] ??
+      /^(?:(?:we|i)\s+(?:are|am|will be)\s+(?:skipping|cancell?ing|missing|dropping)|skipping|skip|cancel|drop|no|miss|(?:we|i)\s+(?:do not|will not|won't|don't)\s+(?:have|need|do)|there(?:\s+is|'s|\s+will be)\s+no|no need for|call off|pass on|sit out)\s+(.+)$/i.exec(text)?.[1] ??
+      /^give\s+(.+?)\s+a\s+miss$/i.exec(text)?.[1] ??
       /^(.+?)\s+(?:is|will be)\s+(?:cancelled|canceled|off|not happening|skipped)\s+(.+)$/i.exec(text)?.slice(1, 3).join(" ");
     // "just monday's standup, not the whole thing": only one occurrence is what the rule is for anyway.
     const m = said ? [text, said.replace(/^(?:just|only)\s+/i, "").replace(/,?\s+(?:not|and not)\s+the\s+(?:whole|entire)\s+(?:thing|series|task)$/i, "").replace(/\s+(?:only|just)$/i, "")] : undefined;

@@ -4,6 +4,7 @@
 import { reminderRules, tagRules } from "./actions";
 import { addRules } from "./add";
 import { bulkEditRules } from "./bulk";
+import { correctionRules } from "./corrections";
 import { bareDateRule, editRules } from "./edits";
 import { snoozeRules, undoRules } from "./history";
 import { relativeDueRules, relativePriorityRules } from "./relative";
@@ -28,6 +29,8 @@ const smallTalk: Rule = (text) =>
 export const orderedRules: Rule[] = [
   smallTalk,
   ...undoRules,
+  // Before everything that would read the words as a request of their own ("home" as a list, "call grandpa" as a task).
+  ...correctionRules,
   // Before the one-task rules: "make everything in home urgent", "tag all my home tasks with weekend" are every
   // task there, not one called so (they only match words that name a group of tasks).
   ...bulkEditRules,

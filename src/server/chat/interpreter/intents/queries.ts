@@ -1,8 +1,8 @@
 // Questions about tasks: overdue, upcoming, search, and filtered lists.
 import { unquote } from "../normalize";
 import { labelName } from "../refs";
-import { numberFrom, prioritiesIn } from "../slots";
-import type { Interpretation, PlannedCall, ToolArgs } from "../types";
+import { dateOnly, numberFrom, prioritiesIn } from "../slots";
+import type { InterpretContext, Interpretation, PlannedCall, ToolArgs } from "../types";
 import type { Rule } from "./rule";
 
 const one = (call: PlannedCall): Interpretation => ({ kind: "calls", calls: [call] });
@@ -49,7 +49,10 @@ const SORTS: [RegExp, string][] = [
 
 const STOP_AFTER_CATEGORY = String.raw`(?=\s+(?:sorted|sort|ordered|order|due|tagged|with|by|that|which|for)\b|$)`;
 
-function listCall(text: string): PlannedCall {
+/** One day named in a question ("what do i have tomorrow", "anything on friday", "what's due the 20th"). */
+const ONE_DAY = /\b((?:this\s+|next\s+)?(?:tomorrow|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)|the\s+\d{1,2}(?:st|nd|rd|th)|\d{1,2}\/\d{1,2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{1,2}(?:st|nd|rd|th)?)(?=\s*$|\s*[?,]|\s+(?:sorted|in|tagged|at|for)\b)/i;
+
+function listCall(text: string, ctx?: Pick<InterpretContext, "now" | "timeZone">): PlannedCall {
   const args: ToolArgs = {};
   const refs: NonNullable<PlannedCall["refs"]> = {};
   if (/\b(?:including|incl\.?|with|and)\s+(?:the\s+)?(?:completed|done|finished)(?:\s+ones)?\b|\ball\s+tasks\s+ever\b/i.test(text)) args.status = "all";
@@ -66,6 +69,10 @@ function listCall(text: string): PlannedCall {
   if (/\b(?:due\s+)?today\b/i.test(text)) args.due = "today";
   else if (/\b(?:this|the)\s+week\b|\bnext\s+(?:7|seven)\s+days\b|\bwithin a week\b/i.test(text)) args.due = "next7";
   else if (/\b(?:without|with no|no)\s+(?:a\s+)?(?:due\s+)?date\b|\bundated\b|\bunscheduled\b/i.test(text)) args.due = "none";
+  else {
+    const day = ONE_DAY.exec(text);
+    if (day && ctx && dateOnly(day[1]!, ctx)) args.due_on = day[1]!;
+  }
   const sort = SORTS.find(([re]) => re.test(text));
   if (sort) args.sort_by = sort[1];
   const top = /\b(?:top|first)\s+(\d+|three|five|ten)\b/i.exec(text);
@@ -84,9 +91,12 @@ const TRAILING_NOUN = /\b(?:tasks?|todos?|items?|stuff|things|ones)(?:\s+(?:sort
  * "urgent or high priority tasks", "work stuff sorted by priority". Tried last, after every command,
  * so "add urgent tasks review" stays a new task.
  */
-export const describedListRule: Rule = (text) => {
-  if (!OPENER.test(text) && !TRAILING_NOUN.test(text)) return undefined;
-  const call = listCall(text);
+/** "the expense report came back with questions, mark it not done": a topic, then a command about it (see reorder.ts). */
+const TOPIC_THEN_COMMAND = /^.+?\s*[,;:–—-]\s+(?:mark|move|push|delete|remove|reopen|complete|tag|rename|set|make|put|snooze|skip|change)\b.*\b(?:it|that|this one|them)\b/i;
+
+export const describedListRule: Rule = (text, ctx) => {
+  if ((!OPENER.test(text) && !TRAILING_NOUN.test(text)) || TOPIC_THEN_COMMAND.test(text)) return undefined;
+  const call = listCall(text, ctx);
   return hasFilter(call) || labelled(text) ? withLabelReadings(text, call) : undefined;
 };
 
@@ -134,5 +144,5 @@ export const queryRules: Rule[] = [
     }
     return undefined;
   },
-  (text) => (LIST_TRIGGER.test(text) ? withLabelReadings(text, listCall(text)) : undefined),
+  (text, ctx) => (LIST_TRIGGER.test(text) ? withLabelReadings(text, listCall(text, ctx)) : undefined),
 ];
