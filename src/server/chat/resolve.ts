@@ -32,7 +32,14 @@ async function labelId(ctx: DomainContext, kind: "tag" | "category", name: strin
 }
 
 const FILLER = new Set(["the", "a", "an", "my", "our", "to", "of", "for", "on", "in", "at", "with", "and", "task", "todo", "one", "thing", "item", "about"]);
-const contentWords = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w && !FILLER.has(w));
+/** Abbreviations people type for a title's word ("dentist appt" names "Dentist appointment"). */
+const ABBREVIATIONS: Record<string, string> = { appt: "appointment", appts: "appointments", mtg: "meeting", dr: "doctor", bday: "birthday" };
+const contentWords = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w && !FILLER.has(w))
+    .map((w) => ABBREVIATIONS[w] ?? w);
 const STEM = 4;
 /** Same word, or the same stem for longer words ("renewing", "renewal" ~ "renew"). */
 /** Endings that make a noun or participle of a word ("payment" of "pay", "booking" of "book"). */

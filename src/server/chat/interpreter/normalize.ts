@@ -31,14 +31,14 @@ const FIXED: Record<string, string> = {
   "i've": "i have", "i'm": "i am", "don't": "do not", "dont": "do not", "can't": "cannot", "it's": "it is",
   "there's": "there is", "let's": "let us", "isn't": "is not", "aren't": "are not", "wasn't": "was not",
   "doesn't": "does not", "didn't": "did not", "won't": "will not", "shouldn't": "should not", "that's": "that is",
-  "thats": "that is", arent: "are not", wasnt: "was not", werent: "were not", didnt: "did not", havent: "have not", hasnt: "has not", shouldnt: "should not", couldnt: "could not", wouldnt: "would not", "isnt": "is not", "doesnt": "does not", "resched": "reschedule", appt: "appointment", "appt.": "appointment", appts: "appointments", prio: "priority", u: "you", r: "are", ur: "your", "renmae": "rename", "mvoe": "move", "delte": "delete",
+  "thats": "that is", arent: "are not", wasnt: "was not", werent: "were not", didnt: "did not", havent: "have not", hasnt: "has not", shouldnt: "should not", couldnt: "could not", wouldnt: "would not", "isnt": "is not", "doesnt": "does not", "resched": "reschedule", prio: "priority", nvm: "never mind", u: "you", r: "are", ur: "your", "renmae": "rename", "mvoe": "move", "delte": "delete",
 };
 
 /** Slips corrected only as the first word, where a command stands ("ad buy milk"). */
 const FIRST_WORD_FIXED: Record<string, string> = { ad: "add", crate: "create", shwo: "show", mrak: "mark" };
 
 /** Words that look like typos of keywords but are ordinary title words. */
-const PROTECTED = new Set(["incomplete", "uncomplete", "uncompleted", "unfinished", "undone", "unmark", "uncheck", "unchecked", "water", "categorize", "categorise", "categorized", "schedule", "scheduled", "plan", "capture", "record", "ask", "dad", "adds", "mask", "market", "marks", "task", "tax", "taxes", "lost", "last", "dune", "tone", "week", "weak", "cook", "book", "look", "monthly", "weekly", "daily", "every", "ever", "even", "coming", "come", "tag", "tagged", "show", "snow", "slow", "shows", "find", "fine", "kind", "mind", "five", "move", "more", "movie", "remove", "listen", "lists", "lift", "most", "mist", "hours", "ours", "tours", "before", "next", "text", "nest", "done", "dont", "bone", "gone", "none", "note", "notes", "moved", "moves", "mover"]);
+const PROTECTED = new Set(["undated", "unscheduled", "incomplete", "uncomplete", "uncompleted", "unfinished", "undone", "unmark", "uncheck", "unchecked", "water", "categorize", "categorise", "categorized", "schedule", "scheduled", "plan", "capture", "record", "ask", "dad", "adds", "mask", "market", "marks", "task", "tax", "taxes", "lost", "last", "dune", "tone", "week", "weak", "cook", "book", "look", "monthly", "weekly", "daily", "every", "ever", "even", "coming", "come", "tag", "tagged", "show", "snow", "slow", "shows", "find", "fine", "kind", "mind", "five", "move", "more", "movie", "remove", "listen", "lists", "lift", "most", "mist", "hours", "ours", "tours", "before", "next", "text", "nest", "done", "dont", "bone", "gone", "none", "note", "notes", "moved", "moves", "mover"]);
 
 /** Edit distance where swapping two neighbouring letters ("taks") counts as one slip. */
 function slips(a: string, b: string): number {
@@ -126,6 +126,10 @@ export function normalize(utterance: string): string {
   );
   // "that one's done", "it's not": after a pronoun, 's is "is", never a possessive.
   text = text.replace(/\b(that one|this one|that|this|it|everything|all)'s\b/gi, "$1 is");
+  // "3/19 @ 4:15pm": "@" before a time is "at" (before a word it names a category).
+  text = text.replace(/(^|\s)@\s*(?=\d)/g, "$1at ");
+  // "…asap, its the last week": a remark on the task after a comma ("its"/"it's" then an article) asks for nothing.
+  text = text.replace(/,\s*(?:its|it's|it is)\s+(?:the|a|an|my|our|only|almost|nearly)\s+[^,]*$/i, "");
   // "at 2pm instead of 10", "on friday instead of thursday": the old value is named only to be replaced.
   text = text.replace(/\s+instead of\s+(?:the\s+)?[\p{L}\p{N}:.' ]{1,24}$/iu, " instead");
   // "no standup this monday, we're offsite": a reason after the request changes nothing.

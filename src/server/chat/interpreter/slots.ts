@@ -88,6 +88,8 @@ export function duePhrase(text: string, ctx: { now: Date; timeZone: string }): s
     .trim()
     .replace(/^due\s+/i, "")
     .replace(/^(?:to|for|until|till|on|by|at|off until|back to)\s+/i, "")
+    // "to the same time on friday": a new day, the time as it is.
+    .replace(/^(?:at\s+)?(?:the\s+)?same\s+time\s+(?:on\s+)?/i, "")
     .replace(/^the\s+(?=end\s+of\b)/i, "")
     .replace(/\s+instead$/i, "")
     .replace(/^next week$/i, "next monday");

@@ -79,7 +79,7 @@ const renameRules: Rule[] = [
 
 const MOVE = String.raw`(?:move|reschedule|postpone|push(?:\s+back)?|defer|shift|bump|put off|delay|change|bring|pull)`;
 /** Verbs that also start new tasks ("schedule a call at 2pm"): only "for/on/to" mark their date. */
-const SET = String.raw`(?:set|schedule|do|make|plan)`;
+const SET = String.raw`(?:set|schedule|do|make|plan|put)`;
 
 /** "move X to friday": every cut whose right side is only a date, the longest date first ("friday at 5pm", not "5pm"). */
 function moveCuts(rest: string, ctx: { now: Date; timeZone: string }, separators = String.raw`to|until|till|for|on|by|at|off until|back to`) {
@@ -125,7 +125,8 @@ const moveRules: Rule[] = [
     const due = /^(.+?)\s+due\s+(.+)$/i.exec(m[1]!);
     const when = due ? duePhrase(due[2]!, ctx) : undefined;
     if (due && when) return orNewTask(text, ctx, readings([[onTask("update_task", due[1]!, { due_date: when })]]));
-    return orNewTask(text, ctx, readings(moveCuts(m[1]!.replace(/\s+instead$/i, ""), ctx, "for|on|to")));
+    // "put rex pickup at 5:30 today": "at" marks the date too; a new task is the other reading (orNewTask).
+    return orNewTask(text, ctx, readings(moveCuts(m[1]!.replace(/\s+instead$/i, ""), ctx, "for|on|to|at")));
   },
   // "give me till monday for the passport", "i need until friday for the budget review": the new deadline, then the task.
   (text, ctx) => {
@@ -300,6 +301,9 @@ const noteRules: Rule[] = [
       /^(?:add|append|put|write)\s+(?:this\s+)?(?:to|in|into)\s+(?:the\s+)?(?:notes?|description)\s+(?:of|for|on)\s+(.+?)\s*:\s*(.+)$/i.exec(text) ??
       /^(?:add|append|put|write)\s+(?:this\s+)?(?:to|in|into)\s+(?:the\s+)?(.+?)(?:'s)?\s+(?:notes?|description)\s*:\s*(.+)$/i.exec(text);
     if (m) return readings([[onTask("update_task", m[1]!, { description: m[2]!.trim() })]]);
+    // "add a note: autopay from checking": no task named, so the one the conversation is on.
+    const bare = /^(?:add|put|attach|write)\s+(?:a\s+)?(?:note|description|comment)\s*:\s*(.+)$/i.exec(text);
+    if (bare) return readings([[onTask("update_task", "it", { description: bare[1]!.trim() })]]);
     const cut = /^(?:set|change|update)\s+(?:the\s+)?(?:description|notes?)\s+(?:of|for|on)\s+(.+)$/i.exec(text);
     return cut ? readings(cutsAt(cut[1]!, "to").map(([task, note]) => [onTask("update_task", task, { description: note.trim() })])) : undefined;
   },

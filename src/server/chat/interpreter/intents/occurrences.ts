@@ -24,6 +24,9 @@ function when(words: string, ctx: Ctx): string | undefined {
 function occurrence(said: string, ctx: Ctx): { date: string; task: string } | undefined {
   // "only the next standup", "just monday's standup": one occurrence is what these rules are for anyway.
   const words = said.replace(/^(?:just|only)\s+/i, "").replace(/\s+(?:only|just|this once)$/i, "");
+  // "skip the standup once", "just this time": the open occurrence.
+  const once = /\s+(?:once|just once|this time|the once)$/i.exec(words);
+  if (once) return { date: "next", task: words.slice(0, once.index) };
   const found = occurrenceSaid(words, ctx) ?? upcoming(words);
   // "this week's standup" after this week's one has passed is the coming one, which is the open one.
   return found && /^this\s+week'?s?$/i.test(found.date) ? { ...found, date: "next" } : found;

@@ -1,7 +1,7 @@
 // Questions about tasks: overdue, upcoming, search, and filtered lists.
 import { unquote } from "../normalize";
 import { labelName } from "../refs";
-import { dateOnly, numberFrom, prioritiesIn } from "../slots";
+import { dateOnly, duePhrase, numberFrom, prioritiesIn } from "../slots";
 import type { InterpretContext, Interpretation, PlannedCall, ToolArgs } from "../types";
 import type { Rule } from "./rule";
 
@@ -95,7 +95,18 @@ const TRAILING_NOUN = /\b(?:tasks?|todos?|items?|stuff|things|ones)(?:\s+(?:sort
 const TOPIC_THEN_COMMAND = /^.+?\s*[,;:–—-]\s+(?:mark|move|push|delete|remove|reopen|complete|tag|rename|set|make|put|snooze|skip|change)\b.*\b(?:it|that|this one|them)\b/i;
 
 export const describedListRule: Rule = (text, ctx) => {
-  if ((!OPENER.test(text) && !TRAILING_NOUN.test(text)) || TOPIC_THEN_COMMAND.test(text)) return undefined;
+  // A lone date ("no, the 26th") corrects the task in focus (bareDateRule), it asks for no list.
+  if ((!OPENER.test(text) && !TRAILING_NOUN.test(text)) || TOPIC_THEN_COMMAND.test(text) || duePhrase(text, ctx)) return undefined;
+  // "any errands?", "anything work": a label alone — its category, else its tag, else the word searched for.
+  const bareLabel = /^(?:any|anything)\s+([\p{L}\p{N}_-]+)$/iu.exec(text);
+  if (bareLabel && !FILTER_WORD.test(bareLabel[1]!) && !prioritiesIn(bareLabel[1]!).length && !/^(?:tasks?|todos?|stuff|things|items?|due|else)$/i.test(bareLabel[1]!)) {
+    const name = labelName(bareLabel[1]!);
+    return {
+      kind: "calls",
+      calls: [{ tool: "list_tasks", args: {}, refs: { category_id: name } }],
+      alternatives: [[{ tool: "list_tasks", args: {}, refs: { tag_ids: [name] } }], [{ tool: "search_tasks", args: { query: name } }]],
+    };
+  }
   const call = listCall(text, ctx);
   return hasFilter(call) || labelled(text) ? withLabelReadings(text, call) : undefined;
 };
