@@ -20,7 +20,7 @@ export function reorderings(text: string, ctx: { now: Date; timeZone: string }):
     const task = topic[1]!
       .replace(/\s+(?:is|are|was|is not|isn't|are not|aren't)\b.*$/i, "")
       .replace(/(?<=\S)\s+(?:came|went|got|has|had|needs|looks|seems|turned out|bounced|failed|[a-z]+ed\s+(?:back|up|out|off|in|with|to|by|again))\b.*$/i, "")
-      .replace(/^(?:i|we)\s+(?:do not\s+|no longer\s+|will not\s+|really\s+)?(?:need|want|have|got|finished|did|forgot)\s+/i, "")
+      .replace(/^(?:i|we)\s+(?:do not\s+|no longer\s+|will not\s+|really\s+)?(?:need|want|have|got|finished|did|forgot|use)\s+/i, "")
       .replace(/\s+(?:any ?more|any longer|now|after all|today)$/i, "");
     out.push(topic[2]!.replace(/\b(?:it|that|this one|them)\b/i, task));
   }

@@ -125,8 +125,9 @@ const moveRules: Rule[] = [
     const due = /^(.+?)\s+due\s+(.+)$/i.exec(m[1]!);
     const when = due ? duePhrase(due[2]!, ctx) : undefined;
     if (due && when) return orNewTask(text, ctx, readings([[onTask("update_task", due[1]!, { due_date: when })]]));
-    // "put rex pickup at 5:30 today": "at" marks the date too; a new task is the other reading (orNewTask).
-    return orNewTask(text, ctx, readings(moveCuts(m[1]!.replace(/\s+instead$/i, ""), ctx, "for|on|to|at")));
+    // "put rex pickup at 5:30 today": after "put", "at" marks the date too; a new task is the other reading (orNewTask).
+    const separators = /^put\b/i.test(text) ? "for|on|to|at" : "for|on|to";
+    return orNewTask(text, ctx, readings(moveCuts(m[1]!.replace(/\s+instead$/i, ""), ctx, separators)));
   },
   // "give me till monday for the passport", "i need until friday for the budget review": the new deadline, then the task.
   (text, ctx) => {
@@ -179,7 +180,8 @@ const moveRules: Rule[] = [
 export const bareDateRule: Rule = (text, ctx) => {
   const due = duePhrase(text, ctx);
   if (due) return readings([[onTask("update_task", "it", { due_date: due })]]);
-  const priority = priorityOf(text.replace(/^(?:make it|it is|its|it's)\s+/i, ""));
+  // "it's more like a p1", "that's really urgent": the priority said about the task in focus.
+  const priority = priorityOf(text.replace(/^(?:make it|(?:it|that) is|its|it's|thats|that's)\s+(?:(?:more|rather|really|actually)\s+)?(?:like\s+|of\s+)?(?:a\s+|an\s+)?/i, ""));
   return priority ? readings([[onTask("update_task", "it", { priority })]]) : undefined;
 };
 
