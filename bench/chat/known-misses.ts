@@ -6,14 +6,14 @@ export const KNOWN_MISSES: Record<number, string[]> = {
   2: [],
   3: [],
   4: [],
-  5: ["add buy paint in work"],
-  6: [
-    "edit the passport task title to renew passport asap",
-    "show overdue tasks",
-    "add buy stamps tagged errands",
-    "rename call mom to call dad",
-    "remind me about the budget review the day before at 5pm",
-    "search dentist",
+  5: [],
+  6: [],
+  7: [
+    // Both expect a weekday after the task's own date (budget review is Fri 20th, dentist Wed 18th) where every
+    // earlier batch reads a weekday as the coming one (Thu 12th, Fri 13th); kept as written when measured.
+    "move the budget review to thursday",
+    "move the dentist to the same time on friday",
+    // Renaming a tag or category: no tool does it yet (the app's domain can).
+    "rename the errands tag to shopping",
   ],
-  7: [],
 };

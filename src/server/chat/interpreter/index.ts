@@ -13,6 +13,19 @@ export { DESTRUCTIVE_TOOLS } from "./types";
 export const HELP_TEXT =
   'I can add, list, find, complete, move, tag and delete tasks, and manage categories and tags. Try "add buy milk tomorrow 5pm", "what\'s overdue?" or "mark the report task as done".';
 
+/** A second request about the same task, after "and": "tag it errands and move it to friday". */
+const AND_THEN = /^(.+?),?\s+and\s+(?:then\s+)?((?:move|push|tag|mark|set|make|rename|remind me about|put|snooze|change|complete|reschedule|give)\s+(?:it|that|this one|them)\b.*)$/i;
+
+/** Both halves read on their own, their calls made one after the other; undefined unless each half is a request. */
+function twoRequests(text: string, ctx: InterpretContext): Interpretation | undefined {
+  const m = AND_THEN.exec(text);
+  if (!m) return undefined;
+  const halves = [m[1]!, m[2]!].map((half) => interpret(half, { ...ctx, pending: null }));
+  const [first, second] = halves;
+  if (first?.kind !== "calls" || second?.kind !== "calls") return undefined;
+  return { kind: "calls", calls: [...first.calls, ...second.calls] };
+}
+
 export function interpret(utterance: string, ctx: InterpretContext): Interpretation {
   const text = normalize(utterance);
   ctx = { ...ctx, correction: isCorrection(utterance) };
@@ -21,6 +34,8 @@ export function interpret(utterance: string, ctx: InterpretContext): Interpretat
     if (answer) return answer;
   }
   if (!text) return { kind: "reply", text: HELP_TEXT };
+  const both = twoRequests(text, ctx);
+  if (both) return both;
   for (const candidate of [text, ...reorderings(text, ctx)]) {
     for (const rule of orderedRules) {
       const result = rule(candidate, ctx);

@@ -207,6 +207,14 @@ const priorityRules: Rule[] = [
     const priority = priorityOf(m[2]!);
     return priority ? readings([[onTask("update_task", m[1]!, { priority })]]) : undefined;
   },
+  // "dry cleaning p4", "call mom !high": the task, then a priority mark (Todoist's p1–p4, TickTick's !high).
+  (text) => {
+    const m = /^(.+?)\s+(p[1-4]|!(?:high|medium|low|urgent))$/i.exec(text);
+    // "it's more like a p1" says it of the task in focus (bareDateRule).
+    if (!m || QUESTION.test(m[1]!) || /^(?:add|create|new|make|set|it|its|that|thats|this)\b/i.test(m[1]!)) return undefined;
+    const priority = priorityOf(m[2]!.replace(/^!/, ""));
+    return priority ? readings([[onTask("update_task", m[1]!, { priority })]]) : undefined;
+  },
   // "p1 for the dry cleaning", "set priority high on call mom", "prioritize the budget review"
   (text) => {
     const m =
@@ -285,8 +293,10 @@ const repeatRules: Rule[] = [
       /^(?:make|set|turn)\s+(.+?)\s+(?:into\s+)?(?:a|an)\s+(daily|weekly|monthly|yearly|annual|fortnightly|quarterly)\s+(?:thing|task|event|habit|one|routine)$/i.exec(text) ??
       /^(?:make|set|switch)\s+(.+?)\s+((?:every|each)\s.+)$/i.exec(text) ??
       /^(?:change|set|switch)\s+(.+?)\s+to\s+((?:every|each|on the).+)$/i.exec(text);
-    if (!m || !isRepetition(m[2]!, ctx)) return undefined;
-    return readings([[onTask("update_task", m[1]!, { recurrence_rule: m[2]!.replace(/^annual$/i, "yearly") })]]);
+    // "… every tuesday and thursday from now on": when it starts to hold is now anyway.
+    const rule = m?.[2]!.replace(/\s+(?:from now on|going forward|from today|now|again)$/i, "");
+    if (!m || !rule || !isRepetition(rule, ctx)) return undefined;
+    return readings([[onTask("update_task", m[1]!, { recurrence_rule: rule.replace(/^annual$/i, "yearly") })]]);
   },
 ];
 

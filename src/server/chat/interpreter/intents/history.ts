@@ -29,7 +29,7 @@ export const undoRules: Rule[] = [
   // "put it back", "change it back", "set that back the way it was", "restore it", "undelete that":
   // back to how it was before the last change, which is what undo does.
   (text) =>
-    /^(?:(?:put|change|set|switch|turn|make|move)\s+(?:it|that|this|them|everything)\s+back(?:\s+(?:the way it was|as it was|to how it was|to what it was|again))?|bring\s+(?:it|that|this|them)\s+back|(?:restore|undelete|un-delete|recover)\s+(?:it|that|this)(?:\s+again)?|go back|back to how it was)$/i.test(text)
+    /^(?:(?:put|change|set|switch|turn|make|move)\s+(?:it|that|this|them|everything)\s+back(?:\s+(?:(?:to\s+)?(?:the way|how|what)\s+it\s+was(?:\s+before)?|as it was(?:\s+before)?|again))?|bring\s+(?:it|that|this|them)\s+back|(?:restore|undelete|un-delete|recover)\s+(?:it|that|this)(?:\s+again)?|go back|back to how it was)$/i.test(text)
       ? calls({ tool: "undo_change", args: {} })
       : undefined,
 ];

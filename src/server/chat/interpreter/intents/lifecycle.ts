@@ -99,7 +99,8 @@ export const completeRules: Rule[] = [
       /^(?:i\s+|finally\s+|just\s+|already\s+)(?:have\s+|just\s+|already\s+|finally\s+)*(wrapped up|sorted out|dealt with|took care of|knocked out|(?:[a-z]+ed)|bought|paid|sent|got|took|did|made|wrote|went to|picked up|handed in)\s+(.+)$/i.exec(text) ??
       /^(wrapped up|sorted out|dealt with|took care of|knocked out|bought|paid|sent|picked up|handed in|posted|collected|returned|booked|renewed|called|rang|emailed|phoned|cleaned|submitted|got|grabbed|fixed|finished|filed|mailed|dropped off|ordered|fed|walked|watered|washed|wrote|sent off)\s+(.+)$/i.exec(text);
     // "got to call mom" is a duty, not a deed.
-    if (!m || /^(?:need|want|have|must|should)/i.test(m[1]!) || /^(?:to|a|an|some|one)\b/i.test(m[2]!)) return undefined;
+    // "got anything with dentist in it" is a question.
+    if (!m || /^(?:need|want|have|must|should)/i.test(m[1]!) || /^(?:to|a|an|some|one|anything|something|any|everything)\b/i.test(m[2]!)) return undefined;
     return calls(onTask("complete_task", trailing(m[2]!)));
   },
 ];

@@ -90,10 +90,11 @@ export const occurrenceRules: Rule[] = [
   },
   // "this time the standup is on tuesday", "the standup is at 11 just this once": the open occurrence moves.
   (text, ctx) => {
-    const ONCE = String.raw`(?:this time|just this (?:once|time|week)|this once|for this (?:one|week))`;
+    const ONCE = String.raw`(?:this time|just this (?:once|time|week)|this once|for this (?:one|week)|this week)`;
+    // "standup's on tuesday this week": 's is "is" here.
     const m =
-      new RegExp(String.raw`^${ONCE},?\s+(.+?)\s+(?:is|will be|happens|should be)\s+((?:on|at)\s+.+)$`, "i").exec(text) ??
-      new RegExp(String.raw`^(.+?)\s+(?:is|will be|happens|should be)\s+((?:on|at)\s+.+?),?\s+${ONCE}$`, "i").exec(text);
+      new RegExp(String.raw`^${ONCE},?\s+(.+?)(?:'s|\s+(?:is|will be|happens|should be))\s+((?:on|at)\s+.+)$`, "i").exec(text) ??
+      new RegExp(String.raw`^(.+?)(?:'s|\s+(?:is|will be|happens|should be))\s+((?:on|at)\s+.+?),?\s+${ONCE}$`, "i").exec(text);
     const to = m ? duePhrase(m[2]!, ctx) : undefined;
     return m && to ? call("reschedule_occurrence", m[1]!, { date: "next", to }) : undefined;
   },

@@ -29,6 +29,8 @@ const SEARCH_RES = [
   /^(?:show|list|get|give)\s+(?:me\s+)?(?:all\s+)?(?:my\s+|the\s+)?tasks?\s+(?:about|mentioning|containing|related to|regarding|matching|with the word|called|named)\s+(.+)$/i,
   /^(?:do i have|are there|is there|any|anything)\s+(?:any(?:thing)?\s+)?(?:tasks?\s+|todos?\s+)?(?:about|mentioning|related to|regarding|for|with)\s+(.+)$/i,
   /^(?:which|what)\s+tasks?\s+(?:mention|contain|are about|talk about|involve)s?\s+(.+)$/i,
+  // "got anything with dentist in it", "have i got something about rex"
+  /^(?:(?:have\s+)?(?:i\s+|you\s+)?got|have\s+i\s+got)\s+(?:anything|something|any\s+tasks?)\s+(?:with|about|mentioning|for|on)\s+(.+?)(?:\s+in\s+(?:it|the (?:title|name)))?$/i,
 ];
 
 const LIST_TRIGGER =
