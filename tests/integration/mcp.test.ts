@@ -122,6 +122,13 @@ describe("MCP server over Streamable HTTP", () => {
     expect(await callOk(client, "get_overdue_tasks", {})).toMatchObject({ total: 0 });
     expect(await callOk(client, "list_categories", {})).toMatchObject({ categories: [{ id: category.id, open_tasks: 1 }] });
     expect(await callOk(client, "list_tags", {})).toMatchObject({ tags: [{ id: tag.id }] });
+    expect(await callOk(client, "rename_tag", { tag_id: tag.id, name: "shopping" })).toMatchObject({ tag: { id: tag.id, name: "shopping" }, previous_name: "shop" });
+    expect(await callOk(client, "rename_category", { category_id: category.id, name: "Chores" })).toMatchObject({
+      summary: 'Renamed the category "Errands" to "Chores".',
+      category: { id: category.id, name: "Chores" },
+    });
+    await callOk(client, "undo_change", {});
+    expect(await callOk(client, "list_categories", {})).toMatchObject({ categories: [{ id: category.id, name: "Errands" }] });
     expect(await callOk(client, "complete_task", { task_id: id })).toMatchObject({ task: { completed: true } });
     expect(await callOk(client, "update_tasks", { task_ids: [id], action: "set_priority", priority: "low" })).toMatchObject({ tasks: [{ priority: "low" }] });
     // Deletions answer with a preview first and happen once confirmed.

@@ -44,9 +44,10 @@ describe("tool registry: each tool with good arguments", () => {
         "add_category", "add_tag", "add_tag_to_task", "add_task", "complete_task", "delete_category", "delete_tag", "delete_task",
         "get_overdue_tasks", "reopen_task", "get_upcoming_tasks", "list_categories", "list_tags", "list_tasks", "remove_tag_from_task",
         "search_tasks", "set_reminder", "snooze_reminder", "update_task", "update_tasks", "delete_tasks", "skip_occurrence", "reschedule_occurrence", "undo_change",
+        "rename_category", "rename_tag",
       ].sort(),
     );
-    expect(TOOL_NAMES).toHaveLength(24);
+    expect(TOOL_NAMES).toHaveLength(26);
     const addTask = schemas.find((s) => s.name === "add_task")!;
     expect(addTask.inputSchema).toMatchObject({ type: "object", required: ["title"], additionalProperties: false });
     expect(Object.keys(addTask.inputSchema.properties as object)).toEqual(
@@ -279,6 +280,58 @@ describe("tool registry: each tool with good arguments", () => {
     const upcoming = await call(carol, "get_upcoming_tasks", { days: 3 });
     expect(upcoming.tasks.map((t) => t.title)).toEqual(["Soon thing"]);
     expect((await call(carol, "get_upcoming_tasks", { days: 365 })).tasks.map((t) => t.title)).toEqual(["Soon thing", "Far thing"]);
+  });
+});
+
+describe("tool registry: renaming a category or a tag", () => {
+  let gina: DomainContext;
+  beforeAll(async () => {
+    gina = await createTestUser(database.handle, { timeZone: ZONE, now: () => NOW });
+  });
+
+  it("rename_tag renames the tag on its tasks, a dry run changes nothing, and undo_change takes it back", async () => {
+    const { tag } = await call(gina, "add_tag", { name: "errands", color: "#22C55E" });
+    const { task } = await call(gina, "add_task", { title: "Buy groceries", tag_ids: [tag.id] });
+
+    const preview = await call(gina, "rename_tag", { tag_id: tag.id, name: "shopping", dry_run: true });
+    expect(preview.summary).toMatch(/^Dry run, nothing changed: this would change 1 tag/);
+    expect((await call(gina, "list_tags", {})).tags.map((t) => t.name)).toEqual(["errands"]);
+
+    const renamed = await call(gina, "rename_tag", { tag_id: tag.id, name: "shopping" });
+    expect(renamed).toMatchObject({ summary: 'Renamed the tag "errands" to "shopping".', tag: { id: tag.id, name: "shopping", color: "#22C55E" }, previous_name: "errands" });
+    expect((await getTask(gina, task.id)).tags.map((t) => t.name)).toEqual(["shopping"]);
+
+    await call(gina, "undo_change", {});
+    expect((await call(gina, "list_tags", {})).tags).toEqual([expect.objectContaining({ id: tag.id, name: "errands", open_tasks: 1 })]);
+  });
+
+  it("rename_category renames and recolours a category; a colour alone is a recolour", async () => {
+    const { category } = await call(gina, "add_category", { name: "Home" });
+    const renamed = await call(gina, "rename_category", { category_id: category.id, name: "House", color: "#3b82f6" });
+    expect(renamed.summary).toBe('Renamed the category "Home" to "House", with the colour #3B82F6.');
+    expect(renamed.category).toEqual({ id: category.id, name: "House", color: "#3B82F6" });
+    expect((await call(gina, "rename_category", { category_id: category.id, color: "#EF4444" })).summary).toBe('Gave the category "House" the colour #EF4444.');
+    await call(gina, "undo_change", {});
+    await call(gina, "undo_change", {});
+    expect((await call(gina, "list_categories", {})).categories).toEqual([{ id: category.id, name: "Home", color: null, open_tasks: 0 }]);
+  });
+
+  it("refuses a taken name, an unknown id, another user's tag and a call with nothing to change", async () => {
+    const { tag: work } = await call(gina, "add_tag", { name: "work" });
+    await call(gina, "add_tag", { name: "office" });
+    const taken = await fail(gina, "rename_tag", { tag_id: work.id, name: "OFFICE" });
+    expect(taken).toMatchObject({ code: "conflict", message: 'a tag named "OFFICE" already exists' });
+    const { category } = await call(gina, "add_category", { name: "Chores" });
+    await call(gina, "add_category", { name: "Garden" });
+    expect(await fail(gina, "rename_category", { category_id: category.id, name: "garden" })).toMatchObject({ code: "conflict" });
+    expect(await fail(gina, "rename_category", { category_id: "9b2f4a6e-1d3c-4b5a-8e7f-0a1b2c3d4e5f", name: "x" })).toMatchObject({
+      code: "not_found",
+      argument: "category_id",
+    });
+    expect(await fail(bob, "rename_tag", { tag_id: work.id, name: "hacked" })).toMatchObject({ code: "not_found", argument: "tag_id" });
+    expect(await fail(gina, "rename_tag", { tag_id: work.id })).toMatchObject({ code: "invalid_argument", argument: "name" });
+    expect(await fail(gina, "rename_tag", { tag_id: work.id, name: " " })).toMatchObject({ code: "invalid_argument", argument: "name" });
+    expect((await call(gina, "list_tags", {})).tags.map((t) => t.name)).toEqual(["errands", "office", "work"]);
   });
 });
 

@@ -17,6 +17,8 @@ import {
   listCategoriesTool,
   listTagsTool,
   removeTagFromTask,
+  renameCategory,
+  renameTag,
 } from "./taxonomy-tools";
 import { ToolForbiddenError, type ToolDefinition, type ToolOutcome, type ToolResultBase } from "./types";
 
@@ -33,9 +35,11 @@ export const TOOLS = [
   searchTasks,
   addCategory,
   listCategoriesTool,
+  renameCategory,
   deleteCategoryTool,
   addTag,
   listTagsTool,
+  renameTag,
   deleteTagTool,
   addTagToTask,
   removeTagFromTask,

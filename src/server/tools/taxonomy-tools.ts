@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { CATEGORY_NAME_MAX, createCategory, deleteCategory, listCategories } from "@/server/domain/categories";
-import { createTag, deleteTag, listTags, TAG_NAME_MAX } from "@/server/domain/tags";
+import { CATEGORY_NAME_MAX, createCategory, deleteCategory, getCategory, listCategories, updateCategory } from "@/server/domain/categories";
+import { createTag, deleteTag, getTag, listTags, TAG_NAME_MAX, updateTag } from "@/server/domain/tags";
 import { bulkUpdateTasks } from "@/server/domain/tasks";
 import type { TaxonomyItem, TaxonomyListItem } from "@/server/domain/taxonomy-shared";
 import { args, CONFIRM_NOTE, EXAMPLE_IDS, WRITE_NOTE, writeControls } from "./args";
 import { labelText, taskLine, toToolTask, type Noun, type ToolLabel } from "./present";
 import type { TaskResult } from "./task-tools";
-import { defineTool } from "./types";
+import { defineTool, ToolArgumentError } from "./types";
 
 /** Categories, tags, and tagging a task. Names and colours are checked by the domain's own schemas. */
 
@@ -30,6 +30,22 @@ const listLine = (items: ToolLabelWithCount[], noun: Noun) =>
   items.length === 0
     ? `No ${noun.many} yet.`
     : `${items.length} ${items.length === 1 ? noun.one : noun.many}: ${items.map((i) => `${i.name} (${i.open_tasks} open)`).join(", ")}.`;
+
+/** What a rename/recolour says: the old and new name, or only the colour when the name stayed. */
+function renameLine(noun: string, before: TaxonomyItem, after: ToolLabel): string {
+  const renamed = before.name !== after.name;
+  const recolored = before.color !== after.color;
+  const colorText = after.color ? `the colour ${after.color}` : "no colour";
+  if (renamed) return `Renamed the ${noun} "${before.name}" to "${after.name}"${recolored ? `, with ${colorText}` : ""}.`;
+  return recolored ? `Gave the ${noun} "${after.name}" ${colorText}.` : `The ${noun} "${after.name}" already had that name and colour; nothing changed.`;
+}
+
+/** A rename without a new name or colour would change nothing: say so rather than record an empty change. */
+function assertSomethingToChange(a: { name?: string; color?: string }) {
+  if (a.name === undefined && a.color === undefined) throw new ToolArgumentError("name", "give a new name, a color, or both");
+}
+
+const renameNote = " Its tasks keep it; undo_change takes the rename back.";
 
 export const addCategory = defineTool({
   name: "add_category",
@@ -74,6 +90,27 @@ export const deleteCategoryTool = defineTool({
   },
 });
 
+export const renameCategory = defineTool({
+  name: "rename_category",
+  description: `Rename a category and/or change its colour (names are unique per user, ignoring case).${renameNote}${WRITE_NOTE}`,
+  scope: "write",
+  inputSchema: z
+    .object({
+      category_id: args.categoryId,
+      name: name(CATEGORY_NAME_MAX).describe("The category's new name").optional(),
+      color: color.optional(),
+      ...writeControls,
+    })
+    .strict(),
+  examples: [{ category_id: EXAMPLE_IDS.category, name: "Chores" }, { category_id: EXAMPLE_IDS.category, color: "#22C55E", dry_run: true }],
+  async run(ctx, a) {
+    assertSomethingToChange(a);
+    const before = await getCategory(ctx, { id: a.category_id });
+    const category = label(await updateCategory(ctx, { id: a.category_id, name: a.name, color: a.color }));
+    return { summary: renameLine("category", before, category), category, previous_name: before.name };
+  },
+});
+
 export const addTag = defineTool({
   name: "add_tag",
   description: `Create a tag (a task can carry several; names are unique per user).${WRITE_NOTE}`,
@@ -114,6 +151,22 @@ export const deleteTagTool = defineTool({
       deleted_id: result.id,
       affected_tasks: result.affectedTasks,
     };
+  },
+});
+
+export const renameTag = defineTool({
+  name: "rename_tag",
+  description: `Rename a tag and/or change its colour (names are unique per user, ignoring case).${renameNote}${WRITE_NOTE}`,
+  scope: "write",
+  inputSchema: z
+    .object({ tag_id: args.tagId, name: name(TAG_NAME_MAX).describe("The tag's new name").optional(), color: color.optional(), ...writeControls })
+    .strict(),
+  examples: [{ tag_id: EXAMPLE_IDS.tag, name: "shopping" }, { tag_id: EXAMPLE_IDS.tag, name: "office", color: "#3B82F6", dry_run: true }],
+  async run(ctx, a) {
+    assertSomethingToChange(a);
+    const before = await getTag(ctx, { id: a.tag_id });
+    const tag = label(await updateTag(ctx, { id: a.tag_id, name: a.name, color: a.color }));
+    return { summary: renameLine("tag", before, tag), tag, previous_name: before.name };
   },
 });
 
