@@ -13,7 +13,5 @@ export const KNOWN_MISSES: Record<number, string[]> = {
     // earlier batch reads a weekday as the coming one (Thu 12th, Fri 13th); kept as written when measured.
     "move the budget review to thursday",
     "move the dentist to the same time on friday",
-    // Renaming a tag or category: no tool does it yet (the app's domain can).
-    "rename the errands tag to shopping",
   ],
 };

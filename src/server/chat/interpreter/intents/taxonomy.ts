@@ -1,6 +1,8 @@
-// Categories and tags: list, create, delete (delete always goes through a confirmation).
+// Categories and tags: list, create, rename, delete (delete always goes through a confirmation).
 import { labelName } from "../refs";
-import type { Interpretation } from "../types";
+import type { InterpretContext, Interpretation, PlannedCall } from "../types";
+import { addRules } from "./add";
+import { editRules } from "./edits";
 import type { Rule } from "./rule";
 
 const NAMED_COLORS: Record<string, string> = {
@@ -38,6 +40,45 @@ const CREATE_SUFFIX_RE = /^(?:create|add|make|new)\s+(?:a\s+|an\s+)?(?:new\s+)?(
 const DELETE_RE = /^(?:delete|remove|get rid of|drop|erase)\s+(?:the\s+)?(category|tag|label|project)\s+(?:called\s+|named\s+)?(.+)$/i;
 const DELETE_SUFFIX_RE = /^(?:delete|remove|get rid of|drop|erase)\s+(?:the\s+|my\s+)?(.+?)\s+(category|tag|label|project)$/i;
 
+const LABEL_KIND = String.raw`(category|tag|label|project)`;
+/** "errands", "the errands", "my work": a label's name is a word or two, never a phrase with a preposition in it. */
+// Not a little word, nor a possessive ("change dry cleaning's category to home" moves a task).
+const NAME_WORD = String.raw`(?!(?:to|as|into|of|about|for|with|at|in|on|from|and|the|my|its|it|this|that|their|tomorrow|today|tonight)\b|\S*'s\b)\S+`;
+const SHORT_NAME = String.raw`(${NAME_WORD}(?:\s+${NAME_WORD})?)`;
+// "rename the errands tag to shopping", "rename tag errands to shopping", "rename category errands as chores"
+const RENAME_RE = new RegExp(
+  String.raw`^(?:rename|relabel|re-name|change|update)\s+(?:the\s+|my\s+)?(?:${LABEL_KIND}\s+(?:called\s+|named\s+)?${SHORT_NAME}|${SHORT_NAME}\s+${LABEL_KIND})(?:'s\s+name)?\s+(?:to|as|into)\s+(?:be\s+)?(.+)$`,
+  "i",
+);
+// "call the home category house", "name my work tag office", "the home category should be called house"
+const CALL_RE = new RegExp(String.raw`^(?:let's\s+|let us\s+)?(?:call|name)\s+(?:the\s+|my\s+)${SHORT_NAME}\s+${LABEL_KIND}\s+(.+)$`, "i");
+const SHOULD_BE_CALLED_RE = new RegExp(
+  String.raw`^(?:the\s+|my\s+)?${SHORT_NAME}\s+${LABEL_KIND}\s+should\s+be\s+(?:called|named|renamed(?:\s+to)?)\s+(.+)$`,
+  "i",
+);
+
+/** The first reading the given rules make of the same words, offered after the label reading. */
+function otherReadings(text: string, ctx: InterpretContext, rules: Rule[]): PlannedCall[][] {
+  for (const rule of rules) {
+    const other = rule(text, ctx);
+    if (other?.kind === "calls") return [other.calls, ...(other.alternatives ?? [])];
+  }
+  return [];
+}
+
+/**
+ * Renames (and may recolour) the label. The same words can name a task ("rename the price tag to sticker"
+ * when "price tag" is a task), so the task readings stay as alternatives: the engine keeps the first whose
+ * names exist, and the label reading comes first.
+ */
+function rename(kind: Kind, oldName: string, rawNewName: string, others: PlannedCall[][]): Interpretation {
+  const { name, color } = splitColor(rawNewName.trim());
+  const args = { name: labelName(name), ...(color ? { color } : {}) };
+  const call: PlannedCall =
+    kind === "tag" ? { tool: "rename_tag", args, refs: { tag_id: labelName(oldName) } } : { tool: "rename_category", args, refs: { category_id: labelName(oldName) } };
+  return others.length ? { kind: "calls", calls: [call], alternatives: others } : { kind: "calls", calls: [call] };
+}
+
 function create(kind: Kind, rawName: string): Interpretation {
   const { name, color } = splitColor(rawName.trim());
   const args = { name: labelName(name), ...(color ? { color } : {}) };
@@ -65,6 +106,15 @@ export const taxonomyRules: Rule[] = [
     // "add call the plumber to the Home category" is a task going into a category, not a new category.
     if (m && /\b(?:to|in|into|under|for|tomorrow|today)\b|\s\S+\s\S+\s\S+\s/i.test(m[1]!)) return undefined;
     return m ? create(kindOf(m[2]!), m[1]! + (m[3] ?? "")) : undefined;
+  },
+  (text, ctx) => {
+    const m = RENAME_RE.exec(text);
+    return m ? rename(kindOf(m[1] ?? m[4]!), m[2] ?? m[3]!, m[5]!, otherReadings(text, ctx, editRules)) : undefined;
+  },
+  (text, ctx) => {
+    const m = CALL_RE.exec(text) ?? SHOULD_BE_CALLED_RE.exec(text);
+    // "call the plumber about the garden project" is a task to add; that reading stays as the alternative.
+    return m ? rename(kindOf(m[2]!), m[1]!, m[3]!, otherReadings(text, ctx, [...editRules, ...addRules])) : undefined;
   },
   (text) => {
     const m = DELETE_RE.exec(text);
