@@ -202,6 +202,27 @@ describe("chat assistant (interpreter engine)", () => {
     expect(await reminderAt()).toEqual(["2026-03-12T13:00:00.000Z"]);
   });
 
+  it("renames a tag or a category in words, leaves a task rename alone, and undo puts the old name back", async () => {
+    const { say, domain } = await chatUser();
+    await say("add buy groceries tomorrow #errands");
+    const tagNames = async () => {
+      const outcome = await executeTool(domain, "list_tags", {});
+      if (!outcome.ok) throw new Error(outcome.error.message);
+      return outcome.result.tags.map((t) => `${t.name} (${t.open_tasks})`);
+    };
+    expect(await tagNames()).toEqual(["errands (1)"]);
+    expect((await say("rename the errands tag to shopping")).content).toBe('Renamed the tag "errands" to "shopping".');
+    expect(await tagNames()).toEqual(["shopping (1)"]);
+    expect((await say("undo")).content).toMatch(/^Undid /);
+    expect(await tagNames()).toEqual(["errands (1)"]);
+
+    await say("create a category called home");
+    expect((await say("call the home category house")).content).toBe('Renamed the category "home" to "house".');
+    expect((await say("rename category nowhere to chores")).content).toBe('You don\'t have a category called "nowhere".');
+    await say("rename buy groceries to buy food");
+    expect(await titles(domain)).toEqual(["buy food"]);
+  });
+
   it("undoes the last change in words (an activity entry like the app's Undo), and walks further back on a second undo", async () => {
     const { say, domain } = await chatUser();
     await say("add dry cleaning tomorrow");
