@@ -90,7 +90,16 @@ export type CadenceMode = "postgres" | "embedded";
  * Cadence as `npm start` runs it (scripts/start.mjs on the production build), on a fresh PostgreSQL database or a
  * fresh embedded data directory.
  */
-export async function startCadence(options: { root: string; adminUrl: string; mode: CadenceMode; port: number; database: string; extraEnv?: Record<string, string> }): Promise<RunningServer> {
+export async function startCadence(options: {
+  root: string;
+  adminUrl: string;
+  mode: CadenceMode;
+  port: number;
+  database: string;
+  extraEnv?: Record<string, string>;
+  /** Node options for every process of the server (the cluster's processes inherit them), e.g. --cpu-prof. */
+  nodeArgs?: string[];
+}): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `cadence-peer-${options.mode}-`));
   const log = path.join(dataDir, "server.log");
   let dbUrl: string | undefined;
@@ -101,7 +110,7 @@ export async function startCadence(options: { root: string; adminUrl: string; mo
   const baseUrl = `http://localhost:${options.port}`;
   const server = startProcess({
     cmd: process.execPath,
-    args: ["scripts/start.mjs"],
+    args: [...(options.nodeArgs ?? []), "scripts/start.mjs"],
     cwd: options.root,
     logFile: log,
     env: {
