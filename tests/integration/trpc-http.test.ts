@@ -89,5 +89,20 @@ describe("tRPC over HTTP (superjson, cookie session)", () => {
     expect(streamed.headers.get("x-accel-buffering")).toBe("no");
     expect(await streamed.text()).toContain("Padding task number");
   });
+
+  it("sends a small answer (one task: a get, an update) uncompressed, whole, with its length", async () => {
+    const created = (await (
+      await call("task.create", { method: "POST", body: JSON.stringify({ json: { title: "A task with a description", description: "Some words ".repeat(30) } }) })
+    ).json()) as { result: { data: { json: { id: string; version: number } } } };
+    const { id, version } = created.result.data.json;
+    const updated = await call("task.update", { method: "POST", body: JSON.stringify({ json: { id, version, priority: "high" } }) });
+    const got = await query("task.get", { id });
+    for (const answer of [updated, got]) {
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get("content-encoding")).toBeNull();
+      expect(Number(answer.headers.get("content-length"))).toBeGreaterThan(0);
+      expect(((await answer.json()) as { result: { data: { json: { id: string; priority: string } } } }).result.data.json).toMatchObject({ id, priority: "high" });
+    }
+  });
 });
 
