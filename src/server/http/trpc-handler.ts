@@ -11,7 +11,7 @@ import { RateLimitedError } from "@/server/limits/rate-limit";
 export const TRPC_BASE_PATH = "/api/trpc/";
 
 /**
- * Answers smaller than this go uncompressed. One task (a get, an update's answer) is 1-2 KB: it leaves in the
+ * Answers smaller than this go uncompressed. One task (a get, an update's answer) is about 1 KB: it leaves in the
  * same round trip either way (TCP's first window is ~14 KB), and a gzip stream per answer cost more CPU than the
  * bytes it saved (zlib was 3 % of a web process's CPU per update over HTTP). Lists and pages stay compressed.
  */
