@@ -21,7 +21,7 @@ afterEach(async () => {
 
 const start = async (
   transport: ReturnType<typeof recordingTransport>,
-  extra: { batchSize?: number; instanceId?: string; db?: DatabaseHandle } = {},
+  extra: { batchSize?: number; instanceId?: string; db?: DatabaseHandle; quietMs?: number; quietMaxWaitMs?: number } = {},
 ) => {
   const relay = await startOutboxRelay({ db: extra.db ?? database.handle, transport, log: silentLog, retryInitialMs: 20, retryMaxMs: 100, sweepIntervalMs: 0, ...extra });
   relays.push(relay);
@@ -94,6 +94,27 @@ describe("outbox relay", () => {
     expect(sent[0]?.event.id).toBe(event?.id);
     expect(sent[0]?.topic).toBe("reminders");
     await waitFor(unpublishedCount, (n) => n === 0);
+  });
+
+  it("sends a burst of changes out in one pass once the commits pause, not a pass per commit", async () => {
+    const transport = recordingTransport();
+    let burstOver = false;
+    const seenDuringBurst: boolean[] = [];
+    const publish = transport.publish.bind(transport);
+    transport.publish = async (...args) => {
+      seenDuringBurst.push(!burstOver);
+      return publish(...args);
+    };
+    const relay = await start(transport, { quietMs: 300, quietMaxWaitMs: 10_000 });
+    const written: CloudEvent[] = [];
+    for (let i = 0; i < 12; i++) written.push(...(await insertEvents(database.handle, "task-events", [makeEvent(`user-${i % 3}`)])));
+    burstOver = true;
+    await waitFor(() => transport.sent.length, (n) => n === written.length);
+    // Nothing went out while changes kept committing (each commit used to start a pass of its own); then all of them.
+    expect(seenDuringBurst).toEqual(written.map(() => false));
+    expect(idsByKey(transport.sent)).toEqual(idsByKey(written.map((event) => ({ event, partitionKey: event.userid ?? "" }))));
+    await waitFor(unpublishedCount, (n) => n === 0);
+    expect(relay.metrics.published).toBe(12);
   });
 
   it("records failed attempts with backoff and the error while the transport is down", async () => {

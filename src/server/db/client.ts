@@ -36,7 +36,7 @@ export interface DatabaseHandle {
    * Embedded only: resolves when requests leave the single connection free for a moment (bounded; priority.ts).
    * Absent on PostgreSQL, where event work has connections (and, with several processes, a process) of its own.
    */
-  quiet?(): Promise<void>;
+  quiet?(quietMs?: number, maxWaitMs?: number): Promise<void>;
 }
 
 export interface SessionLock {
@@ -88,7 +88,7 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
     },
     migrate: () => migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: migrationsFolder() }),
     close: () => client.close(),
-    quiet: () => withPriority.quiet(),
+    quiet: (quietMs, maxWaitMs) => withPriority.quiet(quietMs, maxWaitMs),
   };
 }
 

@@ -1,8 +1,8 @@
 import { and, asc, eq, gt, isNull, lte, sql, type SQL } from "drizzle-orm";
 import type { Logger } from "pino";
 import type { DatabaseHandle } from "@/server/db/client";
-import { asBackground } from "@/server/db/priority";
 import { isConnectionLost } from "@/server/db/connection-lost";
+import { asBackground, QUIET_MAX_WAIT_MS, QUIET_MS } from "@/server/db/priority";
 import { outbox } from "@/server/db/schema";
 import { freeDeadLeases, takeLeaseOwnership } from "./relay-lease";
 import { publishInWaves, type ClaimedRow, type PublishOutcome } from "./relay-publish";
@@ -33,6 +33,12 @@ export interface RelayOptions {
   leaseMs?: number;
   /** Safety sweep in case a NOTIFY was missed (e.g. while the LISTEN connection reconnected). 0 = off. */
   sweepIntervalMs?: number;
+  /**
+   * A pass starts once commits (on the embedded database: requests) pause for `quietMs`, or `quietMaxWaitMs` after
+   * the first one it waits for, so the events of a burst of changes go out in one pass instead of one pass each.
+   */
+  quietMs?: number;
+  quietMaxWaitMs?: number;
 }
 
 /** Counters for /metrics. */
@@ -70,6 +76,8 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
   const retryMaxMs = options.retryMaxMs ?? 5 * 60_000;
   // Short lease: a batch publishes in milliseconds, and a crashed relay's rows must not stall a user for long.
   const leaseMs = options.leaseMs ?? 15_000;
+  const quietMs = options.quietMs ?? QUIET_MS;
+  const quietMaxWaitMs = options.quietMaxWaitMs ?? QUIET_MAX_WAIT_MS;
   const log = options.log.child({ component: "outbox-relay", instance: options.instanceId });
   const metrics: RelayMetrics = { published: 0, failed: 0, lagMs: 0, pending: 0, publishedByTopic: {} };
   /** Lag of the oldest event of the last batch when it was recorded as published. */
@@ -91,6 +99,9 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
   let lowWater = 0;
   let candidate: { mark: number; xmax: bigint } | undefined;
   let lastDeadLeaseCheck = -Infinity;
+  /** When the last NOTIFY (a commit with events) arrived, and the first one no pass has started after yet. */
+  let lastNotifyAt = -Infinity;
+  let firstUnservedNotifyAt: number | undefined;
 
   /** One pass at a time per instance, so this instance's passes never interleave. */
   function exclusive<T>(task: () => Promise<T>): Promise<T> {
@@ -347,6 +358,30 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
     wakeTimer.unref();
   }
 
+  /** A commit wrote events (NOTIFY). */
+  function onCommit() {
+    lastNotifyAt = performance.now();
+    firstUnservedNotifyAt ??= lastNotifyAt;
+    kick();
+  }
+
+  /**
+   * Resolves once no commit has notified for `quietMs`, or `quietMaxWaitMs` after the first notice no pass has
+   * served yet. On PostgreSQL the requests' commits come from other connections (often other processes): a pass
+   * per commit cost a claim transaction, a record and a look for more for every change, on the cores and the
+   * database the requests need, while a client's next change arrives a few milliseconds later.
+   */
+  async function commitsQuiet(): Promise<void> {
+    for (;;) {
+      const now = performance.now();
+      if (firstUnservedNotifyAt === undefined || stopped) return;
+      const quietFor = now - lastNotifyAt;
+      const waitedFor = now - firstUnservedNotifyAt;
+      if (quietFor >= quietMs || waitedFor >= quietMaxWaitMs) return;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(1, Math.min(quietMs - quietFor, quietMaxWaitMs - waitedFor))));
+    }
+  }
+
   function kick() {
     if (stopped) return;
     if (draining) {
@@ -369,10 +404,13 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
           await Promise.race(inFlight);
           continue;
         }
-        // Embedded: a pass starts in a pause between requests (bounded), so none queues behind it and the events
-        // of a burst of changes go out together.
-        await db.quiet?.();
+        // A pass starts in a pause (bounded) so the events of a burst of changes go out together: embedded, in a
+        // pause between requests, so none queues behind it on the one connection; on PostgreSQL, between commits.
+        if (db.quiet) await db.quiet(quietMs, quietMaxWaitMs);
+        else await commitsQuiet();
         if (stopped) break;
+        // Commits notifying from here on may not be visible to this claim: they wake the next pass.
+        firstUnservedNotifyAt = undefined;
         const claimed = await exclusive(claimAndStart);
         if (claimed > 0) {
           // Let timers, requests and deliveries run between batches: PGlite shares this thread.
@@ -398,7 +436,7 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
     if (!stopped) log.error({ error: errorText(cause) }, "transport never became ready");
   });
   const owner = await takeLeaseOwnership(db);
-  const unlisten = await db.listen(OUTBOX_CHANNEL, kick);
+  const unlisten = await db.listen(OUTBOX_CHANNEL, onCommit);
   const sweep =
     options.sweepIntervalMs === 0
       ? undefined
