@@ -105,9 +105,14 @@ describe("outbox relay", () => {
       seenDuringBurst.push(!burstOver);
       return publish(...args);
     };
-    const relay = await start(transport, { quietMs: 300, quietMaxWaitMs: 10_000 });
+    const relay = await start(transport, { quietMs: 1_000, quietMaxWaitMs: 20_000 });
+    await relay.flush(); // the pass every relay makes at start is over before the burst begins
     const written: CloudEvent[] = [];
-    for (let i = 0; i < 12; i++) written.push(...(await insertEvents(database.handle, "task-events", [makeEvent(`user-${i % 3}`)])));
+    // A person's (or a script's) changes a few tens of milliseconds apart: far more than a pass takes.
+    for (let i = 0; i < 12; i++) {
+      written.push(...(await insertEvents(database.handle, "task-events", [makeEvent(`user-${i % 3}`)])));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     burstOver = true;
     await waitFor(() => transport.sent.length, (n) => n === written.length);
     // Nothing went out while changes kept committing (each commit used to start a pass of its own); then all of them.
