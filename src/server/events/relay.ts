@@ -1,18 +1,15 @@
-import { and, asc, eq, gt, isNull, lte, sql, type SQL } from "drizzle-orm";
 import type { Logger } from "pino";
 import type { DatabaseHandle } from "@/server/db/client";
 import { isConnectionLost } from "@/server/db/connection-lost";
 import { asBackground, QUIET_MAX_WAIT_MS, QUIET_MS } from "@/server/db/priority";
-import { outbox } from "@/server/db/schema";
-import { freeDeadLeases, takeLeaseOwnership } from "./relay-lease";
+import { createCommitPause } from "./commit-pause";
+import { takeLeaseOwnership } from "./relay-lease";
 import { publishInWaves, type ClaimedRow, type PublishOutcome } from "./relay-publish";
+import { claimBatch, LowWaterMark, msUntilNextRetry, prunePublished, readBacklog, recordOutcome, type RetryBackoff } from "./relay-store";
 import type { EventTransport } from "./transport";
 import { errorText } from "./error-text";
 
 export const OUTBOX_CHANNEL = "cadence_outbox";
-
-/** `id = ANY(…)` with the ids as one text parameter: the same statement text for any batch size (prepared once). */
-const idIn = (rows: readonly { id: number }[]): SQL => sql`${outbox.id} = ANY(string_to_array(${rows.map((row) => row.id).join(",")}, ',')::bigint[])`;
 
 /** How often a claim also takes back the leases of relays that are gone (relay-lease.ts). */
 const DEAD_LEASE_CHECK_MS = 1_000;
@@ -72,8 +69,7 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
   const { db, transport } = options;
   // Large batches amortise the claim and record round-trips; a quiet outbox still publishes each event at once.
   const batchSize = options.batchSize ?? 1000;
-  const retryInitialMs = options.retryInitialMs ?? 1_000;
-  const retryMaxMs = options.retryMaxMs ?? 5 * 60_000;
+  const backoff: RetryBackoff = { initialMs: options.retryInitialMs ?? 1_000, maxMs: options.retryMaxMs ?? 5 * 60_000 };
   // Short lease: a batch publishes in milliseconds, and a crashed relay's rows must not stall a user for long.
   const leaseMs = options.leaseMs ?? 15_000;
   const quietMs = options.quietMs ?? QUIET_MS;
@@ -90,18 +86,9 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
   let again = false;
   /** Batches claimed and still being delivered or recorded. */
   const inFlight = new Set<Promise<void>>();
-  /**
-   * Ids at or below this are known published, so claims skip the published history instead of walking it.
-   * A transaction that took a lower id but commits late must not be hidden by it: a mark read while it ran
-   * (`candidate`) is only taken once every transaction running at that read has ended (its snapshot's xmax is
-   * below the oldest running one). The periodic sweep still resets it, in case.
-   */
-  let lowWater = 0;
-  let candidate: { mark: number; xmax: bigint } | undefined;
+  const lowWater = new LowWaterMark();
   let lastDeadLeaseCheck = -Infinity;
-  /** When the last NOTIFY (a commit with events) arrived, and the first one no pass has started after yet. */
-  let lastNotifyAt = -Infinity;
-  let firstUnservedNotifyAt: number | undefined;
+  const commitPause = createCommitPause(quietMs, quietMaxWaitMs);
 
   /** One pass at a time per instance, so this instance's passes never interleave. */
   function exclusive<T>(task: () => Promise<T>): Promise<T> {
@@ -112,97 +99,22 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
 
   async function claim(): Promise<ClaimedRow[]> {
     await owner.ensure();
-    return db.db.transaction(async (tx) => {
-      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('cadence.outbox.claim'))`);
-      // A relay dies rarely: looking for its leases once a second is soon enough and spares most claims a statement.
-      if (performance.now() - lastDeadLeaseCheck >= DEAD_LEASE_CHECK_MS) {
-        lastDeadLeaseCheck = performance.now();
-        // PGlite lives and dies with this process's relay: a lease from before its start is always dead.
-        const freed = await freeDeadLeases(tx, db.driver === "pglite" ? 0 : undefined);
-        if (freed > 0) log.warn({ freed }, "took back outbox rows leased by a relay that is gone");
-      }
-      // One statement picks and leases the batch (the pick's row locks hold until the lease is written), so a
-      // claim costs the lock, the dead-lease sweep and this, whatever the batch size.
-      const picked = tx.$with("picked").as(
-        tx
-          .select({ id: outbox.id })
-          .from(outbox)
-          .where(
-            and(
-              isNull(outbox.publishedAt),
-              gt(outbox.id, lowWater),
-              lte(outbox.nextAttemptAt, sql`now()`),
-              sql`NOT EXISTS (SELECT 1 FROM ${outbox} AS earlier WHERE earlier.partition_key = ${outbox.partitionKey}
-                AND earlier.published_at IS NULL AND earlier.id > ${lowWater} AND earlier.id < ${outbox.id}
-                AND earlier.next_attempt_at > now())`,
-            ),
-          )
-          .orderBy(asc(outbox.id))
-          .limit(batchSize)
-          .for("update", { skipLocked: true }),
-      );
-      const rows = await tx
-        .with(picked)
-        .update(outbox)
-        .set({ leasedBy: owner.key, nextAttemptAt: sql`now() + make_interval(secs => ${leaseMs / 1000}::float8)` })
-        .from(picked)
-        .where(eq(outbox.id, picked.id))
-        .returning({
-          id: outbox.id,
-          eventId: outbox.eventId,
-          topic: outbox.topic,
-          partitionKey: outbox.partitionKey,
-          event: outbox.event,
-          attempts: outbox.attempts,
-          ageMs: sql<number>`(extract(epoch from now() - ${outbox.createdAt}) * 1000)::float8`,
-        });
-      // RETURNING has no order; publishing goes in id (= commit) order.
-      rows.sort((a, b) => a.id - b.id);
-      return rows;
-    });
-  }
-
-  async function record(outcome: PublishOutcome): Promise<void> {
-    const markPublished = (executor: Pick<typeof db.db, "update">) =>
-      executor
-        .update(outbox)
-        .set({ publishedAt: sql`now()`, lastError: null, leasedBy: null })
-        .where(idIn(outcome.published));
-    // The usual outcome, everything published, is one statement: no transaction round trips around it.
-    if (outcome.failed.length === 0 && outcome.released.length === 0) {
-      if (outcome.published.length > 0) await markPublished(db.db);
-      return;
-    }
-    await db.db.transaction(async (tx) => {
-      if (outcome.published.length > 0) await markPublished(tx);
-      for (const { row, error } of outcome.failed) {
-        const attempts = row.attempts + 1;
-        const delayMs = Math.min(retryInitialMs * 2 ** (attempts - 1), retryMaxMs);
-        await tx
-          .update(outbox)
-          .set({ attempts, lastError: error.slice(0, 2_000), leasedBy: null, nextAttemptAt: sql`now() + make_interval(secs => ${delayMs / 1000}::float8)` })
-          .where(sql`${outbox.id} = ${row.id}`);
-      }
-      if (outcome.released.length > 0) {
-        await tx.update(outbox).set({ nextAttemptAt: sql`now()`, leasedBy: null }).where(idIn(outcome.released));
-      }
-    });
-  }
-
-  /** Published rows are kept a day for inspection, then deleted in small batches so the table stays small. */
-  async function prunePublished(): Promise<void> {
-    await db.db.execute(sql`DELETE FROM ${outbox} WHERE ${outbox.id} IN (
-      SELECT id FROM ${outbox} WHERE published_at < now() - interval '1 day' ORDER BY id LIMIT 1000)`);
+    // A relay dies rarely: looking for its leases once a second is soon enough and spares most claims a statement.
+    const lookForDeadLeases = performance.now() - lastDeadLeaseCheck >= DEAD_LEASE_CHECK_MS;
+    if (lookForDeadLeases) lastDeadLeaseCheck = performance.now();
+    const { rows, freedDeadLeases } = await claimBatch(db, { leasedBy: owner.key, afterId: lowWater.value, batchSize, leaseMs, freeDeadLeases: lookForDeadLeases });
+    if (freedDeadLeases > 0) log.warn({ freed: freedDeadLeases }, "took back outbox rows leased by a relay that is gone");
+    return rows;
   }
 
   /**
-   * `record`, again and again while the database is unreachable: these rows went out, and if the record were
+   * The record, again and again while the database is unreachable: these rows went out, and if the record were
    * dropped the lease would lapse and they would be published a second time once the database is back.
    */
   async function recordThroughRestarts(outcome: PublishOutcome): Promise<void> {
     for (let delayMs = 100; ; delayMs = Math.min(delayMs * 2, 2_000)) {
       try {
-        return await record(outcome);
+        return await recordOutcome(db, outcome, backoff);
       } catch (cause) {
         if (stopped || !isConnectionLost(cause)) throw cause;
         log.warn({ error: errorText(cause), rows: outcome.published.length }, "database unreachable while recording published events; retrying");
@@ -306,49 +218,16 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
     return rows.length;
   }
 
-  /**
-   * Updates lag metrics and arms the timer for the earliest retry among partition heads (rows with no earlier
-   * unpublished row of their key); rows waiting behind a head are not timed, so a blocked key never spins.
-   */
+  /** Updates the backlog metrics and arms the timer for the earliest retry (relay-store.ts msUntilNextRetry). */
   async function scheduleNextWake(): Promise<void> {
-    const [totals] = await db.db
-      .select({
-        pending: sql<number>`count(*)::int`,
-        oldestId: sql<number | null>`min(${outbox.id})`,
-        lagMs: sql<number | null>`(extract(epoch from now() - min(${outbox.createdAt})) * 1000)::float8`,
-        xmin: sql<string>`pg_snapshot_xmin(pg_current_snapshot())::text`,
-        xmax: sql<string>`pg_snapshot_xmax(pg_current_snapshot())::text`,
-      })
-      .from(outbox)
-      .where(isNull(outbox.publishedAt));
-    metrics.pending = totals?.pending ?? 0;
-    if (totals) advanceLowWater(totals.oldestId === null ? null : Number(totals.oldestId), BigInt(totals.xmin), BigInt(totals.xmax));
-    metrics.lagMs = Math.max(lastPublishedLagMs, metrics.pending > 0 ? (totals?.lagMs ?? 0) : 0);
+    const backlog = await readBacklog(db);
+    metrics.pending = backlog?.pending ?? 0;
+    if (backlog) lowWater.advance(backlog);
+    metrics.lagMs = Math.max(lastPublishedLagMs, metrics.pending > 0 ? (backlog?.oldestAgeMs ?? 0) : 0);
     if (metrics.pending === 0) return;
-    const [next] = await db.db
-      .select({ inMs: sql<number | null>`(extract(epoch from min(${outbox.nextAttemptAt}) - now()) * 1000)::float8` })
-      .from(outbox)
-      .where(
-        and(
-          isNull(outbox.publishedAt),
-          gt(outbox.id, lowWater),
-          sql`NOT EXISTS (SELECT 1 FROM ${outbox} AS earlier WHERE earlier.partition_key = ${outbox.partitionKey}
-            AND earlier.published_at IS NULL AND earlier.id > ${lowWater} AND earlier.id < ${outbox.id})`,
-        ),
-      );
+    const inMs = await msUntilNextRetry(db, lowWater.value);
     // A head that became due while this pass ran is picked up by an almost immediate wake-up.
-    if (next?.inMs !== null && next?.inMs !== undefined) armTimer(Math.max(0, next.inMs) + 5);
-  }
-
-  /**
-   * Raises the mark to the last candidate once no transaction that ran when it was read is still running (any id
-   * below it is then committed and visible, or gone), never past a row visible as unpublished now.
-   */
-  function advanceLowWater(oldestUnpublished: number | null, xmin: bigint, xmax: bigint) {
-    if (candidate && xmin >= candidate.xmax) {
-      lowWater = Math.max(lowWater, oldestUnpublished === null ? candidate.mark : Math.min(candidate.mark, oldestUnpublished - 1));
-    }
-    candidate = oldestUnpublished === null ? undefined : { mark: oldestUnpublished - 1, xmax };
+    if (inMs !== null) armTimer(Math.max(0, inMs) + 5);
   }
 
   function armTimer(ms: number) {
@@ -360,26 +239,8 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
 
   /** A commit wrote events (NOTIFY). */
   function onCommit() {
-    lastNotifyAt = performance.now();
-    firstUnservedNotifyAt ??= lastNotifyAt;
+    commitPause.noticed();
     kick();
-  }
-
-  /**
-   * Resolves once no commit has notified for `quietMs`, or `quietMaxWaitMs` after the first notice no pass has
-   * served yet. On PostgreSQL the requests' commits come from other connections (often other processes): a pass
-   * per commit cost a claim transaction, a record and a look for more for every change, on the cores and the
-   * database the requests need, while a client's next change arrives a few milliseconds later.
-   */
-  async function commitsQuiet(): Promise<void> {
-    for (;;) {
-      const now = performance.now();
-      if (firstUnservedNotifyAt === undefined || stopped) return;
-      const quietFor = now - lastNotifyAt;
-      const waitedFor = now - firstUnservedNotifyAt;
-      if (quietFor >= quietMs || waitedFor >= quietMaxWaitMs) return;
-      await new Promise((resolve) => setTimeout(resolve, Math.max(1, Math.min(quietMs - quietFor, quietMaxWaitMs - waitedFor))));
-    }
   }
 
   function kick() {
@@ -407,10 +268,9 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
         // A pass starts in a pause (bounded) so the events of a burst of changes go out together: embedded, in a
         // pause between requests, so none queues behind it on the one connection; on PostgreSQL, between commits.
         if (db.quiet) await db.quiet(quietMs, quietMaxWaitMs);
-        else await commitsQuiet();
+        else await commitPause.settled(() => stopped);
         if (stopped) break;
-        // Commits notifying from here on may not be visible to this claim: they wake the next pass.
-        firstUnservedNotifyAt = undefined;
+        commitPause.served();
         const claimed = await exclusive(claimAndStart);
         if (claimed > 0) {
           // Let timers, requests and deliveries run between batches: PGlite shares this thread.
@@ -424,7 +284,7 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
     } catch (cause) {
       if (!stopped) {
         log.error({ error: errorText(cause) }, "relay pass failed; retrying");
-        armTimer(retryInitialMs);
+        armTimer(backoff.initialMs);
       }
     } finally {
       draining = false;
@@ -441,8 +301,8 @@ export async function startOutboxRelay(options: RelayOptions): Promise<OutboxRel
     options.sweepIntervalMs === 0
       ? undefined
       : setInterval(() => {
-          lowWater = 0;
-          void exclusive(prunePublished).catch((cause: unknown) => log.warn({ error: errorText(cause) }, "outbox pruning failed"));
+          lowWater.reset();
+          void exclusive(() => prunePublished(db)).catch((cause: unknown) => log.warn({ error: errorText(cause) }, "outbox pruning failed"));
           kick();
         }, options.sweepIntervalMs ?? 15_000);
   sweep?.unref();
