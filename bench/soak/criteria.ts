@@ -44,9 +44,11 @@ export function evaluateSoak(samples: SoakSamples, run: { durationMs: number; re
   for (const op of new Set(samples.requests.map((r) => r.op))) {
     byOp[op] = summarize(samples.requests.filter((r) => r.op === op).map((r) => r.ms));
   }
-  const perMinuteP95 = Array.from({ length: Math.ceil(run.durationMs / MINUTE) }, (_, i) =>
-    summarize(samples.requests.filter((r) => r.at >= i * MINUTE && r.at < (i + 1) * MINUTE).map((r) => r.ms)).p95,
-  );
+  const minutes = Array.from({ length: Math.ceil(run.durationMs / MINUTE) }, (_, i) => samples.requests.filter((r) => r.at >= i * MINUTE && r.at < (i + 1) * MINUTE));
+  const perMinuteP95 = minutes.map((inMinute) => summarize(inMinute.map((r) => r.ms)).p95);
+  // Which kind of request slows down over the run, when p95 does.
+  const perMinuteP95ByOp: Record<string, number[]> = {};
+  for (const op of Object.keys(byOp)) perMinuteP95ByOp[op] = minutes.map((inMinute) => Math.round(summarize(inMinute.filter((r) => r.op === op).map((r) => r.ms)).p95 * 10) / 10);
   const checks = {
     noErrors: errors.length === 0,
     p95Holds: lastP95 <= 1.5 * firstP95,
@@ -61,7 +63,7 @@ export function evaluateSoak(samples: SoakSamples, run: { durationMs: number; re
     requests: samples.requests.length,
     requestsPerSecond: Math.round((samples.requests.length / (run.durationMs / 1000)) * 10) / 10,
     errors: { count: errors.length, statuses: countBy(errors.map((e) => String(e.status))), first: errors.slice(0, 5) },
-    latencyMs: { all: summarize(samples.requests.map((r) => r.ms)), firstWindowP95: firstP95, lastWindowP95: lastP95, perMinuteP95, byOp },
+    latencyMs: { all: summarize(samples.requests.map((r) => r.ms)), firstWindowP95: firstP95, lastWindowP95: lastP95, perMinuteP95, perMinuteP95ByOp, byOp },
     rssMb: { afterWarmUp: mb(rssAfterWarmUp), atEnd: mb(rssAtEnd), growthPercent: Math.round(rssGrowth * 1000) / 10, samples: samples.rssBytes.length },
     outboxLagMs: { max: maxLag, events: lagEvents, unpublished, perMinute: run.outboxLag, gauge: gaugePerMinute(samples.gaugeLagMs, run.durationMs) },
     reminders: run.reminders,
