@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { promisify } from "node:util";
+import { TOPIC_PARTITIONS } from "@/server/events/catalog";
 
 const run = promisify(execFile);
 
@@ -40,7 +41,7 @@ export async function prepareKafka(layout: KafkaLayout): Promise<{ command: stri
       // The fleet creates its topics at start (createTopics); others (a benchmark's) appear on first publish.
       // Four partitions keyed by user id keep one user's events in order.
       "auto.create.topics.enable=true",
-      "num.partitions=4",
+      `num.partitions=${TOPIC_PARTITIONS}`,
       "offsets.topic.replication.factor=1",
       "offsets.topic.num.partitions=4",
       "transaction.state.log.replication.factor=1",
@@ -112,7 +113,7 @@ export async function kafkaTool(home: string, tool: KafkaTool, args: string[], t
  * retries a missing topic for seconds and the first publish to one waits out a leader election, so the first
  * reminders of a fresh fleet arrived 2–3 s late. Idempotent: a restarted fleet keeps its topics.
  */
-export async function createTopics(home: string, port: number, topics: readonly string[], partitions = 4): Promise<void> {
+export async function createTopics(home: string, port: number, topics: readonly string[], partitions = TOPIC_PARTITIONS): Promise<void> {
   const bootstrap = ["--bootstrap-server", `127.0.0.1:${port}`];
   const create = (topic: string) => kafkaTool(home, "kafka-topics", [...bootstrap, "--create", "--if-not-exists", "--topic", topic, "--partitions", String(partitions), "--replication-factor", "1"]);
   // Two at a time: each is a JVM, and the machine may have two cores.

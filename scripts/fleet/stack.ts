@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ALL_WORKERS } from "@/server/workers";
-import { TOPICS, deadLetterTopic } from "@/server/events/catalog";
+import { BROKER_TOPICS } from "@/server/events/catalog";
 import { createTopics, kafkaListening, kafkaTool, prepareKafka, type KafkaTool } from "./kafka";
 import { poll, supervise, type Supervised } from "./supervised";
 
@@ -301,9 +301,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   return stack;
 
   async function startAll() {
-    const topics = Object.values(TOPICS).flatMap((topic) => [topic, deadLetterTopic(topic)]);
     await Promise.all([
-      stack.process("kafka").start().then(() => createTopics(kafkaHome, kafkaPort, topics)),
+      stack.process("kafka").start().then(() => createTopics(kafkaHome, kafkaPort, BROKER_TOPICS)),
       stack.process("scheduler").start(),
     ]);
     if (options.signal?.aborted) return;

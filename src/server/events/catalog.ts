@@ -10,6 +10,14 @@ export const TOPICS = {
 } as const;
 export type Topic = (typeof TOPICS)[keyof typeof TOPICS];
 export const deadLetterTopic = (topic: string) => `${topic}-dlq`;
+/**
+ * Every topic the broker must hold before a sidecar subscribes or publishes: each topic and its dead-letter topic.
+ * The local fleet creates them at start (scripts/fleet); the Helm chart's Job creates the same list, which
+ * `npm run k8s:topics` writes to k8s/kafka-topics.yaml (k8s:validate fails when that file has drifted).
+ */
+export const BROKER_TOPICS: readonly string[] = Object.values(TOPICS).flatMap((topic) => [topic, deadLetterTopic(topic)]);
+/** Partitions of each topic; the partition key is the user id, so one user's events stay in order. */
+export const TOPIC_PARTITIONS = 4;
 
 export const EVENT_TYPES = {
   taskCreated: "cadence.task.created.v1",
