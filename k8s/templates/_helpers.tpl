@@ -84,3 +84,114 @@ imagePullSecrets:
 - name: next-cache
   emptyDir: { sizeLimit: 256Mi }
 {{- end -}}
+
+{{/*
+Kafka topics (templates/kafka-topics.yaml): the list is k8s/kafka-topics.yaml, generated from the code by
+`npm run k8s:topics` (k8s:validate fails when it drifts). Only with Dapr on Kafka and kafkaTopics.enabled.
+*/}}
+{{- define "cadence.kafkaTopics.enabled" -}}
+{{- if and .Values.dapr.enabled .Values.kafkaTopics.enabled (eq .Values.dapr.pubsub.type "kafka") -}}true{{- end -}}
+{{- end -}}
+
+{{- define "cadence.kafkaTopics.file" -}}
+{{- $file := .Files.Get "kafka-topics.yaml" | fromYaml -}}
+{{- if not $file.topics -}}{{- fail "k8s/kafka-topics.yaml lists no topics: run npm run k8s:topics" -}}{{- end -}}
+{{- toYaml $file -}}
+{{- end -}}
+
+{{/* The topics, separated by spaces (the script's TOPICS). */}}
+{{- define "cadence.kafkaTopics.list" -}}
+{{- join " " (include "cadence.kafkaTopics.file" . | fromYaml).topics -}}
+{{- end -}}
+
+{{/* kafkaTopics.partitions, or the partitions the code uses (k8s/kafka-topics.yaml). */}}
+{{- define "cadence.kafkaTopics.partitions" -}}
+{{- default (include "cadence.kafkaTopics.file" . | fromYaml).partitions .Values.kafkaTopics.partitions | toString -}}
+{{- end -}}
+
+{{/* Where the script reaches the broker, and how it authenticates: the Dapr pub/sub component's settings. */}}
+{{- define "cadence.kafkaTopics.env" -}}
+{{- $k := .Values.dapr.pubsub.kafka -}}
+{{- $sasl := eq $k.authType "password" -}}
+{{- if not (or $sasl (eq $k.authType "none")) -}}
+{{- fail (printf "kafkaTopics supports dapr.pubsub.kafka.authType none or password, not %s: create the topics of k8s/kafka-topics.yaml yourself and set kafkaTopics.enabled=false" $k.authType) -}}
+{{- end -}}
+- { name: KAFKA_BOOTSTRAP_SERVERS, value: {{ $k.brokers | quote }} }
+- { name: KAFKA_SECURITY_PROTOCOL, value: {{ printf "%s%s" (ternary "SASL_" "" $sasl) (ternary "SSL" "PLAINTEXT" (eq (toString $k.tls) "true")) | quote }} }
+{{- if $sasl }}
+{{- /* Dapr names the SCRAM mechanisms SHA-256 and SHA-512; Kafka's clients SCRAM-SHA-256 and SCRAM-SHA-512. */}}
+- { name: KAFKA_SASL_MECHANISM, value: {{ ternary (printf "SCRAM-%s" $k.saslMechanism) $k.saslMechanism (hasPrefix "SHA-" $k.saslMechanism) | quote }} }
+- name: KAFKA_SASL_USERNAME
+  valueFrom: { secretKeyRef: { name: {{ required "dapr.pubsub.kafka.existingSecret is required with authType password" $k.existingSecret }}, key: username } }
+- name: KAFKA_SASL_PASSWORD
+  valueFrom: { secretKeyRef: { name: {{ $k.existingSecret }}, key: password } }
+{{- end }}
+- name: TOPICS
+  value: {{ include "cadence.kafkaTopics.list" . | quote }}
+- { name: TOPIC_PARTITIONS, value: {{ include "cadence.kafkaTopics.partitions" . | quote }} }
+- { name: TOPIC_REPLICATION_FACTOR, value: {{ .Values.kafkaTopics.replicationFactor | toString | quote }} }
+- { name: WAIT_ATTEMPTS, value: {{ .Values.kafkaTopics.waitAttempts | quote }} }
+- { name: WAIT_INTERVAL_SECONDS, value: {{ .Values.kafkaTopics.waitIntervalSeconds | quote }} }
+- { name: TMPDIR, value: /tmp }
+# One short-lived admin client per call: a small heap, no JIT beyond C1.
+- { name: KAFKA_HEAP_OPTS, value: "-Xms32m -Xmx128m" }
+- { name: KAFKA_JVM_PERFORMANCE_OPTS, value: "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Djava.awt.headless=true" }
+{{- end -}}
+
+{{/* Named after what it runs, so a changed topic list, partitions, broker or image is a new Job (a Job's pod template is immutable). */}}
+{{- define "cadence.kafkaTopics.jobName" -}}
+{{- $spec := printf "%s\n%s\n%s" (include "cadence.kafkaTopics.env" .) .Values.kafka.image (.Files.Get "files/kafka-topics.sh") -}}
+{{- printf "%s-kafka-topics-%s" (include "cadence.fullname" . | trunc 38 | trimSuffix "-") (sha256sum $spec | trunc 10) -}}
+{{- end -}}
+
+{{/* The script in Kafka's own image: (dict "root" $ "name" "wait-for-topics" "mode" "wait"). */}}
+{{- define "cadence.kafkaTopics.container" -}}
+- name: {{ .name }}
+  image: {{ .root.Values.kafka.image }}
+  imagePullPolicy: IfNotPresent
+  command: ["sh", "/opt/cadence/kafka-topics.sh", {{ .mode | quote }}]
+  env:
+    {{- include "cadence.kafkaTopics.env" .root | nindent 4 }}
+    - { name: TOPICS_JOB, value: {{ include "cadence.kafkaTopics.jobName" .root | quote }} }
+  resources:
+    {{- toYaml .root.Values.kafkaTopics.resources | nindent 4 }}
+  securityContext:
+    {{- /* The image's own user (appuser, 1000), as the in-cluster broker runs. */}}
+    {{- toYaml (merge (dict "runAsUser" 1000 "runAsGroup" 1000) .root.Values.securityContext) | nindent 4 }}
+  volumeMounts:
+    - { name: kafka-topics-script, mountPath: /opt/cadence, readOnly: true }
+    - { name: kafka-topics-tmp, mountPath: /tmp }
+{{- end -}}
+
+{{- define "cadence.kafkaTopics.volumes" -}}
+- name: kafka-topics-script
+  configMap: { name: {{ include "cadence.fullname" . }}-kafka-topics }
+- name: kafka-topics-tmp
+  emptyDir: { sizeLimit: 32Mi }
+{{- end -}}
+
+{{/* The egress rule to the broker (in-cluster Kafka or Redis, or networkPolicy.broker's CIDRs and ports). */}}
+{{- define "cadence.brokerEgress" -}}
+{{- $np := .Values.networkPolicy -}}
+- to:
+    {{- if .Values.kafka.enabled }}
+    - podSelector:
+        matchLabels:
+          {{- include "cadence.selector" (dict "root" $ "component" "kafka") | nindent 10 }}
+    {{- end }}
+    {{- if .Values.redis.enabled }}
+    - podSelector:
+        matchLabels:
+          {{- include "cadence.selector" (dict "root" $ "component" "redis") | nindent 10 }}
+    {{- end }}
+    {{- range $np.broker.cidrs }}
+    - ipBlock: { cidr: {{ . }} }
+    {{- end }}
+    {{- if not (or .Values.kafka.enabled .Values.redis.enabled $np.broker.cidrs) }}
+    - ipBlock: { cidr: 0.0.0.0/0 }
+    {{- end }}
+  ports:
+    {{- range $np.broker.ports }}
+    - { protocol: TCP, port: {{ . }} }
+    {{- end }}
+{{- end -}}
