@@ -5,8 +5,10 @@
 export interface K8sObject {
   apiVersion?: string;
   kind?: string;
-  metadata?: { name?: string; labels?: Record<string, string> };
+  metadata?: { name?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
   spec?: Record<string, unknown>;
+  /** A ConfigMap's data. */
+  data?: Record<string, string>;
 }
 
 interface LabelSelector {
@@ -16,6 +18,8 @@ interface LabelSelector {
 interface Container {
   name?: string;
   image?: string;
+  command?: string[];
+  env?: { name: string; value?: string }[];
   resources?: { limits?: Record<string, unknown> };
   securityContext?: {
     runAsNonRoot?: boolean;
@@ -31,7 +35,7 @@ interface PodSpec {
   initContainers?: Container[];
 }
 interface PodTemplate {
-  metadata?: { labels?: Record<string, string> };
+  metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> };
   spec?: PodSpec;
 }
 
@@ -105,6 +109,66 @@ export function checkPolicies(objects: K8sObject[]): string[] {
     if (!netpols.length) problems.push(`${name} is selected by no NetworkPolicy`);
     if (NEEDS_PDB.has(object.kind) && !pdbs.some((pdb) => selects(pdb.spec?.selector as LabelSelector | undefined, labels))) {
       problems.push(`${name} is selected by no PodDisruptionBudget`);
+    }
+  }
+  return problems;
+}
+
+/** The topics a kafka-topics.sh container works on (its TOPICS variable), or undefined when it is not one. */
+function topicsOf(container: Container, mode: "create" | "wait"): string[] | undefined {
+  const command = container.command ?? [];
+  if (!command.some((arg) => arg.endsWith("kafka-topics.sh")) || command.at(-1) !== mode) return undefined;
+  const value = container.env?.find((variable) => variable.name === "TOPICS")?.value ?? "";
+  return value.split(/\s+/).filter(Boolean);
+}
+
+function topicListProblems(where: string, actual: string[], expected: readonly string[], verb: string): string[] {
+  const missing = expected.filter((topic) => !actual.includes(topic));
+  const unknown = actual.filter((topic) => !expected.includes(topic));
+  return [
+    ...(missing.length ? [`${where} does not ${verb} ${missing.join(", ")}`] : []),
+    ...(unknown.length ? [`${where} names topics the code does not use: ${unknown.join(", ")}`] : []),
+  ];
+}
+
+/**
+ * With Dapr on Kafka (a pubsub.kafka Component is rendered), every topic must exist before a sidecar starts: a Job
+ * runs `kafka-topics.sh create` for exactly `topics` (BROKER_TOPICS), with --if-not-exists; every Dapr-enabled
+ * Deployment holds its pods in an init container running `kafka-topics.sh wait` for the same list; an in-cluster
+ * broker (a StatefulSet running KRaft) does not auto-create topics.
+ */
+export function checkKafkaTopics(objects: K8sObject[], topics: readonly string[]): string[] {
+  const usesKafka = objects.some((o) => o.kind === "Component" && o.spec?.type === "pubsub.kafka");
+  if (!usesKafka) return [];
+  const problems: string[] = [];
+  const name = (object: K8sObject) => `${object.kind}/${object.metadata?.name ?? "?"}`;
+
+  const creators = objects
+    .filter((o) => o.kind === "Job")
+    .flatMap((job) => (podTemplate(job)?.spec?.containers ?? []).map((c) => ({ job, topics: topicsOf(c, "create") })))
+    .filter((found): found is { job: K8sObject; topics: string[] } => found.topics !== undefined);
+  if (!creators.length) problems.push("no Job creates the Kafka topics (a container running kafka-topics.sh create)");
+  for (const { job, topics: created } of creators) problems.push(...topicListProblems(name(job), created, topics, "create"));
+
+  const scripts = objects.flatMap((o) => (o.kind === "ConfigMap" && o.data?.["kafka-topics.sh"] !== undefined ? [o.data["kafka-topics.sh"]] : []));
+  if (!scripts.length) problems.push("no ConfigMap holds kafka-topics.sh");
+  else if (!scripts.every((script) => /--create --if-not-exists/.test(script))) problems.push("kafka-topics.sh does not create with --if-not-exists");
+
+  for (const deployment of objects.filter((o) => o.kind === "Deployment")) {
+    const template = podTemplate(deployment);
+    if (template?.metadata?.annotations?.["dapr.io/enabled"] !== "true") continue;
+    const waits = (template.spec?.initContainers ?? []).map((c) => topicsOf(c, "wait")).filter((t): t is string[] => t !== undefined);
+    if (!waits.length) problems.push(`${name(deployment)} has no init container waiting for the Kafka topics (kafka-topics.sh wait)`);
+    for (const awaited of waits) problems.push(...topicListProblems(`${name(deployment)} init container`, awaited, topics, "wait for"));
+  }
+
+  for (const broker of objects.filter((o) => o.kind === "StatefulSet")) {
+    for (const container of podTemplate(broker)?.spec?.containers ?? []) {
+      const env = new Map((container.env ?? []).map((variable) => [variable.name, variable.value]));
+      if (!env.has("KAFKA_PROCESS_ROLES")) continue;
+      if (env.get("KAFKA_AUTO_CREATE_TOPICS_ENABLE") !== "false") {
+        problems.push(`${name(broker)}: the broker auto-creates topics (KAFKA_AUTO_CREATE_TOPICS_ENABLE is not "false")`);
+      }
     }
   }
   return problems;

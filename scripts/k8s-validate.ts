@@ -6,7 +6,10 @@
  *      kube-apiserver (+ etcd) on loopback that has Dapr's and the Prometheus Operator's CRDs installed, so
  *      unknown fields, wrong types and invalid custom resources fail as they would on the cluster;
  *   4. policy: no `latest` or untagged image, every container with CPU and memory limits and a hardened
- *      securityContext, every workload selected by a NetworkPolicy and every long-running one by a PDB.
+ *      securityContext, every workload selected by a NetworkPolicy and every long-running one by a PDB;
+ *   5. Kafka topics: the chart's k8s/kafka-topics.yaml matches BROKER_TOPICS in the code, and with Dapr on Kafka a
+ *      Job creates exactly those topics, every Dapr-enabled Deployment waits for them, the in-cluster broker does
+ *      not auto-create topics.
  * All problems are reported, then the exit code is 1 if there was any. The tools come from
  * scripts/toolchain/k8s.sh (built once per version, cached outside the checkout).
  */
@@ -18,7 +21,9 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseAllDocuments } from "yaml";
-import { checkPolicies, type K8sObject } from "./k8s-policy";
+import { BROKER_TOPICS } from "../src/server/events/catalog";
+import { chartTopicsDrift } from "./kafka-topics";
+import { checkKafkaTopics, checkPolicies, type K8sObject } from "./k8s-policy";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const chart = path.resolve(process.argv[2] ?? path.join(root, "k8s"));
@@ -147,6 +152,8 @@ function valuesFiles(): string[] {
 
 async function main() {
   if (!existsSync(path.join(chart, "Chart.yaml"))) throw new Error(`${chart} has no Chart.yaml`);
+  const topicsDrift = chartTopicsDrift(chart);
+  if (topicsDrift) problems.push(`kafka topics: ${topicsDrift}`);
   const { bin, crds } = toolchain();
   const helm = path.join(bin, "helm");
   const work = mkdtempSync(path.join(os.tmpdir(), "cadence-k8s-validate-"));
@@ -168,7 +175,8 @@ async function main() {
         .map((doc) => doc.toJS() as K8sObject | null)
         .filter((o): o is K8sObject => o !== null && typeof o === "object");
       for (const problem of checkPolicies(objects)) problems.push(`policy (${file}): ${problem}`);
-      log(`${file}: ${objects.length} objects rendered, policy checked`);
+      for (const problem of checkKafkaTopics(objects, BROKER_TOPICS)) problems.push(`kafka topics (${file}): ${problem}`);
+      log(`${file}: ${objects.length} objects rendered, policy and Kafka topics checked`);
     }
 
     if (rendered.size) {
