@@ -150,7 +150,10 @@ export function checkKafkaTopics(objects: K8sObject[], topics: readonly string[]
   if (!creators.length) problems.push("no Job creates the Kafka topics (a container running kafka-topics.sh create)");
   for (const { job, topics: created } of creators) problems.push(...topicListProblems(name(job), created, topics, "create"));
 
-  const scripts = objects.flatMap((o) => (o.kind === "ConfigMap" && o.data?.["kafka-topics.sh"] !== undefined ? [o.data["kafka-topics.sh"]] : []));
+  const scripts = objects.flatMap((o) => {
+    const script = o.kind === "ConfigMap" ? o.data?.["kafka-topics.sh"] : undefined;
+    return script === undefined ? [] : [script];
+  });
   if (!scripts.length) problems.push("no ConfigMap holds kafka-topics.sh");
   else if (!scripts.every((script) => /--create --if-not-exists/.test(script))) problems.push("kafka-topics.sh does not create with --if-not-exists");
 
