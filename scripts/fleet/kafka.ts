@@ -17,6 +17,8 @@ export interface KafkaLayout {
   dir: string;
   port: number;
   controllerPort: number;
+  /** Whether the broker creates a topic a client asks for (default true; the Helm chart's broker does not). */
+  autoCreateTopics?: boolean;
 }
 
 const classpath = (home: string) => `${path.join(home, "libs")}/*`;
@@ -40,7 +42,7 @@ export async function prepareKafka(layout: KafkaLayout): Promise<{ command: stri
       `log.dirs=${path.join(layout.dir, "data")}`,
       // The fleet creates its topics at start (createTopics); others (a benchmark's) appear on first publish.
       // Four partitions keyed by user id keep one user's events in order.
-      "auto.create.topics.enable=true",
+      `auto.create.topics.enable=${layout.autoCreateTopics ?? true}`,
       `num.partitions=${TOPIC_PARTITIONS}`,
       "offsets.topic.replication.factor=1",
       "offsets.topic.num.partitions=4",
