@@ -26,12 +26,13 @@ mkdir -p "$work"
 export LOG_DIR="$work/logs"
 log() { echo "kafka-topics ($mode): $*" >&2; }
 # A list separated by spaces or newlines, on one line.
-inline() { printf '%s' "$1" | tr -s '[:space:]' ' ' | sed 's/^ //; s/ $//'; }
+inline() { printf '%s' "$1" | tr '\n\t' '  ' | tr -s ' ' | sed 's/^ //; s/ $//'; }
 
 # The admin client's settings. A broker that does not answer fails one call within seconds instead of after the
 # client's default 60 s, so the attempts below measure time the way the values say.
 config="$work/client.properties"
-escape() { printf '%s' "$1" | sed 's/[\\"]/\\&/g'; }
+# A value inside sasl.jaas.config: escaped for JAAS (\ and "), then for the .properties file (every \ doubled).
+escape() { printf '%s' "$1" | sed 's/[\\"]/\\&/g; s/\\/\\\\/g'; }
 (
   umask 077
   {
@@ -46,7 +47,9 @@ escape() { printf '%s' "$1" | sed 's/[\\"]/\\&/g'; }
           *) module=org.apache.kafka.common.security.plain.PlainLoginModule ;;
         esac
         echo "sasl.mechanism=$mechanism"
-        echo "sasl.jaas.config=$module required username=\"$(escape "${KAFKA_SASL_USERNAME:?KAFKA_SASL_USERNAME is not set}")\" password=\"$(escape "${KAFKA_SASL_PASSWORD:?KAFKA_SASL_PASSWORD is not set}")\";"
+        # printf, not echo: some shells' echo would undo the escaping of backslashes.
+        printf '%s required username="%s" password="%s";\n' "sasl.jaas.config=$module" \
+          "$(escape "${KAFKA_SASL_USERNAME:?KAFKA_SASL_USERNAME is not set}")" "$(escape "${KAFKA_SASL_PASSWORD:?KAFKA_SASL_PASSWORD is not set}")"
         ;;
     esac
   } >"$config"
