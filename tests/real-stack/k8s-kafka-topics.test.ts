@@ -88,7 +88,7 @@ describe("the chart's kafka-topics Job on a real broker", () => {
   /** Runs the chart's script as the Job (create) or the init container (wait) would, pointed at the local broker. */
   function runScript(mode: "create" | "wait", overrides: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
     return new Promise((resolve) => {
-      const env = {
+      const env: Record<string, string> = {
         ...rendered.env,
         PATH: process.env.PATH ?? "/usr/bin:/bin",
         HOME: dir,
@@ -98,7 +98,7 @@ describe("the chart's kafka-topics Job on a real broker", () => {
         TOPICS_JOB: rendered.jobName,
         ...overrides,
       };
-      const child = spawn("sh", [path.join(dir, "kafka-topics.sh"), mode], { env, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn("sh", [path.join(dir, "kafka-topics.sh"), mode], { env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
       let output = "";
       child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
       child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
