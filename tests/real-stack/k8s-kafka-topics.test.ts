@@ -12,7 +12,7 @@ import { parseAllDocuments } from "yaml";
 import { BROKER_TOPICS, TOPIC_PARTITIONS } from "@/server/events/catalog";
 import { kafkaListening, kafkaTool, prepareKafka } from "../../scripts/fleet/kafka";
 import { ROOT, toolchain } from "../../scripts/fleet/stack";
-import { supervise, type Supervised } from "../../scripts/fleet/supervised";
+import { poll, supervise, type Supervised } from "../../scripts/fleet/supervised";
 
 interface Container {
   name: string;
@@ -87,7 +87,12 @@ describe("the chart's kafka-topics Job on a real broker", () => {
 
   /** Runs the chart's script as the Job (create) or the init container (wait) would, pointed at the local broker. */
   function runScript(mode: "create" | "wait", overrides: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
-    return new Promise((resolve) => {
+    return startScript(mode, overrides).done;
+  }
+
+  function startScript(mode: "create" | "wait", overrides: Record<string, string> = {}) {
+    let output = "";
+    const done = new Promise<{ code: number | null; output: string }>((resolve) => {
       const env: Record<string, string> = {
         ...rendered.env,
         PATH: process.env.PATH ?? "/usr/bin:/bin",
@@ -99,11 +104,11 @@ describe("the chart's kafka-topics Job on a real broker", () => {
         ...overrides,
       };
       const child = spawn("sh", [path.join(dir, "kafka-topics.sh"), mode], { env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
-      let output = "";
       child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
       child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
       child.on("exit", (code) => resolve({ code, output }));
     });
+    return { done, output: () => output };
   }
 
   const topicsTool = (args: string[]) => kafkaTool(kafkaHome, "kafka-topics", ["--bootstrap-server", `127.0.0.1:${port}`, ...args]);
@@ -121,8 +126,9 @@ describe("the chart's kafka-topics Job on a real broker", () => {
   });
 
   it("the Job waits for the broker, then creates every topic and its dead-letter topic with the chart's partitions", async () => {
-    const job = runScript("create", { WAIT_INTERVAL_SECONDS: "2" });
-    // The broker comes up after the Job started, as the in-cluster StatefulSet does on a fresh install.
+    const job = startScript("create", { WAIT_INTERVAL_SECONDS: "2" });
+    // The broker comes up only after the Job's first attempt failed, as the in-cluster StatefulSet may on a fresh install.
+    await poll(async () => job.output().includes("attempt 1/60"), 120_000, "the Job's first attempt to fail");
     const controllerPort = await freePort();
     kafka = supervise(
       {
@@ -136,7 +142,7 @@ describe("the chart's kafka-topics Job on a real broker", () => {
       { restart: false, output: (_name, line) => (brokerLog = `${brokerLog}${line}\n`.slice(-20_000)) },
     );
     await kafka.start();
-    const { code, output } = await job;
+    const { code, output } = await job.done;
     expect(code, `${output}\n--- broker ---\n${brokerLog}`).toBe(0);
     expect(output).toMatch(new RegExp(`attempt 1/60: the broker at 127\\.0\\.0\\.1:${port} does not answer`));
     for (const topic of BROKER_TOPICS) expect(output).toContain(`creating ${topic} (${TOPIC_PARTITIONS} partitions`);
