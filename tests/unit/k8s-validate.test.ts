@@ -23,7 +23,7 @@ function edit(file: string, from: string, to: string) {
 }
 
 describe("k8s:validate", () => {
-  it("rejects a chart with an unknown field, a wrong type and a container without limits, naming each", { timeout: 900_000 }, () => {
+  it("rejects a chart with an unknown field, a wrong type, a container without limits, workers that do not wait for the Kafka topics and a drifted topic list, naming each", { timeout: 900_000 }, () => {
     const chart = path.join(work, "k8s");
     cpSync(path.join(root, "k8s"), chart, { recursive: true });
     // Unknown field in the app's container.
