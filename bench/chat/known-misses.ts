@@ -14,4 +14,5 @@ export const KNOWN_MISSES: Record<number, string[]> = {
     "move the budget review to thursday",
     "move the dentist to the same time on friday",
   ],
+  8: [],
 };
