@@ -46,3 +46,44 @@ describe("a week or month in words", () => {
     expect(parsePeriod("next monday", ctx)).toBeUndefined();
   });
 });
+
+describe("clock times said in words", () => {
+  it("reads half past, quarter past and quarter to, with the usual afternoon for 1 to 7", () => {
+    const r = parse("pick up the kids from swimming at half past 4 today");
+    expect(r.title).toBe("pick up the kids from swimming");
+    expect(iso(r.dueAt)).toBe("2026-03-11T20:30:00.000Z"); // 16:30 today
+    expect(iso(parse("standup notes tomorrow at quarter past 10").dueAt)).toBe("2026-03-12T14:15:00.000Z");
+    expect(iso(parse("call the clinic quarter to 9 tomorrow morning").dueAt)).toBe("2026-03-12T12:45:00.000Z"); // 8:45
+    expect(iso(parse("salsa class friday at half past 7").dueAt)).toBe("2026-03-13T23:30:00.000Z"); // 19:30
+  });
+});
+
+describe("days counted from a named day", () => {
+  it("reads a week from today or from a weekday, and a fortnight", () => {
+    const fromToday = parse("return the rental car a week from today");
+    expect(fromToday.title).toBe("return the rental car");
+    expect(iso(fromToday.dueAt)).toBe("2026-03-18T04:00:00.000Z");
+    expect(iso(parse("order the gift a week from friday").dueAt)).toBe("2026-03-20T04:00:00.000Z");
+    expect(iso(parse("print the boarding passes in a fortnight").dueAt)).toBe("2026-03-25T04:00:00.000Z");
+    expect(iso(parse("send the deck two weeks from monday at 10").dueAt)).toBe("2026-03-30T14:00:00.000Z");
+  });
+
+  it("reads the end of the work week, month end and a day of next month", () => {
+    expect(iso(parse("submit the claims by end of the work week").dueAt)).toBe("2026-03-13T04:00:00.000Z");
+    expect(iso(parse("file the vat return by month end").dueAt)).toBe("2026-03-31T04:00:00.000Z");
+    const lease = parse("renew the car lease next month on the 5th");
+    expect(lease.title).toBe("renew the car lease");
+    expect(iso(lease.dueAt)).toBe("2026-04-05T04:00:00.000Z");
+    expect(iso(parse("pay the cleaner on the 20th of next month").dueAt)).toBe("2026-04-20T04:00:00.000Z");
+  });
+});
+
+describe("a repetition adverb with its days", () => {
+  it("reads fortnightly on fridays as every other friday, from the coming one", () => {
+    const r = parse("pay the cleaner fortnightly on fridays");
+    expect(r.title).toBe("pay the cleaner");
+    expect(r.recurrenceRule).toBe("FREQ=WEEKLY;INTERVAL=2;BYDAY=FR");
+    expect(iso(r.dueAt)).toBe("2026-03-13T04:00:00.000Z");
+    expect(parse("bins out weekly on mon and thu").recurrenceRule).toBe("FREQ=WEEKLY;BYDAY=MO,TH");
+  });
+});

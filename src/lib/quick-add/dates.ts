@@ -26,6 +26,29 @@ const DAY_PREFIX = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
 // chrono implies an hour for these without marking it certain; they still name a time.
 const TIMED_CASUAL = /^casualReference\/(now|tonight|morning|afternoon|evening|noon|midnight)/;
 
+/**
+ * Clock times said in words, which chrono does not read: "half past 4", "quarter past 10", "quarter to 9" (the
+ * hour before, 45 minutes in). Without am/pm the hour is read like any other bare hour (see isDaytimeHour).
+ */
+const WORDED_TIME = /(?<![\p{L}\p{N}])(?:at\s+)?(half|(?:a\s+)?quarter)\s+(past|after|to|before|til)\s+(\d{1,2})(?:\s*(am|pm|a\.m\.|p\.m\.))?(?![\p{L}\p{N}:])/iu;
+
+const casualWithWordedTimes = chrono.casual.clone();
+casualWithWordedTimes.parsers.push({
+  pattern: () => WORDED_TIME,
+  extract: (_context, match) => {
+    let hour = Number(match[3]);
+    if (hour < 1 || hour > 12) return null;
+    const before = /^(?:to|before|til)$/i.test(match[2]!);
+    if (before && /^half$/i.test(match[1]!)) return null; // "half to 4" is no time anyone says
+    const minute = /^half$/i.test(match[1]!) ? 30 : before ? 45 : 15;
+    if (before) hour = hour === 1 ? 12 : hour - 1;
+    const meridiem = match[4]?.[0]?.toLowerCase();
+    if (meridiem === "p" && hour < 12) hour += 12;
+    else if (meridiem === "a" && hour === 12) hour = 0;
+    return meridiem ? { hour, minute, meridiem: hour >= 12 ? 1 : 0 } : { hour, minute };
+  },
+});
+
 function reference(ctx: Ctx) {
   return { instant: ctx.now, timezone: offsetMinutes(ctx.timeZone, ctx.now) };
 }
@@ -120,12 +143,12 @@ function unglued(r: chrono.ParsedResult, text: string, ctx: Ctx): chrono.ParsedR
   const from = r.index + m[0].length;
   const word = m[0].trimEnd().length;
   const masked = text.slice(0, r.index) + "_".repeat(word) + text.slice(r.index + word);
-  const rest = chrono.parse(masked, reference(ctx), { forwardDate: true }).find((x) => x.index === from);
+  const rest = casualWithWordedTimes.parse(masked, reference(ctx), { forwardDate: true }).find((x) => x.index === from);
   return rest && namesDay(rest) ? rest : r;
 }
 
 export function parseResults(text: string, ctx: Ctx): chrono.ParsedResult[] {
-  const found = chrono
+  const found = casualWithWordedTimes
     .parse(text, reference(ctx), { forwardDate: true })
     .map((r) => unglued(r, text, ctx))
     .filter((r) => isPlausible(r, text));
@@ -161,17 +184,82 @@ function ordinalDay(text: string, ctx: Ctx): When | undefined {
   return undefined;
 }
 
+const WEEKDAY_WORD = String.raw`(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?|(?:tues|wednes|thurs|satur)day`;
+const COUNT_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
+const countOf = (word: string) => COUNT_WORDS[word.toLowerCase()] ?? Number(word);
+/** A word starts here (not "pizza week from today"), optionally after the word that cues a date. */
+const CUE = String.raw`(?<![\p{L}\p{N}])(?:(?:due|on|by|before|until|till|for)\s+)?`;
+const AFTER_DAY = String.raw`(?![\p{L}\p{N}])`;
+
+/** The coming day of that name; said on that very weekday it is next week's (as findWhen reads a bare weekday). */
+function comingWeekday(today: YMD, word: string): YMD {
+  const target = DAY_PREFIX.indexOf(word.slice(0, 3).toLowerCase());
+  return addDays(today, (target - weekdayOf(today) + 7) % 7 || 7);
+}
+
+/** Days chrono does not count: each reads the phrase and gives the day it names. */
+const NAMED_DAYS: { re: RegExp; day: (m: RegExpExecArray, today: YMD) => YMD | undefined }[] = [
+  {
+    // "a week from today", "two weeks from friday", "3 days from tomorrow", "a fortnight from monday"
+    re: new RegExp(String.raw`${CUE}(a|an|one|two|three|four|five|six|\d{1,2})\s+(days?|weeks?|fortnights?)\s+from\s+(today|now|tomorrow|${WEEKDAY_WORD})${AFTER_DAY}`, "iu"),
+    day: (m, today) => {
+      const from = /^(?:today|now)$/i.test(m[3]!) ? today : /^tomorrow$/i.test(m[3]!) ? addDays(today, 1) : comingWeekday(today, m[3]!);
+      const per = /^day/i.test(m[2]!) ? 1 : /^week/i.test(m[2]!) ? 7 : 14;
+      return addDays(from, countOf(m[1]!) * per);
+    },
+  },
+  {
+    // "in a fortnight", "in 2 fortnights", "a fortnight today"
+    re: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:in\s+(a|one|two|\d)\s+fortnights?(?:'s?\s+time)?|(a)\s+fortnight\s+today)${AFTER_DAY}`, "iu"),
+    day: (m, today) => addDays(today, countOf(m[1] ?? m[2]!) * 14),
+  },
+  {
+    // "by the end of the work week", "end of the business week": its Friday
+    re: new RegExp(String.raw`${CUE}(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?:work(?:ing)?|business)[\s-]?week${AFTER_DAY}`, "iu"),
+    day: (_m, today) => addDays(today, (5 - weekdayOf(today) + 7) % 7),
+  },
+  {
+    // "by month end", "the month-end": the last day of this month
+    re: new RegExp(String.raw`${CUE}(?:the\s+)?month[\s-]end${AFTER_DAY}`, "iu"),
+    day: (_m, today) => ({ year: today.year, month: today.month, day: daysInMonth(today.year, today.month) }),
+  },
+  {
+    // "next month on the 5th", "the 5th of next month", "on the 5th next month"
+    re: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:next\s+month\s+on\s+the\s+(\d{1,2})(?:st|nd|rd|th)|${CUE}the\s+(\d{1,2})(?:st|nd|rd|th)\s+(?:of\s+)?next\s+month)${AFTER_DAY}`, "iu"),
+    day: (m, today) => {
+      const day = Number(m[1] ?? m[2]);
+      const [year, month] = today.month === 12 ? [today.year + 1, 1] : [today.year, today.month + 1];
+      return day >= 1 && day <= daysInMonth(year, month) ? { year, month, day } : undefined;
+    },
+  },
+];
+
+function namedDay(text: string, ctx: Ctx): When | undefined {
+  const today = wallClock(ctx.now, ctx.timeZone);
+  for (const { re, day } of NAMED_DAYS) {
+    const m = re.exec(text);
+    const date = m ? day(m, today) : undefined;
+    if (m && date) {
+      const start = m.index + (/^\s/.test(m[0]) ? m[0].length - m[0].trimStart().length : 0);
+      return { spans: [{ start, end: m.index + m[0].length }], date: { year: date.year, month: date.month, day: date.day }, dateExplicit: true };
+    }
+  }
+  return undefined;
+}
+
 /**
  * The due date in `text`. A date-only and a time-only phrase are merged
  * ("tomorrow #work 5pm"); further date phrases are left in the title.
  */
 export function findWhen(text: string, ctx: Ctx): When | undefined {
-  const ordinal = ordinalDay(text, ctx);
+  const ordinal = namedDay(text, ctx) ?? ordinalDay(text, ctx);
   if (ordinal) {
     const span = ordinal.spans[0]!;
-    const time = parseResults(text, ctx)
+    // The day's words hidden, so chrono cannot glue the time onto part of them ("two weeks from monday at 10").
+    const hidden = text.slice(0, span.start) + "_".repeat(span.end - span.start) + text.slice(span.end);
+    const time = parseResults(hidden, ctx)
       .filter((r) => r.index + r.text.length <= span.start || r.index >= span.end)
-      .map((r) => toWhen(r, text, ctx))
+      .map((r) => toWhen(r, hidden, ctx))
       .find((w) => w.time && !w.dateExplicit && !w.exact);
     return time ? { ...ordinal, spans: [span, ...time.spans], time: time.time } : ordinal;
   }

@@ -143,6 +143,11 @@ const patterns: Pattern[] = [
     },
   },
   {
+    // "fortnightly on fridays", "weekly on mon and thu": the adverb, then the days it falls on
+    re: new RegExp(String.raw`\b(weekly|fortnightly)\s+on\s+(${WD_LIST})${END}`, "giu"),
+    build: (m) => ({ freq: RRule.WEEKLY, ...(/^fortnightly$/i.test(m[1]!) ? { interval: 2 } : {}), byweekday: byDays(weekdaysIn(m[2]!)) }),
+  },
+  {
     // Bare adverbs are common in titles ("Weekly report"), so they count only when nothing
     // but the end, another token or a scheduling word follows them.
     re: new RegExp(

@@ -1,5 +1,6 @@
 // Turns the names in planned calls into ids, through the same tools an LLM would use:
 // search_tasks for task phrases, list_tags/list_categories for labels, list_tasks for "all … tasks".
+import { distance } from "fastest-levenshtein";
 import type { DomainContext } from "@/server/domain/context";
 import { executeTool, type ToolLabel, type ToolTask } from "@/server/tools";
 import type { PlannedCall, TaskChoice, ToolArgs } from "./interpreter";
@@ -51,7 +52,9 @@ const sameWord = (a: string, b: string) =>
   derived(a, b) ||
   derived(b, a) ||
   // A typo that mixes the letters up ("claening", "reveiw") still names the word.
-  scrambled(a, b);
+  scrambled(a, b) ||
+  // So does one letter dropped, doubled or struck wrong in a long word ("pasport", "dentisst").
+  (Math.min(a.length, b.length) >= 6 && distance(a, b) === 1);
 
 /**
  * Whether a phrase plausibly names a task: every word of it is in the title, and it is not much longer
@@ -87,12 +90,14 @@ async function findTasks(ctx: DomainContext, phrase: string, tool: string, stric
 
 async function resolveLabels(ctx: DomainContext, call: PlannedCall, args: ToolArgs, strict = false): Promise<void> {
   const create = CREATES_LABELS.has(call.tool) && !strict;
+  // A task's tags said anew ("add renew the lease #finance" → "i meant #home") may name a new tag, as tagging does.
+  const createTags = create || (call.tool === "update_task" && !strict);
   const refs = call.refs ?? {};
   if (refs.category_id) args.category_id = await labelId(ctx, "category", refs.category_id, create);
   if (refs.tag_id) args.tag_id = await labelId(ctx, "tag", refs.tag_id, create);
   if (refs.tag_ids) {
     const ids: string[] = [];
-    for (const name of refs.tag_ids) ids.push(await labelId(ctx, "tag", name, create));
+    for (const name of refs.tag_ids) ids.push(await labelId(ctx, "tag", name, createTags));
     args.tag_ids = ids;
   }
 }

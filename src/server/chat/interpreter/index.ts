@@ -16,11 +16,16 @@ export const HELP_TEXT =
 /** A second request about the same task, after "and": "tag it errands and move it to friday". */
 const AND_THEN = /^(.+?),?\s+and\s+(?:then\s+)?((?:move|push|tag|mark|set|make|rename|remind me about|put|snooze|change|complete|reschedule|give)\s+(?:it|that|this one|them)\b.*)$/i;
 
+/** Two values for the task in focus after one verb: "make it p1 and due monday", "set it to high and tag it errands". */
+const TWO_VALUES = /^(make|set|mark)\s+(it|that|this one)\s+(?:to\s+)?(.+?),?\s+and\s+(?:also\s+)?(?!(?:move|push|tag|mark|set|make|rename|put|snooze|change|complete|reschedule|give)\b)(.+)$/i;
+
 /** Both halves read on their own, their calls made one after the other; undefined unless each half is a request. */
 function twoRequests(text: string, ctx: InterpretContext): Interpretation | undefined {
   const m = AND_THEN.exec(text);
-  if (!m) return undefined;
-  const halves = [m[1]!, m[2]!].map((half) => interpret(half, { ...ctx, pending: null }));
+  const values = m ? undefined : TWO_VALUES.exec(text);
+  const parts = m ? [m[1]!, m[2]!] : values ? [`${values[1]} ${values[2]} ${values[3]}`, `${values[1]} ${values[2]} ${values[4]}`] : undefined;
+  if (!parts) return undefined;
+  const halves = parts.map((half) => interpret(half, { ...ctx, pending: null }));
   const [first, second] = halves;
   if (first?.kind !== "calls" || second?.kind !== "calls") return undefined;
   return { kind: "calls", calls: [...first.calls, ...second.calls] };

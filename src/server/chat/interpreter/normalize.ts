@@ -115,10 +115,18 @@ function stripPoliteness(text: string): string {
   return out;
 }
 
+/** "would you mind adding …": the command said as a gerund after a polite question. */
+const GERUNDS: Record<string, string> = {
+  adding: "add", creating: "create", putting: "put", moving: "move", marking: "mark", deleting: "delete", removing: "remove",
+  renaming: "rename", setting: "set", scheduling: "schedule", snoozing: "snooze", tagging: "tag", completing: "complete", changing: "change", making: "make",
+};
+const MIND_GERUND = new RegExp(String.raw`\b(?:would|do|will)\s+you\s+mind\s+(${Object.keys(GERUNDS).join("|")})\b`, "i");
+
 /** Trims, unifies quotes, drops politeness and trailing punctuation, and corrects keyword typos. */
 export function normalize(utterance: string): string {
   let text = stripPoliteness(
     utterance
+      .replace(MIND_GERUND, (_all, gerund: string) => `please ${GERUNDS[gerund.toLowerCase()]}`)
       .replace(/[\u2018\u2019]/g, "'")
       .replace(/[\u201C\u201D]/g, '"')
       .replace(/\s+/g, " ")
@@ -126,6 +134,8 @@ export function normalize(utterance: string): string {
   );
   // "that one's done", "it's not": after a pronoun, 's is "is", never a possessive.
   text = text.replace(/\b(that one|this one|that|this|it|everything|all)'s\b/gi, "$1 is");
+  // "dentist's now at 17:30": before "now", 's is "is" too.
+  text = text.replace(/([\p{L}\p{N}])'s\s+(?=now\b)/giu, "$1 is ");
   // "3/19 @ 4:15pm": "@" before a time is "at" (before a word it names a category).
   text = text.replace(/(^|\s)@\s*(?=\d)/g, "$1at ");
   // "…asap, its the last week": a remark on the task after a comma ("its"/"it's" then an article) asks for nothing.

@@ -24,8 +24,8 @@ export const tagRules: Rule[] = [
   // "add the finance tag to the invoice task", "add tag finance to invoice", "add #finance to the invoice task"
   (text) => {
     const m =
-      /^(?:add|put|attach)\s+(?:the\s+)?(?:tag\s+|label\s+)(.+?)\s+(?:to|on)\s+(.+)$/i.exec(text) ??
-      /^(?:add|put|attach)\s+(?:the\s+)?(#\S+|.+?\s+(?:tag|label))\s+(?:to|on)\s+(.+)$/i.exec(text);
+      /^(?:add|put|attach|stick|slap|pop)\s+(?:the\s+|a\s+)?(?:tag\s+|label\s+)(.+?)\s+(?:to|on)\s+(.+)$/i.exec(text) ??
+      /^(?:add|put|attach|stick|slap|pop)\s+(?:the\s+|a\s+|an\s+)?(#\S+|.+?\s+(?:tag|label))\s+(?:to|on(?:to)?)\s+(.+)$/i.exec(text);
     return m ? calls({ tool: "add_tag_to_task", args: {}, refs: { task_id: taskPhrase(m[2]!), tag_id: labelName(m[1]!) } }) : undefined;
   },
   // "remove the finance tag from the invoice task", "untag finance from invoice"

@@ -22,7 +22,7 @@ const NEW_TASK_PREFIX = new RegExp(String.raw`^(?:${ARTICLE}${PRIORITY_WORDS.rep
 
 const TRAILING_LIST = /\s+(?:to|on|in)\s+(?:my|the)\s+(?:task\s+)?(?:list|tasks|todos?|to do list)$/i;
 const CATEGORY_PHRASE = /\s+(?:in|to|under|into)\s+(?:the\s+|my\s+)?(?!(?:my|the)\s)([\p{L}\p{N}_ -]+?)\s+(?:category|list|project)\b/iu;
-const TAGGED_PHRASE = /\s+(?:tagged|tag(?:ged)? (?:it )?(?:with|as)|labell?ed)\s+#?([\p{L}\p{N}_-]+(?:\s*(?:,|and)\s*#?[\p{L}\p{N}_-]+)*)/iu;
+const TAGGED_PHRASE = /\s+(?:tagged|tag(?:ged)? (?:it )?(?:with|as)|labell?ed|with (?:the )?tags?)\s+#?([\p{L}\p{N}_-]+(?:\s*(?:,|and)\s*#?[\p{L}\p{N}_-]+)*)/iu;
 /** "…, tomorrow 8:30am, tag health": a bare "tag X" closing the request, after a comma or "and". */
 const CLOSING_TAG = /(?:\s*,\s*|\s+and\s+)(?:tag|label)(?:\s+it)?\s+#?([\p{L}\p{N}_-]+)\s*$/iu;
 const PRIORITY_SUFFIX = /\s+(?:with|at|as)\s+(?:a\s+)?((?:top|highest|critical|urgent|high|medium|normal|low)\s+priority|priority\s+(?:urgent|high|medium|low))\b/i;
@@ -71,6 +71,12 @@ function addCall(rest: string, remindCue: boolean, ctx: { now: Date; timeZone: s
   else if (remindCue && parsed.dueAt && !parsed.allDay) args.remind_before_minutes = 0;
   const call: PlannedCall = { tool: "add_task", args };
   if (Object.keys(refs).length) call.refs = refs;
+  // "@errands": Todoist's label sigil. It names a category when there is one of that name, else a tag.
+  if (parsed.category && refs.category_id === parsed.category.name) {
+    const { category_id: label, ...others } = refs;
+    const asTag: PlannedCall = { tool: "add_task", args, refs: { ...others, tag_ids: [...(others.tag_ids ?? []), label!] } };
+    return { kind: "calls", calls: [call], alternatives: [[asTag]] };
+  }
   return { kind: "calls", calls: [call] };
 }
 

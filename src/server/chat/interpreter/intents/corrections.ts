@@ -9,7 +9,7 @@ import type { Rule } from "./rule";
 
 /** Words that start a request of their own ("no, undo", "sorry, delete it"): not a new value. */
 const COMMAND = /^(?:(?:call|name|title)\s+(?:it|that|this)|add|create|new|delete|remove|trash|move|push|reschedule|postpone|mark|complete|finish|undo|revert|show|list|find|search|look|rename|tag|untag|label|snooze|skip|set|make|change|put|remind|ping|what|which|any|is|are|do|does|can|could|cancel|keep|leave|forget|never|yes|yeah|ok|okay|stop)\b/i;
-const TAG_WORDS = /^(?:tagged|tag(?:ged)?\s+(?:it\s+)?(?:with|as)|tag|label(?:led)?(?:\s+(?:it\s+)?(?:with|as))?|#)\s*/i;
+const TAG_WORDS = /^(?:tagged|tag(?:ged)?\s+(?:it\s+)?(?:with|as)|tag|label(?:led)?(?:\s+(?:it\s+)?(?:with|as))?|with(?:\s+(?:the\s+)?tag)?|#)\s*/i;
 const CATEGORY_WORDS = /^(?:in|under|into|to)\s+(?:the\s+|my\s+)?/i;
 
 /** The task the last change was about: its own id, or the new task (the conversation's focus after an add). */

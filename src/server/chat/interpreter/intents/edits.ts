@@ -138,7 +138,7 @@ const moveRules: Rule[] = [
   // "call mom is due thursday", "book flights is now due on the 25th", "call mom needs to happen by friday"
   (text, ctx) => {
     const m =
-      /^(.+?)\s+(?:is\s+(?:now\s+)?due|should be due|should be done|needs? to (?:happen|be done|be finished)|(?:has|have) to (?:happen|be done|be finished)|can wait|is for|is on)\s+(.+)$/i.exec(text) ??
+      /^(.+?)\s+(?:is\s+(?:now\s+)?due|should be due|should be done|needs? to (?:happen|be done|be finished)|(?:has|have) to (?:happen|be done|be finished)|can wait|can (?:go|happen|be done|move)|is for|is on|is now(?:\s+(?:at|on|for))?)\s+(.+)$/i.exec(text) ??
       /^(it|that|this)\s+is\s+(.+)$/i.exec(text) ??
       /^(its)\s+((?:for|on|due)\s+.+)$/i.exec(text);
     if (m && QUESTION.test(m[1]!)) return undefined;
@@ -200,7 +200,7 @@ const priorityRules: Rule[] = [
     const m =
       /^(?:change|set|update|make|bump|raise|lower)\s+(?:the\s+)?priority\s+(?:of|for|on)\s+(.+?)\s+(?:to|as)\s+(.+)$/i.exec(text) ??
       /^(?:change|set|update|make|mark|bump)\s+(.+?)(?:'s|s')?\s+priority\s+(?:to|as)\s+(.+)$/i.exec(text) ??
-      /^(?:make|mark|set|bump|raise|lower|change|flag)\s+(.+?)\s+(?:to\s+|as\s+)?(\S+(?:[\s-]+priority)?)$/i.exec(text) ??
+      /^(?:make|mark|set|bump|raise|lower|change|flag|downgrade|upgrade|demote|promote|drop)\s+(.+?)\s+(?:to\s+|as\s+)?(\S+(?:[\s-]+priority)?)$/i.exec(text) ??
       /^give\s+(.+?)\s+(?:a\s+|an\s+)?(\S+[\s-]+priority)$/i.exec(text) ??
       /^(.+?)\s+is\s+(?:now\s+)?(urgent|important|(?:high|low|top|medium)[\s-]+priority)(?:\s+(?:now|from now on|again))?$/i.exec(text);
     if (!m || QUESTION.test(m[1]!)) return undefined;
@@ -277,6 +277,8 @@ const repeatRules: Rule[] = [
       /^(?:remove|clear|delete|drop|turn off)\s+(?:the\s+)?(?:repetition|recurrence|repeat|schedule)\s+(?:from|on|of|for)\s+(.+)$/i.exec(text) ??
       /^(.+?)\s+(?:does not|doesn't|should not|shouldn't|won't|will not|need not|no longer)\s+(?:need to\s+)?(?:repeat|recur)s?(?:\s+(?:anymore|any more|again))?$/i.exec(text) ??
       /^make\s+(.+?)\s+(?:a\s+)?(?:one-?off|one time|non-?recurring|not repeat)$/i.exec(text) ??
+      // "rent is a one-off now", "the standup is a one time thing from now on"
+      /^(.+?)\s+(?:is|will be|should be)\s+(?:just\s+)?(?:a\s+)?(?:one-?off|one[\s-]time(?:\s+(?:thing|task))?|non-?recurring|not recurring|not repeating)(?:\s+(?:now|from now on|going forward))?$/i.exec(text) ??
       // "no more repeating for rent", "no repeat on the standup"
       /^no\s+(?:more\s+)?(?:repeating|repeats?|recurrence|recurring|repetition)\s+(?:for|on|of)\s+(.+)$/i.exec(text);
     return m ? readings([[onTask("update_task", m[1]!, { recurrence_rule: null })]]) : undefined;

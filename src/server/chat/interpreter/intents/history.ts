@@ -21,6 +21,8 @@ export const undoRules: Rule[] = [
     new RegExp(String.raw`^(?:${UNDO}(?:\s+(?:it|that|this|${LAST}|what (?:you|i) (?:just )?did))?|take (?:that|it) back|undo (?:the )?last|please undo)$`, "i").test(text)
       ? calls({ tool: "undo_change", args: {} })
       : undefined,
+  // "ctrl z", "cmd+z": the keyboard's undo, typed.
+  (text) => (/^(?:ctrl|control|cmd|command)\s*[+-]?\s*z$/i.test(text) ? calls({ tool: "undo_change", args: {} }) : undefined),
   // "that was a mistake", "i didn't mean that", "my bad": the last change was not wanted.
   (text) =>
     /^(?:that\s+(?:was|is)\s+(?:a\s+mistake|wrong|an\s+accident|not\s+(?:right|what i meant|what i wanted))|i\s+(?:did not|didn't)\s+mean\s+(?:that|to(?:\s+do\s+that)?)|my\s+(?:mistake|bad)|(?:wrong|not that)\s+(?:one|task)|that is not what i meant)$/i.test(text)

@@ -37,7 +37,7 @@ export const reopenRules: Rule[] = [
     const m =
       new RegExp(String.raw`^(.+?)\s+(?:still\s+)?(?:is|are|was|were)\s+(?:still\s+)?(?:not|n't)\s+(?:actually\s+|really\s+)?${DONE}(?:\s+(?:yet|after all|anymore))?$`, "i").exec(text) ??
       /^(.+?)\s+(?:still needs (?:doing|to be done|work)|is still (?:open|pending|to do)|isn't done)$/i.exec(text) ??
-      /^(?:put|move|bring)\s+(.+?)\s+back\s+(?:on|to|in|into)\s+(?:my|the)\s+(?:list|tasks|todo list|open tasks)$/i.exec(text);
+      /^(?:put|move|bring)\s+(.+?)\s+back\s+(?:on|to|in|into)\s+(?:my|the)\s+(?:list|tasks|(?:task|todo|to do|to-do)\s+list|open tasks)$/i.exec(text);
     return m ? calls(onTask("reopen_task", m[1]!)) : undefined;
   },
   // "i didn't do that yet", "we haven't finished the budget review": a completion taken back.
@@ -55,7 +55,8 @@ export const reopenRules: Rule[] = [
   (text) => {
     const m = /^(?:(.*?)[,;]\s*)?(?:re-?open|uncheck)\s+(?:it|that)(?:\s+again)?$/i.exec(text);
     if (!m) return undefined;
-    const topic = m[1]?.replace(/\s+(?:is|are|was|needs|still|has|should|isn't|is not)\b.*$/i, "").trim();
+    // The subject before its verb: "the expense report got rejected", "the report came back with questions".
+    const topic = m[1]?.replace(/\s+(?:is|are|was|were|needs|still|has|had|should|isn't|is not|got|came|went|bounced|failed|turned out|looks|seems)\b.*$/i, "").trim();
     return calls(onTask("reopen_task", topic && !/^(?:oops|no|not|nope|wait|actually|sorry|hmm|ah|oh)\b/i.test(topic) ? topic : "it"));
   },
 ];
@@ -79,6 +80,8 @@ export const completeRules: Rule[] = [
       /^i\s+(?:have\s+)(?:just\s+|already\s+)*done\s+(.+)$/i.exec(text) ??
       /^(?:i\s+)?(?:have\s+|just\s+)?(?:got|gotten|get)\s+(.+?)\s+done$/i.exec(text) ??
       new RegExp(String.raw`^(.+?)\s+(?:is|are|has been|have been)\s+(?:now\s+|all\s+)?(?:${DONE}|booked|paid|sent|sorted|handled|bought|submitted|taken care of)$`, "i").exec(text);
+    // "completed work tasks", "finished home stuff": a kind of task in the plural, without "i", asks to see them.
+    if (m && /^(?:finished|completed|done)\s/i.test(text) && /\b(?:tasks|todos|items|stuff|things|ones)$/i.test(m[1]!)) return undefined;
     return m ? calls(onTask("complete_task", trailing(m[1]!))) : undefined;
   },
   // "strike call mom off my list", "cross X off"
@@ -99,8 +102,9 @@ export const completeRules: Rule[] = [
       /^(?:i\s+|finally\s+|just\s+|already\s+)(?:have\s+|just\s+|already\s+|finally\s+)*(wrapped up|sorted out|dealt with|took care of|knocked out|(?:[a-z]+ed)|bought|paid|sent|got|took|did|made|wrote|went to|picked up|handed in)\s+(.+)$/i.exec(text) ??
       /^(wrapped up|sorted out|dealt with|took care of|knocked out|bought|paid|sent|picked up|handed in|posted|collected|returned|booked|renewed|called|rang|emailed|phoned|cleaned|submitted|got|grabbed|fixed|finished|filed|mailed|dropped off|ordered|fed|walked|watered|washed|wrote|sent off)\s+(.+)$/i.exec(text);
     // "got to call mom" is a duty, not a deed.
-    // "got anything with dentist in it" is a question.
+    // "got anything with dentist in it" is a question; so is "completed work tasks" (a kind of task, in the plural).
     if (!m || /^(?:need|want|have|must|should)/i.test(m[1]!) || /^(?:to|a|an|some|one|anything|something|any|everything)\b/i.test(m[2]!)) return undefined;
+    if (!/^i\b/i.test(text) && /\b(?:tasks|todos|items|stuff|things|ones)$/i.test(m[2]!)) return undefined;
     return calls(onTask("complete_task", trailing(m[2]!)));
   },
 ];

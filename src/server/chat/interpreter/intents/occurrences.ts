@@ -101,9 +101,11 @@ export const occurrenceRules: Rule[] = [
   // "move next monday's standup to tuesday", "push the standup on the 16th to tuesday"
   (text, ctx) => {
     // Also said as news: "standup on monday is moved to tuesday".
+    // Or as leave to move it: "rent for april can go on the 4th".
     const m =
       /^(?:move|reschedule|push|shift|postpone)\s+(.+?)\s+to\s+(.+)$/i.exec(text) ??
-      /^(.+?)\s+(?:is|has been|gets|got|was|will be)\s+(?:moved|rescheduled|pushed|shifted|postponed)\s+(?:to|till|until)\s+(.+)$/i.exec(text);
+      /^(.+?)\s+(?:is|has been|gets|got|was|will be)\s+(?:moved|rescheduled|pushed|shifted|postponed)\s+(?:to|till|until)\s+(.+)$/i.exec(text) ??
+      /^(.+?)\s+(?:can|could|should|will)\s+(?:go|happen|be|move)\s+((?:on|to|at)\s+.+)$/i.exec(text);
     const to = m ? duePhrase(m[2]!, ctx) : undefined;
     const found = m && to ? occurrence(m[1]!, ctx) : undefined;
     return found && to ? call("reschedule_occurrence", found.task, { date: found.date, to }) : undefined;

@@ -8,7 +8,7 @@ import type { Rule } from "./rule";
 const one = (call: PlannedCall): Interpretation => ({ kind: "calls", calls: [call] });
 
 const OVERDUE = /\b(?:overdue|past due|past their due date|late|missed|behind on|behind schedule)\b/i;
-const UPCOMING = /\b(?:coming up|upcoming|due soon|due (?:by )?tomorrow|ahead of me|on the horizon|on my plate|on my agenda|next\s+(?:\d+|few|a few|couple(?: of)?|one|two|three|four|five|six|seven|ten|fourteen|thirty)\s+(?:days?|weeks?))\b/i;
+const UPCOMING = /\b(?:coming up|upcoming|due soon|due (?:by )?tomorrow|ahead of me|on the horizon|on my plate|on my agenda|(?:next|coming)\s+fortnight|next\s+(?:\d+|few|a few|couple(?: of)?|one|two|three|four|five|six|seven|ten|fourteen|thirty)\s+(?:days?|weeks?))\b/i;
 
 /** "next 3 days" → 3, "next two weeks" → 14, "this week" → 7, "today" → 1, "tomorrow" → 2. */
 function daysIn(text: string): number | undefined {
