@@ -16,6 +16,8 @@ const KEYWORDS = [
   "today", "tomorrow", "tonight", "yesterday", "week", "month", "next", "every",
   "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
   "high", "medium", "snooze", "undo", "revert", "rename", "reopen",
+  // Weekdays in the plural ("wendesdays"): a repetition's days, typed as fast as the rest.
+  "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
 ];
 const KNOWN = new Set(KEYWORDS);
 

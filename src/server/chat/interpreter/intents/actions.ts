@@ -14,6 +14,21 @@ export const onTask = (tool: PlannedCall["tool"], phrase: string, args: PlannedC
 });
 
 export const tagRules: Rule[] = [
+  // "tag the flights travel and finance", "label X with a, b": two tags at once.
+  (text) => {
+    const m = /^(?:tag|label)\s+(.+?)\s+(?:with\s+)?#?([\p{L}\p{N}_-]+)\s*(?:,|\band\b|&)\s*#?([\p{L}\p{N}_-]+)$/iu.exec(text);
+    if (!m || /^(?:it|that|this)$/i.test(m[2]!)) return undefined;
+    return calls(
+      ...[m[2]!, m[3]!].map((tag): PlannedCall => ({ tool: "add_tag_to_task", args: {}, refs: { task_id: taskPhrase(m[1]!), tag_id: labelName(tag) } })),
+    );
+  },
+  // "add the health tag (too)": a tag the user has, put on the task in focus; without one, a new tag of that name.
+  (text) => {
+    const m = /^(?:add|put|attach|stick)\s+the\s+#?([\p{L}\p{N}_-]+)\s+(?:tag|label)$/iu.exec(text);
+    return m
+      ? { kind: "calls", calls: [{ tool: "add_tag_to_task", args: {}, refs: { task_id: taskPhrase("it"), tag_id: labelName(m[1]!) } }], alternatives: [[{ tool: "add_tag", args: { name: labelName(m[1]!) } }]] }
+      : undefined;
+  },
   // "tag the invoice task with finance", "label invoice as #finance", "tag the budget review urgent"
   (text) => {
     const m =
@@ -65,6 +80,12 @@ function clockTime(m: RegExpExecArray, part: string | undefined): string | undef
 }
 
 export const reminderRules: Rule[] = [
+  // "and remind me 15 min before": the task in focus.
+  (text) => {
+    const m = new RegExp(String.raw`^${REMIND}\s+${DURATION}\s+(?:before|earlier|ahead)(?:\s+(?:it|that|then))?$`, "i").exec(text);
+    const minutes = m ? durationMinutes(m[1]!, m[2]) : undefined;
+    return m && minutes !== undefined ? calls(onTask("set_reminder", "it", { remind_before_minutes: minutes })) : undefined;
+  },
   // "remind me about the flights the day before at 6pm", "remind me at 8 that morning", "ping me the night before the
   // dentist at 9", "set a reminder for the budget review at 7am that day": a time on the task's own day or days before.
   (text) => {

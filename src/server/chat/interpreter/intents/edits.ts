@@ -138,7 +138,7 @@ const moveRules: Rule[] = [
   // "call mom is due thursday", "book flights is now due on the 25th", "call mom needs to happen by friday"
   (text, ctx) => {
     const m =
-      /^(.+?)\s+(?:is\s+(?:now\s+)?due|should be due|should be done|needs? to (?:happen|be done|be finished)|(?:has|have) to (?:happen|be done|be finished)|can wait|can (?:go|happen|be done|move)|is for|is on|is now(?:\s+(?:at|on|for))?)\s+(.+)$/i.exec(text) ??
+      /^(.+?)\s+(?:is\s+(?:now\s+)?due|should be due|should be done|needs? to (?:happen|be done|be finished)|(?:has|have) to (?:happen|be done|be finished)|can wait|can (?:go|happen|be done|move)|needs? doing|needs? to be done|is for|is on|is now(?:\s+(?:at|on|for))?)\s+(.+)$/i.exec(text) ??
       /^(it|that|this)\s+is\s+(.+)$/i.exec(text) ??
       /^(its)\s+((?:for|on|due)\s+.+)$/i.exec(text);
     if (m && QUESTION.test(m[1]!)) return undefined;
@@ -202,7 +202,7 @@ const priorityRules: Rule[] = [
       /^(?:change|set|update|make|mark|bump)\s+(.+?)(?:'s|s')?\s+priority\s+(?:to|as)\s+(.+)$/i.exec(text) ??
       /^(?:make|mark|set|bump|raise|lower|change|flag|downgrade|upgrade|demote|promote|drop)\s+(.+?)\s+(?:to\s+|as\s+)?(\S+(?:[\s-]+priority)?)$/i.exec(text) ??
       /^give\s+(.+?)\s+(?:a\s+|an\s+)?(\S+[\s-]+priority)$/i.exec(text) ??
-      /^(.+?)\s+is\s+(?:now\s+)?(urgent|important|(?:high|low|top|medium)[\s-]+priority)(?:\s+(?:now|from now on|again))?$/i.exec(text);
+      /^(.+?)\s+is\s+(?:now\s+)?(urgent|important|critical|(?:high|low|top|medium)[\s-]+priority)(?:\s+(?:now|from now on|again))?$/i.exec(text);
     if (!m || QUESTION.test(m[1]!)) return undefined;
     const priority = priorityOf(m[2]!);
     return priority ? readings([[onTask("update_task", m[1]!, { priority })]]) : undefined;

@@ -62,6 +62,15 @@ export const reopenRules: Rule[] = [
 ];
 
 export const completeRules: Rule[] = [
+  // "i just got back from the dry cleaners so that's done": what was done, then the verdict on it.
+  (text) => {
+    const m = /^(.+?),?\s+so\s+(?:that|it|this)(?:\s+one)?\s+is\s+(?:all\s+)?(?:done|sorted|finished|complete|taken care of)$/i.exec(text);
+    if (!m) return undefined;
+    const what = m[1]!
+      .replace(/^(?:i|we)\s+(?:have\s+|just\s+|already\s+|finally\s+)*(?:got back from|came back from|went to|been to|picked up|dropped off|dealt with|took care of|did|finished|paid|sent|bought|called|[a-z]+ed)\s+/i, "")
+      .trim();
+    return what && what !== m[1] ? calls(onTask("complete_task", what)) : undefined;
+  },
   // "done", "finished", "all done", "did it": a verdict alone is about the task the conversation is on.
   (text) => (new RegExp(String.raw`^(?:all\s+|it is\s+|that is\s+)?(?:already\s+)?(?:${DONE}|did it|sorted|got it done)(?:\s+(?:already|now|too))?$`, "i").test(text) ? calls(onTask("complete_task", "it")) : undefined),
   // "mark the report task as done", "set report to complete", "mark as done: dry cleaning", "completed: call mom"
@@ -75,7 +84,7 @@ export const completeRules: Rule[] = [
   // "complete the report task", "tick off buy milk", "I finished the report", "got the dry cleaning done"
   (text) => {
     const m =
-      /^(?:complete|finish|close|check off|tick off|cross off|mark off|done with|done|ticked off|crossed off|checked off)\s+(.+)$/i.exec(text) ??
+      /^(?:complete|finish|close|check off|tick off|tick|cross off|mark off|done with|done|ticked off|crossed off|checked off)\s+(.+)$/i.exec(text) ??
       /^(?:i\s+)?(?:have\s+|just\s+|already\s+)*(?:finished|completed|did|done with|ticked off|crossed off|checked off)\s+(.+)$/i.exec(text) ??
       /^i\s+(?:have\s+)(?:just\s+|already\s+)*done\s+(.+)$/i.exec(text) ??
       /^(?:i\s+)?(?:have\s+|just\s+)?(?:got|gotten|get)\s+(.+?)\s+done$/i.exec(text) ??

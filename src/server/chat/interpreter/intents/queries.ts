@@ -110,6 +110,12 @@ export const describedListRule: Rule = (text, ctx) => {
     };
   }
   const call = listCall(text, ctx);
+  // "anything for work this week": "for" and a label's name, its category, else its tag.
+  const forLabel = /\bfor\s+(?:my\s+|the\s+)?([\p{L}\p{N}_-]+)(?=\s+(?:this|next|today|tomorrow|due)\b|$)/iu.exec(text);
+  if (forLabel && !call.refs && !FILTER_WORD.test(forLabel[1]!) && !/^(?:today|tomorrow|tonight)$/i.test(forLabel[1]!)) {
+    const name = labelName(forLabel[1]!);
+    return { kind: "calls", calls: [{ ...call, refs: { category_id: name } }], alternatives: [[{ ...call, refs: { tag_ids: [name] } }], [call]] };
+  }
   return hasFilter(call) || labelled(text) ? withLabelReadings(text, call) : undefined;
 };
 
@@ -152,6 +158,8 @@ export const queryRules: Rule[] = [
     if (/\b(?:without|with no|no)\s+(?:a\s+)?(?:due\s+)?date\b/i.test(text)) return undefined;
     for (const re of SEARCH_RES) {
       const m = re.exec(text);
+      // "anything for work this week": a label and a due window, which the filtered list answers.
+      if (m && /\b(?:this week|next week|today|tomorrow|overdue)$/i.test(m[1] ?? "")) return undefined;
       const query = unquote(m?.[1]?.replace(/^(?:the|my|a|an)\s+/i, "").replace(/(?<=\S)\s+(?:task|todo|one|item|thing)$/i, "") ?? "");
       if (query) return one({ tool: "search_tasks", args: { query } });
     }

@@ -40,7 +40,8 @@ const CREATE_SUFFIX_RE = /^(?:create|add|make|new)\s+(?:a\s+|an\s+)?(?:new\s+)?(
 const DELETE_RE = /^(?:delete|remove|get rid of|drop|erase)\s+(?:the\s+)?(category|tag|label|project)\s+(?:called\s+|named\s+)?(.+)$/i;
 const DELETE_SUFFIX_RE = /^(?:delete|remove|get rid of|drop|erase)\s+(?:the\s+|my\s+)?(.+?)\s+(category|tag|label|project)$/i;
 
-const LABEL_KIND = String.raw`(category|tag|label|project)`;
+// "the work list": a list is a category, as in "add X to my home list".
+const LABEL_KIND = String.raw`(category|tag|label|project|list)`;
 /** "errands", "the errands", "my work": a label's name is a word or two, never a phrase with a preposition in it. */
 // Not a little word, nor a possessive ("change dry cleaning's category to home" moves a task).
 const NAME_WORD = String.raw`(?!(?:to|as|into|of|about|for|with|at|in|on|from|and|the|my|its|it|this|that|their|tomorrow|today|tonight)\b|\S*'s\b)\S+`;
@@ -72,7 +73,8 @@ function otherReadings(text: string, ctx: InterpretContext, rules: Rule[]): Plan
  * names exist, and the label reading comes first.
  */
 function rename(kind: Kind, oldName: string, rawNewName: string, others: PlannedCall[][]): Interpretation {
-  const { name, color } = splitColor(rawNewName.trim());
+  // "call the work list Office instead": the old name is said only to be replaced.
+  const { name, color } = splitColor(rawNewName.trim().replace(/\s+instead$/i, ""));
   const args = { name: labelName(name), ...(color ? { color } : {}) };
   const call: PlannedCall =
     kind === "tag" ? { tool: "rename_tag", args, refs: { tag_id: labelName(oldName) } } : { tool: "rename_category", args, refs: { category_id: labelName(oldName) } };
