@@ -143,6 +143,11 @@ const patterns: Pattern[] = [
     },
   },
   {
+    // "check the mail weekdays", "gym on weekends": the plural alone, at the end or before the time, repeats
+    re: new RegExp(String.raw`\b(?:on\s+)?(weekdays|weekends)(?=\s*$|\s*[#@!_,.;]|\s+(?:at|from|starting|p[1-4])${END})`, "giu"),
+    build: (m) => ({ freq: RRule.WEEKLY, byweekday: byDays(/^weekdays$/i.test(m[1]!) ? [1, 2, 3, 4, 5] : [6, 0]) }),
+  },
+  {
     // "fortnightly on fridays", "weekly on mon and thu": the adverb, then the days it falls on
     re: new RegExp(String.raw`\b(weekly|fortnightly)\s+on\s+(${WD_LIST})${END}`, "giu"),
     build: (m) => ({ freq: RRule.WEEKLY, ...(/^fortnightly$/i.test(m[1]!) ? { interval: 2 } : {}), byweekday: byDays(weekdaysIn(m[2]!)) }),

@@ -6,10 +6,11 @@ import type { Priority } from "@/lib/quick-add";
 
 /** Wording people use for priorities, most specific first. */
 const PRIORITY_PHRASES: [RegExp, Priority][] = [
-  [/\b(?:top|highest|critical|urgent|p1)[\s-]*(?:priority|prio|pri)?\b|\b(?:asap|urgently)\b/i, "urgent"],
-  [/\b(?:high|important)[\s-]*(?:priority|prio|pri)?\b|\bp2\b/i, "high"],
-  [/\b(?:medium|normal|med|mid)[\s-]*(?:priority|prio|pri)\b|\bp3\b/i, "medium"],
-  [/\blow[\s-]*(?:priority|prio|pri)\b|\bunimportant\b|\bp4\b/i, "low"],
+  // "priority 1" … "priority 4": Todoist's p1–p4 said in words.
+  [/\b(?:top|highest|critical|urgent|p1)[\s-]*(?:priority|prio|pri)?\b|\b(?:asap|urgently)\b|\bpriority\s*(?:1|one)\b/i, "urgent"],
+  [/\b(?:high|important)[\s-]*(?:priority|prio|pri)?\b|\bp2\b|\bpriority\s*(?:2|two)\b/i, "high"],
+  [/\b(?:medium|normal|med|mid)[\s-]*(?:priority|prio|pri)\b|\bp3\b|\bpriority\s*(?:3|three)\b/i, "medium"],
+  [/\blow[\s-]*(?:priority|prio|pri)\b|\bunimportant\b|\bp4\b|\bpriority\s*(?:4|four)\b/i, "low"],
 ];
 
 /** Finds the first priority phrase and returns the text without it. */

@@ -22,6 +22,12 @@ export const tagRules: Rule[] = [
       ...[m[2]!, m[3]!].map((tag): PlannedCall => ({ tool: "add_tag_to_task", args: {}, refs: { task_id: taskPhrase(m[1]!), tag_id: labelName(tag) } })),
     );
   },
+  // "budget review isn't finance anymore": the tag taken off (not a priority or a state: "isn't urgent anymore").
+  (text) => {
+    const m = /^(.+?)\s+is\s+not\s+(?:a\s+|an\s+)?#?([\p{L}\p{N}_-]+)(?:\s+(?:anymore|any more|any longer|now))$/iu.exec(text);
+    if (!m || /^(?:urgent|important|high|low|medium|done|finished|complete|completed|needed|necessary|due|late|overdue|open|recurring|repeating|priority)$/i.test(m[2]!)) return undefined;
+    return calls({ tool: "remove_tag_from_task", args: {}, refs: { task_id: taskPhrase(m[1]!), tag_id: labelName(m[2]!) } });
+  },
   // "add the health tag (too)": a tag the user has, put on the task in focus; without one, a new tag of that name.
   (text) => {
     const m = /^(?:add|put|attach|stick)\s+the\s+#?([\p{L}\p{N}_-]+)\s+(?:tag|label)$/iu.exec(text);

@@ -24,8 +24,8 @@ const TRAILING_LIST = /\s+(?:to|on|in)\s+(?:my|the)\s+(?:task\s+)?(?:list|tasks|
 const CATEGORY_PHRASE = /\s+(?:in|to|under|into)\s+(?:the\s+|my\s+)?(?!(?:my|the)\s)([\p{L}\p{N}_ -]+?)\s+(?:category|list|project)\b/iu;
 const TAGGED_PHRASE = /\s+(?:tagged|tag(?:ged)? (?:it )?(?:with|as)|labell?ed|with (?:the )?tags?)\s+#?([\p{L}\p{N}_-]+(?:\s*(?:,|and)\s*#?[\p{L}\p{N}_-]+)*)/iu;
 /** "…, tomorrow 8:30am, tag health": a bare "tag X" closing the request, after a comma or "and". */
-const CLOSING_TAG = /(?:\s*,\s*|\s+and\s+)(?:tag|label)(?:\s+it)?\s+#?([\p{L}\p{N}_-]+)\s*$/iu;
-const PRIORITY_SUFFIX = /\s+(?:with|at|as)\s+(?:a\s+)?((?:top|highest|critical|urgent|high|medium|normal|low)\s+priority|priority\s+(?:urgent|high|medium|low))\b/i;
+const CLOSING_TAG = /(?:\s*,\s*|\s+and\s+)(?:tag|label)(?:\s+it)?\s+#?([\p{L}\p{N}_-]+)\s*$|,\s*#?([\p{L}\p{N}_-]+)\s+tag(?=\s*(?:,|$))/iu;
+const PRIORITY_SUFFIX = /\s+(?:with|at|as|and make it|and mark it)\s+(?:a\s+)?((?:top|highest|critical|urgent|high|medium|normal|low)\s+priority|priority\s+(?:urgent|high|medium|low))\b/i;
 
 function addCall(rest: string, remindCue: boolean, ctx: { now: Date; timeZone: string }, said?: string): Interpretation {
   let text = ` ${rest}`.replace(TRAILING_LIST, "");
@@ -36,7 +36,7 @@ function addCall(rest: string, remindCue: boolean, ctx: { now: Date; timeZone: s
     text = text.replace(category[0], " ");
   }
   const tagged = TAGGED_PHRASE.exec(text) ?? CLOSING_TAG.exec(text);
-  const tagNames: string[] = tagged ? tagged[1]!.split(/\s*(?:,|\band\b)\s*/).map(labelName).filter(Boolean) : [];
+  const tagNames: string[] = tagged ? (tagged[1] ?? tagged[2]!).split(/\s*(?:,|\band\b)\s*/).map(labelName).filter(Boolean) : [];
   if (tagged) text = text.replace(tagged[0], " ");
   let priority = said ? takePriority(said).priority : undefined;
   const suffix = PRIORITY_SUFFIX.exec(text);
@@ -55,6 +55,9 @@ function addCall(rest: string, remindCue: boolean, ctx: { now: Date; timeZone: s
   // "move the car at 7:45 tmrw morning": a part of the day after the day word only says which half the time is in.
   const partOfDay = /\b(?:today|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+(morning|afternoon|evening|night)\b/i.exec(text);
   if (!quoted && partOfDay && parsed.dueAt && !parsed.allDay) title = title.replace(new RegExp(String.raw`\s+${partOfDay[1]}$`, "i"), "");
+  // "sunday at 7 in the evening", "remind me quarter to 9 tomorrow morning to call …": the part of the day only says
+  // which half of the day the clock time is in.
+  if (!quoted && parsed.dueAt && !parsed.allDay) title = title.replace(/\s+in\s+the\s+(?:morning|afternoon|evening)$/i, "").replace(/^(?:morning|afternoon|evening|night)\s+(?:to\s+)?(?=\S)/i, "");
   if (!title) return { kind: "clarify", question: "What should the task be called?" };
   for (const tag of parsed.tags) if (!tagNames.some((n) => n.toLowerCase() === tag.name.toLowerCase())) tagNames.push(tag.name);
   if (parsed.category && !refs.category_id) refs.category_id = parsed.category.name;

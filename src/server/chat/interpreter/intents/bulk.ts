@@ -77,7 +77,10 @@ export const bulkEditRules: Rule[] = [
   },
   // "tag all my home tasks with weekend", "add the weekend tag to everything in home", "tag them all weekend"
   (text, ctx) => {
-    const m = /^(?:tag|label)\s+(.+?)\s+(?:with|as)\s+(?:the\s+)?(?:tag\s+|label\s+)?#?(.+?)(?:\s+tag)?$/i.exec(text);
+    const m =
+      /^(?:tag|label)\s+(.+?)\s+(?:with|as)\s+(?:the\s+)?(?:tag\s+|label\s+)?#?(.+?)(?:\s+tag)?$/i.exec(text) ??
+      // "label all of them chores": the tag's name alone after the group
+      /^(?:tag|label)\s+(.+)\s+#?([\p{L}\p{N}_-]+)$/iu.exec(text);
     const a = /^(?:add|put|attach)\s+(?:the\s+)?(?:(?:tag|label)\s+#?(.+?)|#?(.+?)\s+(?:tag|label))\s+(?:to|on)\s+(.+)$/i.exec(text);
     const [groupWords, tag] = m ? [m[1]!, m[2]!] : a ? [a[3]!, (a[1] ?? a[2])!] : ["", ""];
     const tasks = groupWords ? group(groupWords, ctx) : undefined;

@@ -138,7 +138,7 @@ const moveRules: Rule[] = [
   // "call mom is due thursday", "book flights is now due on the 25th", "call mom needs to happen by friday"
   (text, ctx) => {
     const m =
-      /^(.+?)\s+(?:is\s+(?:now\s+)?due|should be due|should be done|needs? to (?:happen|be done|be finished)|(?:has|have) to (?:happen|be done|be finished)|can wait|can (?:go|happen|be done|move)|needs? doing|needs? to be done|is for|is on|is now(?:\s+(?:at|on|for))?)\s+(.+)$/i.exec(text) ??
+      /^(.+?)\s+(?:is\s+(?:now\s+)?due|should be due|should be done|needs? to (?:happen|be done|be finished)|(?:has|have) to (?:happen|be done|be finished)|can wait|should be(?=\s+(?:on|for|at)\s)|can (?:go|happen|be done|move)|needs? doing|needs? to be done|is for|is on|is now(?:\s+(?:at|on|for))?)\s+(.+)$/i.exec(text) ??
       /^(it|that|this)\s+is\s+(.+)$/i.exec(text) ??
       /^(its)\s+((?:for|on|due)\s+.+)$/i.exec(text);
     if (m && QUESTION.test(m[1]!)) return undefined;
@@ -200,6 +200,8 @@ const priorityRules: Rule[] = [
     const m =
       /^(?:change|set|update|make|bump|raise|lower)\s+(?:the\s+)?priority\s+(?:of|for|on)\s+(.+?)\s+(?:to|as)\s+(.+)$/i.exec(text) ??
       /^(?:change|set|update|make|mark|bump)\s+(.+?)(?:'s|s')?\s+priority\s+(?:to|as)\s+(.+)$/i.exec(text) ??
+      // "make dry cleaning priority 1"
+      /^(?:make|mark|set|change|bump)\s+(.+?)\s+(?:to\s+|as\s+)?(priority\s*[1-4])$/i.exec(text) ??
       /^(?:make|mark|set|bump|raise|lower|change|flag|downgrade|upgrade|demote|promote|drop)\s+(.+?)\s+(?:to\s+|as\s+)?(\S+(?:[\s-]+priority)?)$/i.exec(text) ??
       /^give\s+(.+?)\s+(?:a\s+|an\s+)?(\S+[\s-]+priority)$/i.exec(text) ??
       /^(.+?)\s+is\s+(?:now\s+)?(urgent|important|critical|(?:high|low|top|medium)[\s-]+priority)(?:\s+(?:now|from now on|again))?$/i.exec(text);
@@ -295,6 +297,9 @@ const repeatRules: Rule[] = [
       /^(?:make|set|turn)\s+(.+?)\s+(?:into\s+)?(?:a|an)\s+(daily|weekly|monthly|yearly|annual|fortnightly|quarterly)\s+(?:thing|task|event|habit|one|routine)$/i.exec(text) ??
       /^(?:make|set|switch)\s+(.+?)\s+((?:every|each)\s.+)$/i.exec(text) ??
       /^(?:change|set|switch)\s+(.+?)\s+to\s+((?:every|each|on the).+)$/i.exec(text);
+    // "call mom every other saturday from now on": said as news about the task, with when it starts to hold.
+    const news = m ? undefined : /^(.+?)\s+((?:every|each)\s.+?)\s+(?:from now on|going forward)$/i.exec(text);
+    if (news && isRepetition(news[2]!, ctx)) return readings([[onTask("update_task", news[1]!, { recurrence_rule: news[2]! })]]);
     // "… every tuesday and thursday from now on": when it starts to hold is now anyway.
     const rule = m?.[2]!.replace(/\s+(?:from now on|going forward|from today|now|again)$/i, "");
     if (!m || !rule || !isRepetition(rule, ctx)) return undefined;

@@ -65,6 +65,12 @@ function snooze(task: string, args: ToolArgs): Interpretation {
 }
 
 export const snoozeRules: Rule[] = [
+  // "push the rex reminder to 5:30", "move the vet alarm to tomorrow 8am": the reminder, not the task, moves.
+  (text, ctx) => {
+    const m = /^(?:push|move|bump|delay|put off|shift)\s+(?:the\s+|my\s+)?(.+?)\s+(?:reminder|alarm|notification)\s+(?:to|till|until|for|by)\s+(.+)$/i.exec(text);
+    const args = m ? snoozeArgs(m[2]!, ctx) : undefined;
+    return m && args ? snooze(reminderOf(m[1]!), args) : undefined;
+  },
   // "snooze the vet reminder for an hour", "snooze the reminder for rex until tomorrow", "snooze it 10 min", "snooze for an hour"
   (text, ctx) => {
     const m = /^(?:hit\s+|press\s+)?snooze\s+(?:on\s+)?(.+)$/i.exec(text);

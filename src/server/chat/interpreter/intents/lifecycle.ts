@@ -140,6 +140,11 @@ export const bulkDeleteRules: Rule[] = [
 const DELETE = String.raw`(?:delete|remove|trash|get rid of|erase|drop|bin|scrap|nuke|ditch|toss|kill|cancel|throw away|throw out|wipe|clear out|axe|junk|zap)`;
 
 export const deleteTaskRules: Rule[] = [
+  // "the passport task can go": leave to drop it.
+  (text) => {
+    const m = /^(.+?)\s+(?:can|could)\s+go(?:\s+(?:now|too|as well))?$/i.exec(text);
+    return m ? { kind: "confirm", calls: [{ tool: "delete_task", args: {}, refs: { task_id: taskPhrase(m[1]!) } }] } : undefined;
+  },
   // "delete the dentist task", "get rid of the dry cleaning task", "i don't need the dry cleaning task anymore"
   (text) => {
     const m =

@@ -65,6 +65,13 @@ const call = (tool: PlannedCall["tool"], task: string, args: PlannedCall["args"]
 });
 
 export const occurrenceRules: Rule[] = [
+  // "this coming monday the standup starts at 10:15", "on the 16th standup is at 11": that day's occurrence, at a new time.
+  (text, ctx) => {
+    const m = /^(?:this\s+coming|this|next|on)\s+(.+?)\s*,?\s+(?:the\s+)?(.+?)\s+(?:starts|begins|is|will be|happens)\s+((?:at|on)\s+.+)$/i.exec(text);
+    const date = m ? when(m[1]!, ctx) : undefined;
+    const to = m && date ? duePhrase(m[3]!, ctx) : undefined;
+    return m && date && to ? call("reschedule_occurrence", m[2]!, { date: /^next\b/i.test(text) ? `next ${m[1]}` : m[1]!, to }) : undefined;
+  },
   // "pay april rent on the 2nd instead": the occurrence named inside the task's words, then its new date.
   (text, ctx) => {
     const m = /^(.+?)\s+(?:on|to|for|at)\s+(.+?)\s+instead$/i.exec(text);

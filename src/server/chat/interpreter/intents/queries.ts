@@ -70,7 +70,7 @@ function listCall(text: string, ctx?: Pick<InterpretContext, "now" | "timeZone">
   if (category && !/^(?:order|total|the next|next|a week|this week|today|tomorrow)\b/i.test(category[1]!)) refs.category_id = labelName(category[1]!);
   if (/\b(?:due\s+)?today\b/i.test(text)) args.due = "today";
   else if (/\b(?:this|the)\s+week\b|\bnext\s+(?:7|seven)\s+days\b|\bwithin a week\b/i.test(text)) args.due = "next7";
-  else if (/\b(?:without|with no|no)\s+(?:a\s+)?(?:due\s+)?date\b|\bundated\b|\bunscheduled\b/i.test(text)) args.due = "none";
+  else if (/\b(?:without|with no|no)\s+(?:a\s+)?(?:due\s+)?date\b|\bundated\b|\bunscheduled\b|\b(?:not|never)\s+(?:been\s+)?scheduled\b/i.test(text)) args.due = "none";
   else {
     const day = ONE_DAY.exec(text);
     if (day && ctx && dateOnly(day[1]!, ctx)) args.due_on = day[1]!;
