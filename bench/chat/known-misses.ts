@@ -14,5 +14,18 @@ export const KNOWN_MISSES: Record<number, string[]> = {
     "move the budget review to thursday",
     "move the dentist to the same time on friday",
   ],
-  8: [],
+  8: [
+    // "7:15" without am/pm after "tomorrow": the documented reading of 1-7 o'clock is the afternoon (19:15); the
+    // case expects the morning. Ambiguous, kept as written when measured.
+    "snooze the vet thing until tomorrow at 7:15",
+    // Undoing a completion does not re-arm a reminder whose time came while it was armed and undelivered (the seed's
+    // vet reminder: no worker delivers it in the bench); one already delivered ("sent") comes back as it was.
+    "overdue?",
+    // A pronoun for "him" (Rex), not a task's words.
+    "rex is home, picked him up",
+    // "and the groceries too" after a completion: the same change to another task is not read.
+    "mark the passport done",
+    // "everything" lists done tasks too (batch 1's "show everything including done"); the case expects open ones.
+    "list everything by priority",
+  ],
 };

@@ -20,7 +20,7 @@ const DUE_WINDOWS: [RegExp, string][] = [
 const EVERY_DUE = new RegExp(String.raw`^(?:${EVERY_TASK}|all\s+(?:of\s+)?(?:my\s+|the\s+)?)\s*(.*?)\s*(?:tasks|todos|stuff|things)?$`, "i");
 
 /** "them", "those", "all of them", "both": the tasks the conversation just listed. */
-const LISTED = /^(?:(?:all\s+(?:of\s+)?)?(?:them|those|these)(?:\s+(?:tasks|ones|two|three))?(?:\s+all)?|both(?:\s+of\s+them)?|the lot|all|everything(?:\s+(?:there|listed|on that list|you (?:just )?(?:showed|listed)))?)$/i;
+const LISTED = /^(?:(?:all\s+(?:of\s+)?)?(?:them|those|these)(?:\s+(?:tasks|ones|two|three))?(?:\s+(?:all|both))?|both(?:\s+of\s+them)?|the lot|all|everything(?:\s+(?:there|listed|on that list|you (?:just )?(?:showed|listed)))?)$/i;
 
 /** "everything in home", "all my home tasks", "all the tasks tagged finance", "all overdue stuff", "them" → which tasks. */
 export function group(words: string, ctx?: Pick<InterpretContext, "listed">): NonNullable<PlannedCall["forEach"]> | undefined {
@@ -49,7 +49,7 @@ const bulk = (args: PlannedCall["args"], forEach: NonNullable<PlannedCall["forEa
 export const bulkEditRules: Rule[] = [
   // "make everything in home high priority", "set all work tasks to urgent", "make those high priority"
   (text, ctx) => {
-    const m = /^(?:make|set|mark|change|bump)\s+(.+?)\s+(?:to\s+|as\s+)?((?:top|highest|critical|urgent|high|important|medium|normal|low)(?:[\s-]+(?:priority|prio))?)$/i.exec(text);
+    const m = /^(?:make|set|mark|change|bump|drop|lower|raise|downgrade|upgrade)\s+(.+?)\s+(?:to\s+|as\s+)?((?:top|highest|critical|urgent|high|important|medium|normal|low)(?:[\s-]+(?:priority|prio))?)$/i.exec(text);
     const tasks = m ? group(m[1]!, ctx) : undefined;
     const { priority, rest } = m ? takePriority(/priority|prio/i.test(m[2]!) ? m[2]! : `${m[2]} priority`) : { rest: "" };
     return tasks && priority && !rest ? bulk({ action: "set_priority", priority }, tasks) : undefined;

@@ -127,7 +127,15 @@ const moveRules: Rule[] = [
     if (due && when) return orNewTask(text, ctx, readings([[onTask("update_task", due[1]!, { due_date: when })]]));
     // "put rex pickup at 5:30 today": after "put", "at" marks the date too; a new task is the other reading (orNewTask).
     const separators = /^put\b/i.test(text) ? "for|on|to|at" : "for|on|to";
-    return orNewTask(text, ctx, readings(moveCuts(m[1]!.replace(/\s+instead$/i, ""), ctx, separators)));
+    const cut = readings(moveCuts(m[1]!.replace(/\s+instead$/i, ""), ctx, separators));
+    if (cut || !/^do\s+(?!not\b)/i.test(text)) return orNewTask(text, ctx, cut);
+    // "do the groceries tomorrow evening at 6": the task, then its new day without a preposition.
+    const words = m[1]!.split(/\s+/);
+    for (let at = 1; at < words.length; at += 1) {
+      const due = duePhrase(words.slice(at).join(" "), ctx);
+      if (due) return readings([[onTask("update_task", words.slice(0, at).join(" "), { due_date: due })]]);
+    }
+    return undefined;
   },
   // "give me till monday for the passport", "i need until friday for the budget review": the new deadline, then the task.
   (text, ctx) => {

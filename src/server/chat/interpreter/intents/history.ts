@@ -21,6 +21,8 @@ export const undoRules: Rule[] = [
     new RegExp(String.raw`^(?:${UNDO}(?:\s+(?:it|that|this|${LAST}|what (?:you|i) (?:just )?did))?|take (?:that|it) back|undo (?:the )?last|please undo)$`, "i").test(text)
       ? calls({ tool: "undo_change", args: {} })
       : undefined,
+  // "i need that, undo": a reason, then the undo.
+  (text) => (/^[^,]+,\s*(?:undo|revert)(?:\s+(?:it|that|this|please))?$/i.test(text) ? calls({ tool: "undo_change", args: {} }) : undefined),
   // "ctrl z", "cmd+z": the keyboard's undo, typed.
   (text) => (/^(?:ctrl|control|cmd|command)\s*[+-]?\s*z$/i.test(text) ? calls({ tool: "undo_change", args: {} }) : undefined),
   // "that was a mistake", "i didn't mean that", "my bad": the last change was not wanted.

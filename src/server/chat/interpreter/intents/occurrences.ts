@@ -102,8 +102,11 @@ export const occurrenceRules: Rule[] = [
     const m =
       new RegExp(String.raw`^${ONCE},?\s+(.+?)(?:'s|\s+(?:is|will be|happens|should be))\s+((?:on|at)\s+.+)$`, "i").exec(text) ??
       new RegExp(String.raw`^(.+?)(?:'s|\s+(?:is|will be|happens|should be))\s+((?:on|at)\s+.+?),?\s+${ONCE}$`, "i").exec(text);
-    const to = m ? duePhrase(m[2]!, ctx) : undefined;
-    return m && to ? call("reschedule_occurrence", m[1]!, { date: "next", to }) : undefined;
+    // "just this once, do standup on tuesday": the verb, the task, its day.
+    const done = m ? undefined : new RegExp(String.raw`^${ONCE},?\s+(?:do|have|hold|move|put|run)\s+(.+?)\s+((?:on|at)\s+.+)$`, "i").exec(text);
+    const said = m ?? done;
+    const to = said ? duePhrase(said[2]!, ctx) : undefined;
+    return said && to ? call("reschedule_occurrence", said[1]!, { date: "next", to }) : undefined;
   },
   // "move next monday's standup to tuesday", "push the standup on the 16th to tuesday"
   (text, ctx) => {

@@ -25,6 +25,8 @@ function daysIn(text: string): number | undefined {
 }
 
 const SEARCH_RES = [
+  // "is groceries on my list", "are the flights in my tasks"
+  /^(?:is|are)\s+(?:the\s+)?(.+?)\s+(?:on|in)\s+(?:my|the)\s+(?:list|tasks|task list|todo list|to do list)$/i,
   /^(?:find|search(?:\s+for)?|look\s+(?:for|up)|locate|lookup)\s+(?:me\s+)?(?:all\s+)?(?:my\s+|the\s+|any\s+)?(?:tasks?|todos?|anything|items?|something|things?|ones?|stuff)?\s*(?:about|for|with|containing|mentioning|related to|regarding|on|called|named|titled|matching|that (?:mention|contain)s?|which (?:mention|contain)s?)?\s*(.+)$/i,
   /^(?:show|list|get|give)\s+(?:me\s+)?(?:all\s+)?(?:my\s+|the\s+)?tasks?\s+(?:about|mentioning|containing|related to|regarding|matching|with the word|called|named)\s+(.+)$/i,
   /^(?:do i have|are there|is there|any|anything)\s+(?:any(?:thing)?\s+)?(?:tasks?\s+|todos?\s+)?(?:about|mentioning|related to|regarding|for|with)\s+(.+)$/i,
