@@ -1,6 +1,7 @@
 import { LIMITS } from "@/server/limits";
 import { z } from "zod";
 import { isValidTimeZone } from "@/lib/recurrence/zone";
+import { CLOCK_TIME } from "@/server/domain/reminder-times";
 
 /** Input schemas for tasks: the single source of truth for tRPC, MCP tools and the chat assistant. */
 export const PRIORITIES = ["low", "medium", "high", "urgent"] as const;
@@ -83,7 +84,7 @@ export const bulkUpdateInput = z
       z.object({
         type: z.literal("setDue"),
         day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a day as YYYY-MM-DD").nullable(),
-        time: z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, "must be a time as HH:mm").optional(),
+        time: z.string().regex(CLOCK_TIME, "must be a time as HH:mm").optional(),
       }),
     ]),
   })
