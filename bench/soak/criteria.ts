@@ -4,7 +4,10 @@ import type { RequestSample } from "./user";
 
 export interface SoakSamples {
   requests: RequestSample[];
-  rssBytes: { at: number; bytes: number }[];
+  /** `byPid`: each process of the group, so a growth can be pinned on one. */
+  rssBytes: { at: number; bytes: number; byPid?: Record<number, number> }[];
+  /** Each sampled process's role (web, background, primary). */
+  roles?: Record<number, string>;
   /** The relay's `cadence_outbox_lag_ms` gauge as scraped during the run (null: the scrape got no answer in time). */
   gaugeLagMs: { at: number; ms: number | null }[];
 }
@@ -64,7 +67,13 @@ export function evaluateSoak(samples: SoakSamples, run: { durationMs: number; re
     requestsPerSecond: Math.round((samples.requests.length / (run.durationMs / 1000)) * 10) / 10,
     errors: { count: errors.length, statuses: countBy(errors.map((e) => String(e.status))), first: errors.slice(0, 5) },
     latencyMs: { all: summarize(samples.requests.map((r) => r.ms)), firstWindowP95: firstP95, lastWindowP95: lastP95, perMinuteP95, perMinuteP95ByOp, byOp },
-    rssMb: { afterWarmUp: mb(rssAfterWarmUp), atEnd: mb(rssAtEnd), growthPercent: Math.round(rssGrowth * 1000) / 10, samples: samples.rssBytes.length },
+    rssMb: {
+      afterWarmUp: mb(rssAfterWarmUp),
+      atEnd: mb(rssAtEnd),
+      growthPercent: Math.round(rssGrowth * 1000) / 10,
+      samples: samples.rssBytes.length,
+      byProcess: rssByProcess(warm[0]?.byPid, warm.at(-1)?.byPid, samples.roles ?? {}),
+    },
     outboxLagMs: { max: maxLag, events: lagEvents, unpublished, perMinute: run.outboxLag, gauge: gaugePerMinute(samples.gaugeLagMs, run.durationMs) },
     reminders: run.reminders,
   };
@@ -97,4 +106,14 @@ function countBy(values: string[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
   return counts;
+}
+
+/** Each process's RSS after the warm-up and at the last sample, in MB (a process that came or went shows null). */
+function rssByProcess(atWarmUp: Record<number, number> | undefined, atEnd: Record<number, number> | undefined, roles: Record<number, string>) {
+  const pids = [...new Set([...Object.keys(atWarmUp ?? {}), ...Object.keys(atEnd ?? {})])].map(Number).sort((a, b) => a - b);
+  return pids.map((pid) => {
+    const before = atWarmUp?.[pid];
+    const after = atEnd?.[pid];
+    return { pid, role: roles[pid] ?? "unknown", afterWarmUp: before === undefined ? null : mb(before), atEnd: after === undefined ? null : mb(after) };
+  });
 }

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 
-/** Resident memory of every process in the group (npm start -> tsx -> node server), from /proc. */
-export function sampleProcessGroupRss(pgid: number): number {
+/** Resident memory of the group's processes (primary, web and background processes), from /proc, in bytes. */
+export function sampleProcessGroupRss(pgid: number): { total: number; byPid: Record<number, number> } {
   let total = 0;
+  const byPid: Record<number, number> = {};
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -11,12 +12,13 @@ export function sampleProcessGroupRss(pgid: number): number {
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       if (Number(fields[2]) !== pgid) continue;
       const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${entry}/status`, "utf8"))?.[1];
-      total += Number(rss ?? 0) * 1024;
+      byPid[Number(entry)] = Number(rss ?? 0) * 1024;
+      total += byPid[Number(entry)] ?? 0;
     } catch {
       // the process exited between listing and reading
     }
   }
-  return total;
+  return { total, byPid };
 }
 
 /** Clock ticks per second of /proc's utime/stime (USER_HZ: 100 on Linux). */
@@ -76,5 +78,15 @@ export async function scrapeOutboxLag(baseUrl: string): Promise<number | null> {
     return match ? Number(match[1]) : null;
   } catch {
     return null;
+  }
+}
+
+/** The role a process of the app's group was forked for (src/server/http/processes.ts), or "primary". */
+export function processRole(pid: number): string {
+  try {
+    const environ = readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
+    return environ.find((entry) => entry.startsWith("CADENCE_PROCESS_ROLE="))?.slice("CADENCE_PROCESS_ROLE=".length) ?? "primary";
+  } catch {
+    return "gone";
   }
 }

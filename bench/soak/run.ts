@@ -11,7 +11,7 @@ import { writeResult } from "../lib/results";
 import { evaluateSoak, verdictLines, type SoakSamples } from "./criteria";
 import { SimulatedUser } from "./user";
 import { outboxLagFromPglite, outboxLagFromPostgres, type OutboxLagMinute } from "./outbox-lag";
-import { cpuUsedMs, pidsCpuMs, processGroupCpuMs, sampleProcessGroupRss, scrapeOutboxLag } from "./probes";
+import { cpuUsedMs, pidsCpuMs, processGroupCpuMs, processRole, sampleProcessGroupRss, scrapeOutboxLag } from "./probes";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const arg = (name: string, fallback: string) => {
@@ -71,6 +71,8 @@ async function runMode(driver: "pglite" | "postgres") {
     log(`${driver}: ${userCount} users seeded; load for ${minutes} min`);
 
     const samples: SoakSamples = { requests: [], rssBytes: [], gaugeLagMs: [] };
+    const roles: Record<number, string> = {};
+    samples.roles = roles;
     const startedAt = Date.now();
     runStartedAt = new Date(startedAt);
     const durationMs = minutes * 60_000;
@@ -78,8 +80,9 @@ async function runMode(driver: "pglite" | "postgres") {
     const reminderCutoff = startedAt + durationMs - 60_000;
     const probes = setInterval(() => {
       const at = Date.now() - startedAt;
-      const rss = server.child.pid ? sampleProcessGroupRss(server.child.pid) : 0;
-      samples.rssBytes.push({ at, bytes: rss });
+      const rss = server.child.pid ? sampleProcessGroupRss(server.child.pid) : { total: 0, byPid: {} };
+      samples.rssBytes.push({ at, bytes: rss.total, byPid: rss.byPid });
+      for (const pid of Object.keys(rss.byPid)) roles[Number(pid)] ??= processRole(Number(pid));
       void scrapeOutboxLag(baseUrl).then((ms) => samples.gaugeLagMs.push({ at, ms }));
     }, 5_000);
     const appCpuBefore = processGroupCpuMs(server.child.pid ?? 0);

@@ -43,4 +43,18 @@ describe("soak pass criteria", () => {
     expect(lines.find((line) => line.includes("outbox lag"))).toMatch(/^FAIL outbox lag: max 1500 ms over 120 events/);
     expect(lines.at(-1)).toBe("FAIL overall");
   });
+  it("pin an RSS growth on the process that grew, by role", () => {
+    const samples: SoakSamples = { requests: [], rssBytes: [], gaugeLagMs: [], roles: { 10: "primary", 11: "web", 12: "background" } };
+    for (let at = 0; at < 3 * MINUTE; at += 5_000) {
+      const background = at >= 2.5 * MINUTE ? 150e6 : 100e6;
+      samples.rssBytes.push({ at, bytes: 300e6 + background - 100e6, byPid: { 10: 100e6, 11: 100e6, 12: background } });
+    }
+    const result = evaluateSoak(samples, { durationMs: 3 * MINUTE, reminders, outboxLag: lagMinutes(50) });
+    expect(result.rssMb.byProcess.map((p) => [p.role, p.afterWarmUp, p.atEnd])).toEqual([
+      ["primary", 95.4, 95.4],
+      ["web", 95.4, 95.4],
+      ["background", 95.4, 143.1],
+    ]);
+  });
 });
+
