@@ -4,7 +4,6 @@
 // KAFKA_BIN holds a kafka-topics.sh that starts the class Kafka's own script starts (TopicCommand).
 import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,6 +12,7 @@ import { BROKER_TOPICS, TOPIC_PARTITIONS } from "@/server/events/catalog";
 import { kafkaListening, kafkaTool, prepareKafka } from "../../scripts/fleet/kafka";
 import { ROOT, toolchain } from "../../scripts/fleet/stack";
 import { poll, supervise, type Supervised } from "../../scripts/fleet/supervised";
+import { freePort } from "../support/distributed/cluster";
 
 interface Container {
   name: string;
@@ -24,15 +24,6 @@ interface Rendered {
   data?: Record<string, string>;
   spec?: { template?: { spec?: { containers?: Container[] } } };
 }
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-    probe.on("error", reject);
-  });
 
 /** The script and the Job container's plain environment, as `helm template` renders them for Minikube. */
 function renderJob(): { script: string; env: Record<string, string>; jobName: string } {
