@@ -102,10 +102,7 @@ function toWhen(r: chrono.ParsedResult, text: string, ctx: Ctx): When {
   const nextWd = NEXT_WEEKDAY.exec(r.text);
   if (nextWd) {
     // chrono reads "next fri" as Friday of next week; people mean the coming Friday.
-    const now = wallClock(ctx.now, ctx.timeZone);
-    const target = DAY_PREFIX.indexOf(nextWd[1]!.toLowerCase());
-    const ahead = (target - weekdayOf(now) + 7) % 7 || 7;
-    date = addDays(now, ahead);
+    date = comingWeekday(wallClock(ctx.now, ctx.timeZone), nextWd[1]!);
   } else if (isTodaysWeekday(r, date, ctx)) {
     // "wednesday" said on a Wednesday means next week's; "today" or "this wednesday" say so when not.
     date = addDays(date, 7);
