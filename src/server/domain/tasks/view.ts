@@ -1,4 +1,5 @@
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import { isAnyUuid } from "@/server/db/any-uuid";
 import type { Executor } from "@/server/db/client";
 import { categories, reminders, tags, tasks, taskTags } from "@/server/db/schema";
 import type { TaskEventState } from "@/server/events/catalog";
@@ -121,7 +122,7 @@ export async function loadTaskViewsWith(
     .select({ ...fields, ...extra } as typeof fields)
     .from(tasks)
     .leftJoin(categories, eq(categories.id, tasks.categoryId))
-    .where(and(eq(tasks.userId, userId), inArray(tasks.id, ids)));
+    .where(and(eq(tasks.userId, userId), isAnyUuid(tasks.id, ids)));
   const byId = new Map(rows.map((row) => [row.id, row]));
   const result: { view: TaskView; extra: Record<string, unknown> }[] = [];
   for (const id of ids) {

@@ -1,4 +1,5 @@
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import { isAnyUuid } from "@/server/db/any-uuid";
 import type { Executor } from "@/server/db/client";
 import { categories, tags, tasks, type RecurrenceMove, type SeriesValues } from "@/server/db/schema";
 import { loadTaskViewsWith, taskColumns, type TaskView } from "../tasks/view";
@@ -114,7 +115,7 @@ export async function loadTaskSnapshots(db: Executor, userId: string, ids: reado
   const rows = await db
     .select({ ...snapshotRowColumns, tagIdsJson, remindersJson })
     .from(tasks)
-    .where(and(eq(tasks.userId, userId), inArray(tasks.id, [...ids])));
+    .where(and(eq(tasks.userId, userId), isAnyUuid(tasks.id, ids)));
   for (const { tagIdsJson: tagIds, remindersJson: reminders, ...rest } of rows) result.set(rest.id, toSnapshot(rest, tagIds, reminders));
   return result;
 }
