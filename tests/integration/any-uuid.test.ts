@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isAnyUuid } from "@/server/db/any-uuid";
 import { tasks } from "@/server/db/schema";
@@ -30,6 +31,11 @@ describe("selecting rows by a list of ids", () => {
     expect(await titlesOf([])).toEqual([]);
     expect(await titlesOf([ids[2]!])).toEqual(["task 2"]);
     expect(await titlesOf([ids[0]!, ids[3]!, ids[1]!])).toEqual(["task 0", "task 1", "task 3"]);
+  });
+
+  it("takes more ids than a statement can take parameters (65,535), as a calendar feed of a large account needs", async () => {
+    const many = [...Array.from({ length: 70_000 }, () => randomUUID()), ids[1]!];
+    expect(await titlesOf(many)).toEqual(["task 1"]);
   });
 
   it("is one statement for any number of ids, so connections do not cache a statement per list length", () => {

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, asc, eq, inArray, isNotNull, isNull, max } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, max } from "drizzle-orm";
+import { isAnyUuid } from "@/server/db/any-uuid";
 import type { Database } from "@/server/db/client";
 import { calendarFeeds, categories, tags, tasks, taskTags, users } from "@/server/db/schema";
 import type { DomainContext } from "../context";
@@ -61,7 +62,7 @@ export async function renderCalendarFeed(db: Database, token: string, now = new 
           .select({ taskId: taskTags.taskId, name: tags.name })
           .from(taskTags)
           .innerJoin(tags, eq(tags.id, taskTags.tagId))
-          .where(inArray(taskTags.taskId, rows.map((r) => r.task.id)))
+          .where(isAnyUuid(taskTags.taskId, rows.map((r) => r.task.id)))
           .orderBy(asc(tags.name));
   const tagsByTask = new Map<string, string[]>();
   for (const t of tagRows) tagsByTask.set(t.taskId, [...(tagsByTask.get(t.taskId) ?? []), t.name]);
