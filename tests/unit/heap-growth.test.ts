@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BUSY_HEAP_GROWING_PERCENT, createHeapGrowthControl, IDLE_HEAP_GROWING_PERCENT } from "@/server/http/heap-growth";
+import { BUSY_HEAP_GROWING_PERCENT, createHeapGrowthControl, IDLE_HEAP_GROWING_PERCENT, WEB_HEAP_GROWING_PERCENT } from "@/server/http/heap-growth";
 
 describe("heap growth limit", () => {
   it("starts limited, lifts the limit while the event loop is busy and sets it again once idle", () => {
@@ -11,5 +11,15 @@ describe("heap growth limit", () => {
     // V8's flag is written only when the limit changes.
     expect(set).toEqual([IDLE_HEAP_GROWING_PERCENT, BUSY_HEAP_GROWING_PERCENT, IDLE_HEAP_GROWING_PERCENT]);
     expect(BUSY_HEAP_GROWING_PERCENT).not.toBe(IDLE_HEAP_GROWING_PERCENT);
+  });
+
+  it("holds a web process's heap to a small growth factor even under load", () => {
+    const set: number[] = [];
+    const loads = [0.9, 0.01, 0.6];
+    const check = createHeapGrowthControl({ role: "web", utilizationSinceLastCheck: () => loads.shift() ?? 0, setPercent: (p) => set.push(p) });
+    expect([check(), check(), check()]).toEqual([WEB_HEAP_GROWING_PERCENT, WEB_HEAP_GROWING_PERCENT, WEB_HEAP_GROWING_PERCENT]);
+    expect(set).toEqual([WEB_HEAP_GROWING_PERCENT]);
+    expect(WEB_HEAP_GROWING_PERCENT).toBeGreaterThan(0);
+    expect(WEB_HEAP_GROWING_PERCENT).toBeLessThan(IDLE_HEAP_GROWING_PERCENT);
   });
 });

@@ -9,7 +9,7 @@ import { roleOfThisProcess, runPrimary, webProcessCount } from "./processes";
  * back here to take its role. Heavy modules load per role, so the primary stays small.
  */
 async function main() {
-  limitHeapGrowth();
+  limitHeapGrowth(roleOfThisProcess());
   const env = parseEnv();
   const dev = process.env.NODE_ENV !== "production";
   const webProcesses = webProcessCount(env, dev);
