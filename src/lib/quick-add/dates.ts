@@ -144,11 +144,16 @@ function unglued(r: chrono.ParsedResult, text: string, ctx: Ctx): chrono.ParsedR
   return rest && namesDay(rest) ? rest : r;
 }
 
+/** "slides for Monday's meeting": a day in the possessive names what the task is about, not when it is due. */
+const possessive = (r: chrono.ParsedResult, text: string) => /^['’]s?(?![\p{L}\p{N}])/u.test(text.slice(r.index + r.text.length)) && !r.start.isCertain("hour");
+
 export function parseResults(text: string, ctx: Ctx): chrono.ParsedResult[] {
-  const found = casualWithWordedTimes
+  const parsed = casualWithWordedTimes
     .parse(text, reference(ctx), { forwardDate: true })
     .map((r) => unglued(r, text, ctx))
     .filter((r) => isPlausible(r, text));
+  // Only when another phrase gives the date: alone, "monday's" still says which day ("skip monday's standup").
+  const found = parsed.some((r) => !possessive(r, text)) ? parsed.filter((r) => !possessive(r, text)) : parsed;
   // "morning run tomorrow at 7am": beside a phrase that names the day, a lone part of the day is a title word.
   return found.some(namesDay) ? found.filter((r) => !onlyPartOfDay(r)) : found;
 }
@@ -156,7 +161,7 @@ export function parseResults(text: string, ctx: Ctx): chrono.ParsedResult[] {
 // "on the 25th", "by the 3rd": a day of the month chrono does not read on its own. Not "the 15th of
 // every month" (recurrence is masked before dates are looked for) nor "the 2nd floor". A masked token
 // ("_", a #tag already read) ends the phrase like punctuation does.
-const ORDINAL_DAY = /(?:^|\s)((?:(?:due|on|by|before|until|till|for)\s+)?the\s+(\d{1,2})(?:st|nd|rd|th))(?=\s*$|\s*[,.;!?#@_]|\s+(?:at|by|due|in|and|remind|p[1-4])\b)/i;
+const ORDINAL_DAY = /(?:^|\s)((?:(?:due|on|by|before|until|till|for|starting(?:\s+(?:on|from))?|from|beginning)\s+)?the\s+(\d{1,2})(?:st|nd|rd|th))(?=\s*$|\s*[,.;!?#@_]|\s+(?:at|by|due|in|and|remind|p[1-4])\b)/i;
 
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -195,7 +200,19 @@ function comingWeekday(today: YMD, word: string): YMD {
 }
 
 /** Days chrono does not count: each reads the phrase and gives the day it names. */
+/** The same day `months` months on, or the month's last day when it is shorter ("in a month" from 31 Jan is 28 Feb). */
+function addMonths(today: YMD, months: number): YMD {
+  const index = today.year * 12 + (today.month - 1) + months;
+  const [year, month] = [Math.floor(index / 12), (index % 12) + 1];
+  return { year, month, day: Math.min(today.day, daysInMonth(year, month)) };
+}
+
 const NAMED_DAYS: { re: RegExp; day: (m: RegExpExecArray, today: YMD) => YMD | undefined }[] = [
+  {
+    // "in a month", "in 2 months", "a month from today", "in a month's time": the same day that many months on
+    re: new RegExp(String.raw`${CUE}(?:in\s+(a|an|one|two|three|four|five|six|\d{1,2})\s+months?(?:'s?\s+time)?|(a|an|one|two|three|four|five|six|\d{1,2})\s+months?\s+from\s+(?:today|now))${AFTER_DAY}`, "iu"),
+    day: (m, today) => addMonths(today, countOf(m[1] ?? m[2]!)),
+  },
   {
     // "a week from today", "two weeks from friday", "3 days from tomorrow", "a fortnight from monday"
     re: new RegExp(String.raw`${CUE}(a|an|one|two|three|four|five|six|\d{1,2})\s+(days?|weeks?|fortnights?)\s+from\s+(today|now|tomorrow|${WEEKDAY_WORD})${AFTER_DAY}`, "iu"),

@@ -125,6 +125,22 @@ const patterns: Pattern[] = [
     build: () => ({ freq: RRule.DAILY }),
   },
   {
+    // "mon-fri", "monday through friday", "every tuesday to thursday": each day of a run of weekdays (a plain "to"
+    // needs "every": "from monday to friday" may be a move)
+    re: new RegExp(String.raw`\b(?:(every)\s+)?(${WD})(?:\s*[-–]\s*|\s+(?:through|thru)\s+|\s+(to)\s+)(${WD})${END}`, "giu"),
+    build: (m) => {
+      if (m[3] && !m[1]) return undefined;
+      const [from, to] = [weekdaysIn(m[2]!)[0]!, weekdaysIn(m[4]!)[0]!];
+      if (from === to) return undefined;
+      const days: number[] = [];
+      for (let d = from; days.length < 7; d = (d + 1) % 7) {
+        days.push(d);
+        if (d === to) break;
+      }
+      return { freq: RRule.WEEKLY, byweekday: byDays(days.sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7))) };
+    },
+  },
+  {
     // every [other] mon, wed and fri
     re: new RegExp(String.raw`\bevery\s+(other\s+)?(${WD_LIST})${END}`, "giu"),
     build: (m) => ({ freq: RRule.WEEKLY, ...(m[1] ? { interval: 2 } : {}), byweekday: byDays(weekdaysIn(m[2]!)) }),

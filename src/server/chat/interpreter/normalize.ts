@@ -90,7 +90,8 @@ export function scrambled(a: string, b: string): boolean {
 const POLITE_START =
   /^(?:(?:hey|hi|hello|ok(?:ay)?|so|um+|uh+|oh|ah|hmm+|well|ugh|yeah|right|assistant|cadence)[,!.]?\s+)*(?:(?:please|pls|kindly|could you(?: please)?|can you(?: please)?|would you(?: please)?|will you(?: please)?|would you mind|i(?: would|'d) like(?: you)? to|i want(?: you)? to|help me)\s+)*/i;
 // Not "asap": it is a priority ("add renew car insurance asap" is urgent), read where priorities are.
-const POLITE_END = /(?:[,\s]+(?:please|pls|plz|thanks|thank you|thx|for me|if you can|if possible|too|as well))+\s*$/i;
+// "…, low prio, no rush": an aside on how pressing it is adds nothing the words before did not say.
+const POLITE_END = /(?:[,\s]+(?:please|pls|plz|thanks|thank you|thx|for me|if you can|if possible|too|as well|no rush|no hurry|when you get a chance|whenever you can))+\s*$/i;
 
 /**
  * Words that mark a correction or a follow-up ("actually …", "no wait, …", "sorry, I meant …", "also …"):
@@ -103,6 +104,15 @@ const CORRECTION_START =
 export function isCorrection(utterance: string): boolean {
   const text = utterance.trim().replace(POLITE_START, "");
   return /^(?:no|nope|nah|not|actually|sorry|oops|whoops|correction|i meant|i mean|wait|hmm+|make that|make it|change that to|rather|or rather)\b/i.test(text);
+}
+
+/**
+ * Whether the words ask for the change just made once more, on something else: "and the groceries too", "the flights as
+ * well", "same for the groceries", "ditto for rent".
+ */
+export function isSameAgain(utterance: string): boolean {
+  const text = utterance.trim().replace(/[.!?\s]+$/u, "");
+  return /(?:^|[\s,])(?:too|as well)$/i.test(text) || /^(?:(?:and|oh and|also)\s+)?(?:(?:the\s+)?same\s+(?:thing\s+)?(?:for|with|goes for|to)|ditto\s+(?:for|with)|do\s+the\s+same\s+(?:for|with|to))\s/i.test(text);
 }
 
 function stripPoliteness(text: string): string {
@@ -136,8 +146,10 @@ export function normalize(utterance: string): string {
   );
   // "that one's done", "it's not": after a pronoun, 's is "is", never a possessive.
   text = text.replace(/\b(that one|this one|that|this|it|everything|all)'s\b/gi, "$1 is");
-  // "dentist's now at 17:30": before "now", 's is "is" too.
-  text = text.replace(/([\p{L}\p{N}])'s\s+(?=now\b)/giu, "$1 is ");
+  // "dentist's now at 17:30", "standup's cancelled this monday": before "now" or a state, 's is "is" too.
+  text = text.replace(/([\p{L}\p{N}])'s\s+(?=(?:now|cancell?ed|canceled|off|moved|postponed|rescheduled|pushed|done|finished|sorted|over|not|no longer)\b)/giu, "$1 is ");
+  // "done and dusted", "all done and dusted": an idiom for done.
+  text = text.replace(/\bdone\s+and\s+dusted\b/gi, "done");
   // "3/19 @ 4:15pm": "@" before a time is "at" (before a word it names a category).
   text = text.replace(/(^|\s)@\s*(?=\d)/g, "$1at ");
   // "…asap, its the last week": a remark on the task after a comma ("its"/"it's" then an article) asks for nothing.

@@ -60,7 +60,8 @@ export const tagRules: Rule[] = [
 ];
 
 const BEFORE = String.raw`(?:before|early|earlier|ahead|prior)(?:\s+(?:it(?:'s| is)?\s+)?(?:due|starts))?`;
-const REMIND = String.raw`(?:remind me|ping me|alert me|nudge me|notify me|warn me|give me a heads[ -]up|let me know|set (?:up )?(?:a )?reminder|add (?:a )?reminder|create (?:a )?reminder)`;
+// "i want a reminder 2 days before the dentist": the reminder asked for as a wish.
+const REMIND = String.raw`(?:remind me|ping me|alert me|nudge me|notify me|warn me|give me a heads[ -]up|let me know|set (?:up )?(?:a )?reminder|add (?:a )?reminder|create (?:a )?reminder|(?:i|we)\s+(?:want|need|would like|could use)\s+a\s+reminder|give me a reminder|set me a reminder)`;
 
 /** A day said against the task's own due day: group 1/2 count days back, group 3 is a part of that day. */
 const DUE_DAY = /\b(?:the\s+(day|night|evening|morning|afternoon)\s+before|(\d{1,2}|two|three|four|five|six|seven|a couple of)\s+days?\s+(?:before|earlier)|(?:that|the same)\s+(morning|day|evening|night|afternoon)|on\s+the\s+(day)|the\s+(morning)\s+of)\b/i;

@@ -25,12 +25,14 @@ const CATEGORY_PHRASE = /\s+(?:in|to|under|into)\s+(?:the\s+|my\s+)?(?!(?:my|the
 const TAGGED_PHRASE = /\s+(?:tagged|tag(?:ged)? (?:it )?(?:with|as)|labell?ed|with (?:the )?tags?)\s+#?([\p{L}\p{N}_-]+(?:\s*(?:,|and)\s*#?[\p{L}\p{N}_-]+)*)/iu;
 /** "…, tomorrow 8:30am, tag health": a bare "tag X" closing the request, after a comma or "and". */
 const CLOSING_TAG = /(?:\s*,\s*|\s+and\s+)(?:tag|label)(?:\s+it)?\s+#?([\p{L}\p{N}_-]+)\s*$|,\s*#?([\p{L}\p{N}_-]+)\s+tag(?=\s*(?:,|$))/iu;
+/** "…and put it under home", "…, file it in work": the new task's category said as a second step. */
+const CLOSING_CATEGORY = /(?:\s*,\s*|\s+and\s+)(?:put|file|stick|place|move)\s+(?:it|that|this)\s+(?:in|under|into)\s+(?:the\s+|my\s+)?(?!(?:list|tasks?|todos?|calendar|inbox)\b)([\p{L}\p{N}_-]+(?:\s+[\p{L}\p{N}_-]+)?)(?:\s+(?:category|list|project))?\s*$/iu;
 const PRIORITY_SUFFIX = /\s+(?:with|at|as|and make it|and mark it)\s+(?:a\s+)?((?:top|highest|critical|urgent|high|medium|normal|low)\s+priority|priority\s+(?:urgent|high|medium|low))\b/i;
 
 function addCall(rest: string, remindCue: boolean, ctx: { now: Date; timeZone: string }, said?: string): Interpretation {
   let text = ` ${rest}`.replace(TRAILING_LIST, "");
   const refs: NonNullable<PlannedCall["refs"]> = {};
-  const category = CATEGORY_PHRASE.exec(text);
+  const category = CLOSING_CATEGORY.exec(text) ?? CATEGORY_PHRASE.exec(text);
   if (category) {
     refs.category_id = labelName(category[1]!);
     text = text.replace(category[0], " ");
@@ -58,7 +60,8 @@ function addCall(rest: string, remindCue: boolean, ctx: { now: Date; timeZone: s
   // "sunday at 7 in the evening", "remind me quarter to 9 tomorrow morning to call …": the part of the day only says
   // which half of the day the clock time is in.
   if (!quoted && parsed.dueAt && !parsed.allDay) title = title.replace(/\s+in\s+the\s+(?:morning|afternoon|evening)$/i, "").replace(/^(?:morning|afternoon|evening|night)\s+(?:to\s+)?(?=\S)/i, "");
-  if (!title) return { kind: "clarify", question: "What should the task be called?" };
+  // "put it under home" with no task in focus: a pronoun is no name for a new task.
+  if (!title || /^(?:it|that|this|them|this one|that one)$/i.test(title)) return { kind: "clarify", question: "What should the task be called?" };
   for (const tag of parsed.tags) if (!tagNames.some((n) => n.toLowerCase() === tag.name.toLowerCase())) tagNames.push(tag.name);
   if (parsed.category && !refs.category_id) refs.category_id = parsed.category.name;
   if (tagNames.length) refs.tag_ids = tagNames;
@@ -97,6 +100,8 @@ function addWithCategory(rest: string, remindCue: boolean, ctx: { now: Date; tim
   // "to gran #family": before a #tag only "in"/"under" name a place; "to" is whom the task is for.
   if (/^\s*to\s/i.test(m[0]) && /^\s*#/.test(` ${rest}`.slice(m.index + m[0].length))) return plain;
   const without = ` ${rest}`.replace(m[0], " ").trim();
+  // "put it under home": the task in focus moving, never a new task called "it".
+  if (/^(?:it|that|this|them)$/i.test(without)) return { kind: "clarify", question: "What should the task be called?" };
   const withCategory = addCall(without, remindCue, ctx, said);
   if (withCategory.kind !== "calls" || !withCategory.calls[0]) return plain;
   const call = withCategory.calls[0];

@@ -114,9 +114,19 @@ export const completeRules: Rule[] = [
     // "got anything with dentist in it" is a question; so is "completed work tasks" (a kind of task, in the plural).
     if (!m || /^(?:need|want|have|must|should)/i.test(m[1]!) || /^(?:to|a|an|some|one|anything|something|any|everything)\b/i.test(m[2]!)) return undefined;
     if (!/^i\b/i.test(text) && /\b(?:tasks|todos|items|stuff|things|ones)$/i.test(m[2]!)) return undefined;
-    return calls(onTask("complete_task", trailing(m[2]!)));
+    // "already picked him up": a person or thing said by a pronoun is the task the conversation is on.
+    return calls(onTask("complete_task", PERSON_PRONOUN.test(m[2]!) ? "it" : trailing(m[2]!)));
+  },
+  // "picked rex up", "dropped the suits off": a phrasal verb in the past with what it was done to in the middle.
+  (text) => {
+    const m = /^(?:i\s+|we\s+)?(?:have\s+|just\s+|already\s+|finally\s+)*(?:picked|dropped|paid|handed|sent|cleaned|sorted|tidied|rang|called|checked|backed|wrapped|signed|booked|took|brought|gave|put|filled|mailed|posted)\s+(.+?)\s+(?:up|off|back|out|in|over|away)(?:,?\s+(?:finally|at last|already|now|today))?$/i.exec(text);
+    if (!m || /^(?:to|a|an|some|anything|something|everything)\b/i.test(m[1]!)) return undefined;
+    return calls(onTask("complete_task", PERSON_PRONOUN.test(m[1]!) ? "it" : m[1]!));
   },
 ];
+
+/** "him", "her", "him up": a pronoun for the person or thing a task is about. */
+const PERSON_PRONOUN = /^(?:him|her|it|them)(?:\s+(?:up|off|back|out|in|over))?$/i;
 
 export const bulkDeleteRules: Rule[] = [
   // "delete all completed tasks in Shopping", "clear done tasks"
@@ -132,8 +142,9 @@ export const bulkDeleteRules: Rule[] = [
   // "delete all of them", "trash those", "get rid of both" after a list: one bulk deletion (one undo restores them).
   (text, ctx) => {
     const m = /^(?:delete|remove|trash|get rid of|erase|bin|scrap|ditch|toss|clear|nuke)\s+(.+)$/i.exec(text);
+    // Also a group named by its label or due window ("delete everything tagged errands"): the tasks it lists now.
     const tasks = m ? group(m[1]!, ctx) : undefined;
-    return tasks?.tasks ? { kind: "confirm", calls: [{ tool: "delete_tasks", args: {}, forEach: tasks }] } : undefined;
+    return tasks ? { kind: "confirm", calls: [{ tool: "delete_tasks", args: {}, forEach: tasks }] } : undefined;
   },
 ];
 

@@ -31,6 +31,9 @@ const SEARCH_RES = [
   /^(?:show|list|get|give)\s+(?:me\s+)?(?:all\s+)?(?:my\s+|the\s+)?tasks?\s+(?:about|mentioning|containing|related to|regarding|matching|with the word|called|named)\s+(.+)$/i,
   /^(?:do i have|are there|is there|any|anything)\s+(?:any(?:thing)?\s+)?(?:tasks?\s+|todos?\s+)?(?:about|mentioning|related to|regarding|for|with)\s+(.+)$/i,
   /^(?:which|what)\s+tasks?\s+(?:mention|contain|are about|talk about|involve)s?\s+(.+)$/i,
+  // "what's the deal with my passport renewal", "what about the dentist", "how is the budget review going": one task asked after.
+  /^(?:what\s+is\s+(?:the\s+(?:deal|story|status|latest|situation)|happening|going on|up)\s+with|what\s+about|where\s+(?:am i|are we|is it)\s+(?:with|on)|(?:the\s+)?status\s+(?:of|on))\s+(.+)$/i,
+  /^how\s+is\s+(.+?)\s+(?:going|coming along|looking)$/i,
   // "got anything with dentist in it", "have i got something about rex"
   /^(?:(?:have\s+)?(?:i\s+|you\s+)?got|have\s+i\s+got)\s+(?:anything|something|any\s+tasks?)\s+(?:with|about|mentioning|for|on)\s+(.+?)(?:\s+in\s+(?:it|the (?:title|name)))?$/i,
 ];
@@ -71,7 +74,7 @@ function listCall(text: string, ctx?: Pick<InterpretContext, "now" | "timeZone">
   const category = atWork ? [atWork[0], atWork[1]] : new RegExp(String.raw`\b(?:in|from|under)\s+(?:the\s+|my\s+)?(?:category\s+)?([^\s].*?)(?:\s+(?:category|list|project))?${STOP_AFTER_CATEGORY}`, "i").exec(text);
   if (category && !/^(?:order|total|the next|next|a week|this week|today|tomorrow)\b/i.test(category[1]!)) refs.category_id = labelName(category[1]!);
   if (/\b(?:due\s+)?today\b/i.test(text)) args.due = "today";
-  else if (/\b(?:this|the)\s+week\b|\bnext\s+(?:7|seven)\s+days\b|\bwithin a week\b/i.test(text)) args.due = "next7";
+  else if (/\b(?:this|the)\s+(?:coming\s+)?week\b|\bnext\s+(?:7|seven)\s+days\b|\bwithin a week\b/i.test(text)) args.due = "next7";
   else if (/\b(?:without|with no|no)\s+(?:a\s+)?(?:due\s+)?date\b|\bundated\b|\bunscheduled\b|\b(?:not|never)\s+(?:been\s+)?scheduled\b/i.test(text)) args.due = "none";
   else {
     const day = ONE_DAY.exec(text);
@@ -102,7 +105,8 @@ export const describedListRule: Rule = (text, ctx) => {
   // A lone date ("no, the 26th") corrects the task in focus (bareDateRule), it asks for no list.
   if ((!OPENER.test(text) && !TRAILING_NOUN.test(text)) || TOPIC_THEN_COMMAND.test(text) || duePhrase(text, ctx)) return undefined;
   // "any errands?", "anything work": a label alone — its category, else its tag, else the word searched for.
-  const bareLabel = /^(?:any|anything)\s+([\p{L}\p{N}_-]+)$/iu.exec(text);
+  // "list errands", "show all errands": the same, asked with a verb.
+  const bareLabel = /^(?:any|anything|list|list all|list my|all my|all)\s+([\p{L}\p{N}_-]+)$/iu.exec(text);
   if (bareLabel && !FILTER_WORD.test(bareLabel[1]!) && !prioritiesIn(bareLabel[1]!).length && !/^(?:tasks?|todos?|stuff|things|items?|due|else)$/i.test(bareLabel[1]!)) {
     const name = labelName(bareLabel[1]!);
     return {
@@ -139,6 +143,12 @@ function withLabelReadings(text: string, call: PlannedCall): Interpretation {
 }
 
 export const queryRules: Rule[] = [
+  // "due tmrw" said right after a task was added or shown is its new date, not a question about tomorrow.
+  (text, ctx) => {
+    if (!ctx.focus || !/^due\s/i.test(text)) return undefined;
+    const due = duePhrase(text, ctx);
+    return due ? one({ tool: "update_task", args: { task_id: ctx.focus.id, due_date: due }, about: ctx.focus.title }) : undefined;
+  },
   (text) => {
     const m = ONE_TASK.exec(text);
     return m && !NOT_A_NAME.test(m[1]!) && !LIST_NOUN.test(m[1]!) && !prioritiesIn(m[1]!).length ? one({ tool: "search_tasks", args: { query: unquote(m[1]!) } }) : undefined;
