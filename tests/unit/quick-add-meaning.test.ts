@@ -111,6 +111,16 @@ describe("batch 9's readings of days and repetitions", () => {
     expect(iso(parse("check the smoke alarm 2 months from today").dueAt)).toBe("2026-05-11T04:00:00.000Z");
   });
 
+  it("reads the end of the week as its Friday, and the day after tomorrow without its article", () => {
+    const r = parse("finish the slide deck by end of the week");
+    expect(r.title).toBe("finish the slide deck");
+    expect(iso(r.dueAt)).toBe("2026-03-13T04:00:00.000Z");
+    expect(iso(parse("send the draft eow").dueAt)).toBe("2026-03-13T04:00:00.000Z");
+    const later = parse("ship the parcel day after tomorrow");
+    expect(later.title).toBe("ship the parcel");
+    expect(iso(later.dueAt)).toBe("2026-03-13T04:00:00.000Z");
+  });
+
   it("starts a series on the day after 'starting'", () => {
     const r = parse("payday every other friday starting the 20th");
     expect(r.title).toBe("payday");

@@ -223,13 +223,19 @@ const NAMED_DAYS: { re: RegExp; day: (m: RegExpExecArray, today: YMD) => YMD | u
     },
   },
   {
+    // "day after tomorrow" typed without its article (chrono reads only "the day after tomorrow")
+    re: new RegExp(String.raw`${CUE}(?:the\s+)?day\s+after\s+(?:tomorrow|tmrw|tmr)${AFTER_DAY}`, "iu"),
+    day: (_m, today) => addDays(today, 2),
+  },
+  {
     // "in a fortnight", "in 2 fortnights", "a fortnight today"
     re: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:in\s+(a|one|two|\d)\s+fortnights?(?:'s?\s+time)?|(a)\s+fortnight\s+today)${AFTER_DAY}`, "iu"),
     day: (m, today) => addDays(today, countOf(m[1] ?? m[2]!) * 14),
   },
   {
-    // "by the end of the work week", "end of the business week": its Friday
-    re: new RegExp(String.raw`${CUE}(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?:work(?:ing)?|business)[\s-]?week${AFTER_DAY}`, "iu"),
+    // "by the end of the work week", "end of the business week", "by end of the week", "eow": its Friday (a deadline
+    // said by the week's end is the last working day of it)
+    re: new RegExp(String.raw`${CUE}(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?:(?:work(?:ing)?|business)[\s-]?)?week|eow)${AFTER_DAY}`, "iu"),
     day: (_m, today) => addDays(today, (5 - weekdayOf(today) + 7) % 7),
   },
   {

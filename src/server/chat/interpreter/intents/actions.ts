@@ -53,7 +53,8 @@ export const tagRules: Rule[] = [
   (text) => {
     const m =
       /^(?:remove|take|delete|drop|untag)\s+(?:off\s+)?(?:the\s+)?(?:tag\s+|label\s+)(.+?)\s+(?:from|off)\s+(.+)$/i.exec(text) ??
-      /^(?:remove|take|delete|drop|untag)\s+(?:off\s+)?(?:the\s+)?(#\S+|.+?\s+(?:tag|label))\s+(?:from|off)\s+(.+)$/i.exec(text) ??
+      // "get rid of the errands tag on groceries": which task's tag it is may be said with "on".
+      /^(?:remove|take|delete|drop|untag|get rid of|strip|clear)\s+(?:off\s+)?(?:the\s+)?(#\S+|.+?\s+(?:tag|label))\s+(?:from|off|on)\s+(.+)$/i.exec(text) ??
       /^untag\s+(.+?)\s+from\s+(.+)$/i.exec(text);
     return m ? calls({ tool: "remove_tag_from_task", args: {}, refs: { task_id: taskPhrase(m[2]!), tag_id: labelName(m[1]!) } }) : undefined;
   },

@@ -26,7 +26,7 @@ const TAGGED_PHRASE = /\s+(?:tagged|tag(?:ged)? (?:it )?(?:with|as)|labell?ed|wi
 /** "…, tomorrow 8:30am, tag health": a bare "tag X" closing the request, after a comma or "and". */
 const CLOSING_TAG = /(?:\s*,\s*|\s+and\s+)(?:tag|label)(?:\s+it)?\s+#?([\p{L}\p{N}_-]+)\s*$|,\s*#?([\p{L}\p{N}_-]+)\s+tag(?=\s*(?:,|$))/iu;
 /** "…and put it under home", "…, file it in work": the new task's category said as a second step. */
-const CLOSING_CATEGORY = /(?:\s*,\s*|\s+and\s+)(?:put|file|stick|place|move)\s+(?:it|that|this)\s+(?:in|under|into)\s+(?:the\s+|my\s+)?(?!(?:list|tasks?|todos?|calendar|inbox)\b)([\p{L}\p{N}_-]+(?:\s+[\p{L}\p{N}_-]+)?)(?:\s+(?:category|list|project))?\s*$/iu;
+const CLOSING_CATEGORY = /(?:\s*,\s*|\s+and\s+)(?:(?:put|file|stick|place|move)\s+(?:it|that|this)\s+(?:in|under|into)|(?:in\s+)?(?:category|project|list)\s*:?)\s+(?:the\s+|my\s+)?(?!(?:list|tasks?|todos?|calendar|inbox)\b)([\p{L}\p{N}_-]+(?:\s+[\p{L}\p{N}_-]+)?)(?:\s+(?:category|list|project))?\s*$/iu;
 const PRIORITY_SUFFIX = /\s+(?:with|at|as|and make it|and mark it)\s+(?:a\s+)?((?:top|highest|critical|urgent|high|medium|normal|low)\s+priority|priority\s+(?:urgent|high|medium|low))\b/i;
 
 function addCall(rest: string, remindCue: boolean, ctx: { now: Date; timeZone: string }, said?: string): Interpretation {
@@ -46,7 +46,8 @@ function addCall(rest: string, remindCue: boolean, ctx: { now: Date; timeZone: s
     priority = takePriority(suffix[1]!.replace(/priority\s+(\w+)/i, "$1 priority")).priority;
     text = text.replace(suffix[0], " ");
   }
-  text = squash(text.replace(TRAILING_LIST, ""));
+  // "…and make it due saturday", "…, set it for friday": the date said as a second step.
+  text = squash(text.replace(TRAILING_LIST, "").replace(/(?:\s*,\s*|\s+and\s+)(?:make|set|have)\s+(?:it|that)\s+(?=(?:due|for|on)\s)/i, " "));
   if (!priority) ({ priority, rest: text } = takePriority(text));
 
   // A quoted title is taken as typed; only the words around it are read for dates and labels.

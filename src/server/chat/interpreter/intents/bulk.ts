@@ -49,7 +49,10 @@ const bulk = (args: PlannedCall["args"], forEach: NonNullable<PlannedCall["forEa
 export const bulkEditRules: Rule[] = [
   // "make everything in home high priority", "set all work tasks to urgent", "make those high priority"
   (text, ctx) => {
-    const m = /^(?:make|set|mark|change|bump|drop|lower|raise|downgrade|upgrade)\s+(.+?)\s+(?:to\s+|as\s+)?((?:top|highest|critical|urgent|high|important|medium|normal|low)(?:[\s-]+(?:priority|prio))?)$/i.exec(text);
+    const m =
+      /^(?:make|set|mark|change|bump|drop|lower|raise|downgrade|upgrade)\s+(.+?)\s+(?:to\s+|as\s+)?((?:top|highest|critical|urgent|high|important|medium|normal|low)(?:[\s-]+(?:priority|prio))?)$/i.exec(text) ??
+      // "everything overdue is now low priority": the group, then the priority it now has.
+      /^(.+?)\s+(?:is|are)\s+(?:now\s+|all\s+)*((?:top|highest|critical|urgent|high|important|medium|normal|low)(?:[\s-]+(?:priority|prio))?)(?:\s+now)?$/i.exec(text);
     const tasks = m ? group(m[1]!, ctx) : undefined;
     const { priority, rest } = m ? takePriority(/priority|prio/i.test(m[2]!) ? m[2]! : `${m[2]} priority`) : { rest: "" };
     return tasks && priority && !rest ? bulk({ action: "set_priority", priority }, tasks) : undefined;

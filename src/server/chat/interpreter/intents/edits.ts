@@ -311,6 +311,8 @@ const repeatRules: Rule[] = [
     const m =
       /^(?:stop|quit|do not keep)\s+(?:repeating|recurring)\s+(.+)$/i.exec(text) ??
       /^(?:stop|quit)\s+(.+?)\s+(?:from\s+)?(?:repeating|recurring)$/i.exec(text) ??
+      // "rent should stop recurring", "the standup can stop repeating now"
+      /^(.+?)\s+(?:should|can|must|needs to|has to|will|stops?)\s+(?:stop\s+)?(?:repeating|recurring)(?:\s+(?:now|from now on|anymore))?$/i.exec(text) ??
       /^(?:remove|clear|delete|drop|turn off)\s+(?:the\s+)?(?:repetition|recurrence|repeat|schedule)\s+(?:from|on|of|for)\s+(.+)$/i.exec(text) ??
       /^(.+?)\s+(?:does not|doesn't|should not|shouldn't|won't|will not|need not|no longer)\s+(?:need to\s+)?(?:repeat|recur)s?(?:\s+(?:anymore|any more|again))?$/i.exec(text) ??
       /^make\s+(.+?)\s+(?:a\s+)?(?:one-?off|one time|non-?recurring|not repeat)$/i.exec(text) ??

@@ -122,7 +122,9 @@ export const occurrenceRules: Rule[] = [
     const m =
       /^(?:move|reschedule|push|shift|postpone)\s+(.+?)\s+to\s+(.+)$/i.exec(text) ??
       /^(.+?)\s+(?:is|has been|gets|got|was|will be)\s+(?:moved|rescheduled|pushed|shifted|postponed)\s+(?:to|till|until)\s+(.+)$/i.exec(text) ??
-      /^(.+?)\s+(?:can|could|should|will)\s+(?:go|happen|be|move)\s+((?:on|to|at)\s+.+)$/i.exec(text);
+      /^(.+?)\s+(?:can|could|should|will)\s+(?:go|happen|be|move)\s+((?:on|to|at)\s+.+)$/i.exec(text) ??
+      // "next month's rent goes out on the 3rd": the occurrence's day said as a plain fact.
+      /^(.+?)\s+(?:goes(?:\s+out)?|is going(?:\s+out)?|will go(?:\s+out)?|gets paid|is paid|happens|falls|is happening)\s+((?:on|at)\s+.+)$/i.exec(text);
     const to = m ? duePhrase(m[2]!, ctx) : undefined;
     const found = m && to ? occurrence(m[1]!, ctx) : undefined;
     return found && to ? call("reschedule_occurrence", found.task, { date: found.date, to }) : undefined;

@@ -135,6 +135,11 @@ function labelled(text: string): string | undefined {
 
 /** The list with that word read as a category, then as a tag, then as nothing: the engine keeps the first that exists. */
 function withLabelReadings(text: string, call: PlannedCall): Interpretation {
+  // "what's in errands": a place named for the list is a category when there is one, else the tag of that name.
+  if (call.refs?.category_id && !call.refs.tag_ids) {
+    const { category_id: name, ...others } = call.refs;
+    return { kind: "calls", calls: [call], alternatives: [[{ ...call, refs: { ...others, tag_ids: [name] } }]] };
+  }
   const label = labelled(text);
   if (!label || call.refs?.category_id || call.refs?.tag_ids) return one(call);
   const asCategory: PlannedCall = { ...call, refs: { ...call.refs, category_id: label } };

@@ -55,7 +55,8 @@ const RENAME_RE = new RegExp(
 // "call the home category house", "name my work tag office", "the home category should be called house"
 const CALL_RE = new RegExp(String.raw`^(?:let's\s+|let us\s+)?(?:call|name)\s+(?:the\s+|my\s+)${SHORT_NAME}\s+${LABEL_KIND}\s+(.+)$`, "i");
 const SHOULD_BE_CALLED_RE = new RegExp(
-  String.raw`^(?:the\s+|my\s+)?${SHORT_NAME}\s+${LABEL_KIND}\s+should\s+be\s+(?:called|named|renamed(?:\s+to)?)\s+(.+)$`,
+  // "health tag should be wellness from now on": the label's new name, said as what it should be.
+  String.raw`^(?:the\s+|my\s+)?${SHORT_NAME}\s+${LABEL_KIND}\s+should\s+(?:be\s+(?:called|named|renamed(?:\s+to)?)|be|become)\s+(.+)$`,
   "i",
 );
 // "can the errands label be called shopping instead", "could my home list be renamed personal"
@@ -80,7 +81,7 @@ function otherReadings(text: string, ctx: InterpretContext, rules: Rule[]): Plan
  */
 function rename(kind: Kind, oldName: string, rawNewName: string, others: PlannedCall[][]): Interpretation {
   // "call the work list Office instead": the old name is said only to be replaced.
-  const { name, color } = splitColor(rawNewName.trim().replace(/\s+instead$/i, ""));
+  const { name, color } = splitColor(rawNewName.trim().replace(/\s+(?:instead|from now on|going forward|now)$/i, ""));
   const args = { name: labelName(name), ...(color ? { color } : {}) };
   const call: PlannedCall =
     kind === "tag" ? { tool: "rename_tag", args, refs: { tag_id: labelName(oldName) } } : { tool: "rename_category", args, refs: { category_id: labelName(oldName) } };
