@@ -121,6 +121,22 @@ describe("batch 9's readings of days and repetitions", () => {
     expect(iso(later.dueAt)).toBe("2026-03-13T04:00:00.000Z");
   });
 
+  it("reads 'at half 5' as half past five, in the afternoon like any bare hour", () => {
+    const r = parse("haircut at half 5 on thursday");
+    expect(r.title).toBe("haircut");
+    expect(iso(r.dueAt)).toBe("2026-03-12T21:30:00.000Z"); // 17:30 EDT
+  });
+
+  it("reads an ordinal in digits as a count of months, and 'every year on the 9th of october'", () => {
+    const r = parse("review insurance every 3rd month on the 15th");
+    expect(r.recurrenceRule).toBe("FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=15");
+    expect(r.title).toBe("review insurance");
+    const yearly = parse("anniversary every year on the 9th of october");
+    expect(yearly.recurrenceRule).toBe("FREQ=YEARLY");
+    expect(yearly.title).toBe("anniversary");
+    expect(iso(yearly.dueAt)).toBe("2026-10-09T04:00:00.000Z");
+  });
+
   it("starts a series on the day after 'starting'", () => {
     const r = parse("payday every other friday starting the 20th");
     expect(r.title).toBe("payday");

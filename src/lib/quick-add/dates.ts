@@ -19,7 +19,8 @@ export type When = {
 
 type Ctx = { now: Date; timeZone: string };
 
-const CUE_BEFORE = /(?:^|\s)((?:due(?:\s+(?:on|by|at))?|starting(?:\s+(?:on|from))?|from|by|on|at|until|before)\s+)$/i;
+// "on the 9th of october": chrono's date starts at "9th"; the article goes with the cue.
+const CUE_BEFORE = /(?:^|\s)((?:due(?:\s+(?:on|by|at))?|starting(?:\s+(?:on|from))?|from|by|on|at|until|before)\s+(?:the\s+)?)$/i;
 const WEEKDAY_ABBREV = /^(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)$/i;
 const NEXT_WEEKDAY = /^next\s+(mon|tue|wed|thu|fri|sat|sun)/i;
 const DAY_PREFIX = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
@@ -30,12 +31,15 @@ const TIMED_CASUAL = /^casualReference\/(now|tonight|morning|afternoon|evening|n
  * Clock times said in words, which chrono does not read: "half past 4", "quarter past 10", "quarter to 9" (the
  * hour before, 45 minutes in). Without am/pm the hour is read like any other bare hour (see isDaytimeHour).
  */
-const WORDED_TIME = /(?<![\p{L}\p{N}])(?:at\s+)?(half|(?:a\s+)?quarter)\s+(past|after|to|before|til)\s+(\d{1,2})(?:\s*(am|pm|a\.m\.|p\.m\.))?(?![\p{L}\p{N}:])/iu;
+// "at half 5": British for half past five (only after "at", where it cannot be half of something).
+const WORDED_TIME = /(?<![\p{L}\p{N}])(?:at\s+)?(half|(?:a\s+)?quarter)\s+(past|after|to|before|til)\s+(\d{1,2})(?:\s*(am|pm|a\.m\.|p\.m\.))?(?![\p{L}\p{N}:])|(?<![\p{L}\p{N}])at\s+(half)\s+(\d{1,2})(?:\s*(am|pm|a\.m\.|p\.m\.))?(?![\p{L}\p{N}:])/iu;
 
 const casualWithWordedTimes = chrono.casual.clone();
 casualWithWordedTimes.parsers.push({
   pattern: () => WORDED_TIME,
   extract: (_context, match) => {
+    // "at half 5" is "half past 5".
+    if (match[5]) [match[1], match[2], match[3], match[4]] = [match[5], "past", match[6]!, match[7]!];
     let hour = Number(match[3]);
     if (hour < 1 || hour > 12) return null;
     const before = /^(?:to|before|til)$/i.test(match[2]!);

@@ -16,12 +16,13 @@ const RRULE_DAYS = [RRule.SU, RRule.MO, RRule.TU, RRule.WE, RRule.TH, RRule.FR, 
 const DAY_PREFIX = ["su", "mo", "tu", "we", "th", "fr", "sa"];
 const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, last: -1 };
 /** "every (N|other|second|three) weeks": how many units apart. */
-const EVERY_N = String.raw`(?:(other|\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|second|third|fourth|fifth|sixth)\s+)`;
+const EVERY_N = String.raw`(?:(other|\d{1,2}(?:st|nd|rd|th)|\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|second|third|fourth|fifth|sixth)\s+)`;
 const COUNTS: Record<string, number> = {
   other: 2, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6,
 };
-const countOf = (word: string | undefined) => (word ? (COUNTS[word.toLowerCase()] ?? Number(word)) : 1);
+// "every 3rd month": an ordinal in digits counts like "every third month".
+const countOf = (word: string | undefined) => (word ? (COUNTS[word.toLowerCase()] ?? Number(word.replace(/(?:st|nd|rd|th)$/i, ""))) : 1);
 const UNIT_FREQ = { day: RRule.DAILY, week: RRule.WEEKLY, month: RRule.MONTHLY, year: RRule.YEARLY } as const;
 
 function weekdaysIn(list: string): number[] {
@@ -63,6 +64,11 @@ const patterns: Pattern[] = [
       } else if (m[7]) opts.byweekday = byDays(weekdaysIn(m[7]));
       return opts;
     },
+  },
+  {
+    // "every year on the 9th of october": the repetition alone; the day and month are read as the first date.
+    re: new RegExp(String.raw`\bevery\s+(other\s+)?year${END}(?=\s+on\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+of\s+[a-z])`, "giu"),
+    build: (m) => ({ freq: RRule.YEARLY, ...(m[1] ? { interval: 2 } : {}) }),
   },
   {
     // every weekday; every other weekday (Mon, Wed, Fri, Tue, Thu, …: every second working day)

@@ -88,10 +88,10 @@ export function scrambled(a: string, b: string): boolean {
 }
 
 const POLITE_START =
-  /^(?:(?:hey|hi|hello|ok(?:ay)?|so|um+|uh+|oh|ah|hmm+|well|ugh|yeah|right|assistant|cadence)[,!.]?\s+)*(?:(?:please|pls|kindly|could you(?: please)?|can you(?: please)?|would you(?: please)?|will you(?: please)?|would you mind|can we|could we|shall we|i(?: would|'d) like(?: you)? to|i want(?: you)? to|help me)\s+)*/i;
+  /^(?:(?:hey|hi|hello|ok(?:ay)?|so|um+|uh+|err?|erm+|oh|ah|hmm+|well|ugh|yeah|right|assistant|cadence)[,!.]?\s+)*(?:(?:please|pls|kindly|could you(?: please)?|can you(?: please)?|would you(?: please)?|will you(?: please)?|would you mind|can we|could we|shall we|i(?: would|'d) like(?: you)? to|i want(?: you)? to|help me)\s+)*/i;
 // Not "asap": it is a priority ("add renew car insurance asap" is urgent), read where priorities are.
 // "…, low prio, no rush": an aside on how pressing it is adds nothing the words before did not say.
-const POLITE_END = /(?:[,\s]+(?:please|pls|plz|thanks|thank you|thx|for me|if you can|if possible|too|as well|no rush|no hurry|when you get a chance|whenever you can))+\s*$/i;
+const POLITE_END = /(?:[,\s]+(?:please|pls|plz|thanks|thank you|thx|for me|if you can|if possible|too|as well|no rush|no hurry|when you get a chance|whenever you can|actually|(?:thanks|thank you)(?:\s+(?:so|very)\s+much|\s+a\s+(?:lot|bunch|million))?))+\s*$/i;
 
 /**
  * Words that mark a correction or a follow-up ("actually …", "no wait, …", "sorry, I meant …", "also …"):

@@ -164,7 +164,7 @@ const moveRules: Rule[] = [
   (text, ctx) => {
     const m =
       /^(.+?)\s+(?:(?:on|to|for|at)\s+)?(\S.*?)\s+instead$/i.exec(text) ??
-      /^(.+?)\s+(?:(?:is|has been|gets|got|was|will be)\s+)?(?:moved|rescheduled|pushed|shifted|postponed)\s+(?:to|till|until)\s+(.+)$/i.exec(text);
+      /^(.+?)\s+(?:(?:(?:is|has been|gets|got|was|will be)\s+)?(?:moved|rescheduled|pushed|shifted|postponed)|is\s+(?:moving|being moved|shifting)|moves|shifts)\s+(?:to|till|until)\s+(.+)$/i.exec(text);
     // After the verb-first rules: "do it on friday instead" is theirs.
     if (!m || QUESTION.test(m[1]!) || new RegExp(String.raw`^(?:${MOVE}|${SET})\b`, "i").test(m[1]!)) return undefined;
     const words = `${m[1]} ${m[2]}`.split(/\s+/);
@@ -231,7 +231,8 @@ const priorityRules: Rule[] = [
       // "passport back to regular priority": the task, then the priority it goes back to, without a verb.
       /^(.+?)\s+back\s+to\s+(\S+(?:[\s-]+priority)?)$/i.exec(text) ??
       /^give\s+(.+?)\s+(?:a\s+|an\s+)?(\S+[\s-]+priority)$/i.exec(text) ??
-      /^(.+?)\s+is\s+(?:now\s+)?(urgent|important|critical|(?:high|low|top|medium)[\s-]+priority)(?:\s+(?:now|from now on|again))?$/i.exec(text);
+      // "the budget review is really urgent": a word that only says how much.
+      /^(.+?)\s+is\s+(?:(?:now|really|very|super|pretty|quite|extremely|so)\s+)*(urgent|important|critical|(?:high|low|top|medium)[\s-]+priority)(?:\s+(?:now|from now on|again))?$/i.exec(text);
     if (!m || QUESTION.test(m[1]!)) return undefined;
     const priority = priorityOf(m[2]!);
     return priority ? readings([[onTask("update_task", m[1]!, { priority })]]) : undefined;

@@ -24,7 +24,7 @@ export const reopenRules: Rule[] = [
   },
   // "reopen the expense report", "uncheck expense report", "un-complete the expense report"
   (text) => {
-    const m = /^(?:re-?open|unmark|uncheck|untick|un-?complete|un-?finish|bring back|undo (?:completing|complete|completion of|the completion of))\s+(.+)$/i.exec(text);
+    const m = /^(?:re-?open|un-?mark|un-?check|un-?tick|un-?complete|un-?finish|bring back|undo (?:completing|complete|completion of|the completion of))\s+(.+)$/i.exec(text);
     return m ? calls(onTask("reopen_task", trailing(m[1]!))) : undefined;
   },
   // "mark the expense report as not done", "set expense report back to open", "mark expense report incomplete"

@@ -121,7 +121,7 @@ export const occurrenceRules: Rule[] = [
     // Or as leave to move it: "rent for april can go on the 4th".
     const m =
       /^(?:move|reschedule|push|shift|postpone)\s+(.+?)\s+to\s+(.+)$/i.exec(text) ??
-      /^(.+?)\s+(?:is|has been|gets|got|was|will be)\s+(?:moved|rescheduled|pushed|shifted|postponed)\s+(?:to|till|until)\s+(.+)$/i.exec(text) ??
+      /^(.+?)\s+(?:(?:is|has been|gets|got|was|will be)\s+(?:moved|rescheduled|pushed|shifted|postponed)|is\s+(?:moving|being moved|shifting)|moves|shifts)\s+(?:to|till|until)\s+(.+)$/i.exec(text) ??
       /^(.+?)\s+(?:can|could|should|will)\s+(?:go|happen|be|move)\s+((?:on|to|at)\s+.+)$/i.exec(text) ??
       // "next month's rent goes out on the 3rd": the occurrence's day said as a plain fact.
       /^(.+?)\s+(?:goes(?:\s+out)?|is going(?:\s+out)?|will go(?:\s+out)?|gets paid|is paid|happens|falls|is happening)\s+((?:on|at)\s+.+)$/i.exec(text);

@@ -39,7 +39,7 @@ const SEARCH_RES = [
 ];
 
 const LIST_TRIGGER =
-  /^(?:(?:show|list|display|give|get(?! rid)|view|see|pull up|what|which|any)\b.*\b(?:tasks|task|todos|items|everything|stuff|things)\b|(?:open|all|completed|done|finished)\s+(?:tasks|todos)\b|what(?: is| are)?(?: on| in)? my (?:list|plate|agenda)|what(?: is| are)? due\b|what(?: is| are)? on (?:for )?(?:today|this week)\b|what(?: is| are)? (?:in|under) (?:my |the )?\S.*\b(?:category|list|project)$|what (?:do|have) i (?:have|got)\b|what (?:did|have) i (?:finish|finished|complete|completed|do|done|get done|got done|tick(?:ed)? off|check(?:ed)? off)\b|what(?: is| are)? (?:urgent|important|high priority|low priority|top priority)$|what(?:'ve| have) i got\b|(?:show|list|give)(?: me)? what(?: is| are)? (?:in|under|due|on)\b|my tasks\b|tasks\b)/i;
+  /^(?:(?:show|list|display|give|get(?! rid)|view|see|pull up|what|which|any)\b.*\b(?:tasks|task|todos|items|everything|stuff|things)\b|(?:open|all|completed|done|finished)\s+(?:tasks|todos)\b|what(?: is| are)?(?: on| in)? my (?:list|plate|agenda)|what(?: is| are)? due\b|what(?: is| are)? on (?:for )?(?:today|this week)\b|what(?: is| are)? (?:in|under) (?:my |the )?\S.*\b(?:category|list|project)$|what (?:do|have) i (?:have|got)\b|what (?:did|have) i (?:finish|finished|complete|completed|do|done|get done|got done|tick(?:ed)? off|check(?:ed)? off)\b|what(?: is| are)? (?:urgent|important|high priority|low priority|top priority)$|what(?:'ve| have) i got\b|today(?:'?s)?\s+(?:list|tasks|agenda|plan|stuff|todos)$|(?:show|list|give)(?: me)? what(?: is| are)? (?:in|under|due|on)\b|my tasks\b|tasks\b)/i;
 
 /** "show me the vet task", "pull up the dentist one": one task by name, not a list of everything. */
 const ONE_TASK = /^(?:show|open|pull up|display|bring up|get)(?:\s+me)?\s+(?:(?:the|my)\s+)?(.+?)(?:\s+(?:task|todo|one|item))?$/i;
@@ -68,12 +68,17 @@ function listCall(text: string, ctx?: Pick<InterpretContext, "now" | "timeZone">
   const priorities = prioritiesIn(text);
   if (priorities.length) args.priorities = priorities;
   const tag = /\b(?:tagged(?:\s+with|\s+as)?|with\s+(?:the\s+)?tag|labell?ed)\s+#?([\p{L}\p{N}_-]+)/iu.exec(text) ?? /(?:^|\s)#([\p{L}\p{N}_-]+)/u.exec(text);
-  if (tag) refs.tag_ids = [labelName(tag[1]!)];
+  if (tag) {
+    // "tagged health or finance": every tag named after the first ("any of these tags").
+    const more = /^((?:\s*(?:,|or|and|&|\/)\s*#?(?!(?:due|in|from|sorted|ordered|by|with|that|which|for|today|tomorrow|this|next)\b)[\p{L}\p{N}_-]+)+)/iu.exec(text.slice(tag.index + tag[0].length));
+    const others = more ? more[1]!.split(/\s*(?:,|\bor\b|\band\b|&|\/)\s*/i).map((w) => labelName(w)).filter(Boolean) : [];
+    refs.tag_ids = [labelName(tag[1]!), ...others];
+  }
   // "at work" is the Work category as much as "in work" is.
   const atWork = /\bat\s+(work|home)\b/i.exec(text);
   const category = atWork ? [atWork[0], atWork[1]] : new RegExp(String.raw`\b(?:in|from|under)\s+(?:the\s+|my\s+)?(?:category\s+)?([^\s].*?)(?:\s+(?:category|list|project))?${STOP_AFTER_CATEGORY}`, "i").exec(text);
   if (category && !/^(?:order|total|the next|next|a week|this week|today|tomorrow)\b/i.test(category[1]!)) refs.category_id = labelName(category[1]!);
-  if (/\b(?:due\s+)?today\b/i.test(text)) args.due = "today";
+  if (/\b(?:due\s+)?today(?:'?s)?\b/i.test(text)) args.due = "today";
   else if (/\b(?:this|the)\s+(?:coming\s+)?week\b|\bnext\s+(?:7|seven)\s+days\b|\bwithin a week\b/i.test(text)) args.due = "next7";
   else if (/\b(?:without|with no|no)\s+(?:a\s+)?(?:due\s+)?date\b|\bundated\b|\bunscheduled\b|\b(?:not|never)\s+(?:been\s+)?scheduled\b/i.test(text)) args.due = "none";
   else {
@@ -159,7 +164,8 @@ export const queryRules: Rule[] = [
     return m && !NOT_A_NAME.test(m[1]!) && !LIST_NOUN.test(m[1]!) && !prioritiesIn(m[1]!).length ? one({ tool: "search_tasks", args: { query: unquote(m[1]!) } }) : undefined;
   },
   (text) => {
-    if (!OVERDUE.test(text) || /\b(?:delete|remove|complete|move|reschedule)\b/i.test(text)) return undefined;
+    // "add pay the overdue water bill": a new task whose title says overdue is no question.
+    if (!OVERDUE.test(text) || /\b(?:delete|remove|complete|move|reschedule)\b/i.test(text) || /^(?:add|create|new|remind me|jot down|note down)\b/i.test(text)) return undefined;
     // With a category, tag or priority the filtered list answers; otherwise the dedicated tool.
     const filtered = listCall(text);
     if (!filtered.refs && !filtered.args.priorities) return one({ tool: "get_overdue_tasks", args: {} });
