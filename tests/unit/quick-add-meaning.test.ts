@@ -137,6 +137,15 @@ describe("batch 9's readings of days and repetitions", () => {
     expect(iso(yearly.dueAt)).toBe("2026-10-09T04:00:00.000Z");
   });
 
+  it("reads 'the first of each month' as the 1st, and a time said loosely as that time", () => {
+    const r = parse("pay the cleaner on the first of each month");
+    expect(r.recurrenceRule).toBe("FREQ=MONTHLY;BYMONTHDAY=1");
+    expect(iso(r.dueAt)).toBe("2026-04-01T04:00:00.000Z");
+    const loose = parse("ring the bank tomorrow around noon");
+    expect(loose.title).toBe("ring the bank");
+    expect(iso(loose.dueAt)).toBe("2026-03-12T16:00:00.000Z");
+  });
+
   it("starts a series on the day after 'starting'", () => {
     const r = parse("payday every other friday starting the 20th");
     expect(r.title).toBe("payday");

@@ -20,7 +20,8 @@ export type When = {
 type Ctx = { now: Date; timeZone: string };
 
 // "on the 9th of october": chrono's date starts at "9th"; the article goes with the cue.
-const CUE_BEFORE = /(?:^|\s)((?:due(?:\s+(?:on|by|at))?|starting(?:\s+(?:on|from))?|from|by|on|at|until|before)\s+(?:the\s+)?)$/i;
+// "around noon", "at like 10", "at about 5": a time said loosely is still the time.
+const CUE_BEFORE = /(?:^|\s)((?:due(?:\s+(?:on|by|at))?|starting(?:\s+(?:on|from))?|from|by|on|(?:at\s+)?(?:around|about|roughly|approximately|like)|at|until|before)\s+(?:the\s+)?)$/i;
 const WEEKDAY_ABBREV = /^(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)$/i;
 const NEXT_WEEKDAY = /^next\s+(mon|tue|wed|thu|fri|sat|sun)/i;
 const DAY_PREFIX = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];

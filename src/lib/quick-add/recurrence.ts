@@ -110,11 +110,12 @@ const patterns: Pattern[] = [
   {
     // [on] the 15th of every third month, the 15th every 3 months, the 1st of each month, the 1st and 15th of every month
     re: new RegExp(
-      String.raw`\b(?:on\s+)?(?:the\s+)?((?:\d{1,2}(?:st|nd|rd|th)\s*(?:,|and|&)\s*(?:the\s+)?)*\d{1,2})(?:st|nd|rd|th)\s+(?:of\s+)?(?:every|each)\s+${EVERY_N}?months?${END}`,
+      String.raw`\b(?:on\s+)?(?:the\s+)?((?:\d{1,2}(?:st|nd|rd|th)\s*(?:,|and|&)\s*(?:the\s+)?)*(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth))\s+(?:of\s+)?(?:every|each)\s+${EVERY_N}?months?${END}`,
       "giu",
     ),
     build: (m) => {
-      const days = [...m[1]!.matchAll(/\d{1,2}/g)].map((d) => Number(d[0]));
+      // "the first of each month": a day of the month said as a word.
+      const days = [...m[1]!.matchAll(/\d{1,2}|first|second|third|fourth|fifth/gi)].map((d) => COUNTS[d[0].toLowerCase()] ?? (/^first$/i.test(d[0]) ? 1 : Number(d[0])));
       const interval = countOf(m[2]);
       if (days.some((day) => day < 1 || day > 31) || interval < 1) return undefined;
       return { freq: RRule.MONTHLY, ...(interval > 1 ? { interval } : {}), bymonthday: [...new Set(days)].sort((a, b) => a - b) };

@@ -148,6 +148,8 @@ export function normalize(utterance: string): string {
   text = text.replace(/\b(that one|this one|that|this|it|everything|all)'s\b/gi, "$1 is");
   // "dentist's now at 17:30", "standup's cancelled this monday": before "now" or a state, 's is "is" too.
   text = text.replace(/([\p{L}\p{N}])'s\s+(?=(?:now|cancell?ed|canceled|off|moved|postponed|rescheduled|pushed|done|finished|sorted|over|not|no longer)\b)/giu, "$1 is ");
+  // "at like 10", "at around 5": a clock time said loosely is that time.
+  text = text.replace(/\bat\s+(?:like|around|about|roughly)\s+(?=\d)/gi, "at ").replace(/(^|\s)(?:around|about|roughly)\s+(?=\d{1,2}(?::\d{2})?\s*(?:am|pm)\b)/gi, "$1at ");
   // "monday is better", "4pm works better": a value preferred is the value meant.
   text = text.replace(/^(.{1,30}?)\s+(?:is|would be|works|would work|is fine|sounds)\s+(?:much\s+)?(?:better|best|good)(?:\s+for (?:me|us))?$/i, "$1");
   // "done and dusted", "all done and dusted": an idiom for done.

@@ -3,7 +3,7 @@
 // quick-add parser find dates, repetition, #tags, @category and "remind me … before".
 import { parseQuickAdd } from "@/lib/quick-add";
 import { labelName } from "../refs";
-import { localIso, squash, takePriority } from "../slots";
+import { dateOnly, localIso, squash, takePriority } from "../slots";
 import type { Interpretation, PlannedCall, ToolArgs } from "../types";
 import type { Rule } from "./rule";
 
@@ -22,7 +22,7 @@ const NEW_TASK_PREFIX = new RegExp(String.raw`^(?:${ARTICLE}${PRIORITY_WORDS.rep
 
 const TRAILING_LIST = /\s+(?:to|on|in)\s+(?:my|the)\s+(?:task\s+)?(?:list|tasks|todos?|to do list)$/i;
 const CATEGORY_PHRASE = /\s+(?:in|to|under|into)\s+(?:the\s+|my\s+)?(?!(?:my|the)\s)([\p{L}\p{N}_ -]+?)\s+(?:category|list|project)\b/iu;
-const TAGGED_PHRASE = /\s+(?:tagged|tag(?:ged)? (?:it )?(?:with|as)|labell?ed|with (?:the )?tags?)\s+#?([\p{L}\p{N}_-]+(?:\s*(?:,|and)\s*#?[\p{L}\p{N}_-]+)*)/iu;
+const TAGGED_PHRASE = /\s+(?:tagged|tag(?:ged)? (?:it )?(?:with|as)|labell?ed|with (?:the )?tags?)\s+#?([\p{L}\p{N}_-]+(?:\s*(?:,|and)\s*#?[\p{L}\p{N}_-]+)*)|\s+with\s+(?:the\s+|a\s+|an\s+)?#?([\p{L}\p{N}_-]+)\s+(?:tag|label)\b/iu;
 /** "…, tomorrow 8:30am, tag health": a bare "tag X" closing the request, after a comma or "and". */
 const CLOSING_TAG = /(?:\s*,\s*|\s+and\s+)(?:tag|label)(?:\s+it)?\s+#?([\p{L}\p{N}_-]+)\s*$|,\s*#?([\p{L}\p{N}_-]+)\s+tag(?=\s*(?:,|$))/iu;
 /** "…and put it under home", "…, file it in work": the new task's category said as a second step. */
@@ -118,6 +118,14 @@ export const addRules: Rule[] = [
     // "every Monday remind me to review emails at 9": the command can follow a repetition or a date.
     const mid = MID_REMIND.exec(text);
     if (mid) return addCall(text.slice(0, mid.index) + " " + text.slice(mid.index + mid[0].length), true, ctx);
+    // "tomorrow i need to call the school at 10": a day said first, then the command; the day goes with the task.
+    const words = text.split(/\s+/);
+    for (let cut = Math.min(3, words.length - 1); cut >= 1; cut -= 1) {
+      const day = words.slice(0, cut).join(" ");
+      const rest = words.slice(cut).join(" ");
+      const command = COMMAND.exec(rest);
+      if (command && command[0].trim() && dateOnly(day, ctx)) return addWithCategory(`${rest.slice(command[0].length)} ${day}`, Boolean(command[1]), ctx, command[2]);
+    }
     return undefined;
   },
   // "new task: buy milk", "task: call Sam tomorrow"

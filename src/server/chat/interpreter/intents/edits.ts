@@ -205,6 +205,9 @@ export const bareDateRule: Rule = (text, ctx) => {
   // "and its pretty urgent": a word that only says how much.
   const priority = priorityOf(text.replace(/^(?:make it|(?:it|that) is|its|it's|thats|that's)\s+(?:(?:more|rather|really|actually|pretty|very|super|quite|kinda|kind of|fairly|rather|so|a bit)\s+)?(?:like\s+|of\s+)?(?:a\s+|an\s+)?/i, ""));
   if (priority) return readings([[onTask("update_task", "it", { priority })]]);
+  // "every sunday evening at 7 from now on": a repetition alone is the task in focus's.
+  const rule = text.replace(/\s+(?:from now on|going forward|now)$/i, "");
+  if (ctx.focus && /^(?:every|each|daily|weekly|monthly|yearly|fortnightly|quarterly)\b/i.test(rule) && isRepetition(rule, ctx)) return readings([[onTask("update_task", "it", { recurrence_rule: rule })]]);
   // "in home please", "under work": a place alone puts the task in focus there (a category the user has).
   const place = /^(?:(?:put|file|move|stick)\s+(?:it|that)\s+)?(?:in|under|into)\s+(?:the\s+|my\s+)?([\p{L}\p{N}_-]+(?:\s+[\p{L}\p{N}_-]+)?)(?:\s+(?:category|list|project))?$/iu.exec(text);
   return place ? readings([[inCategory("it", place[1]!)]]) : undefined;
@@ -232,7 +235,7 @@ const priorityRules: Rule[] = [
       /^(.+?)\s+back\s+to\s+(\S+(?:[\s-]+priority)?)$/i.exec(text) ??
       /^give\s+(.+?)\s+(?:a\s+|an\s+)?(\S+[\s-]+priority)$/i.exec(text) ??
       // "the budget review is really urgent": a word that only says how much.
-      /^(.+?)\s+is\s+(?:(?:now|really|very|super|pretty|quite|extremely|so)\s+)*(urgent|important|critical|(?:high|low|top|medium)[\s-]+priority)(?:\s+(?:now|from now on|again))?$/i.exec(text);
+      /^(.+?)\s+(?:is|can be|could be|should be|will be|may be)\s+(?:(?:now|really|very|super|pretty|quite|extremely|so|just)\s+)*(urgent|important|critical|(?:high|low|top|medium|normal)[\s-]+(?:priority|prio))(?:\s+(?:now|from now on|again))?$/i.exec(text);
     if (!m || QUESTION.test(m[1]!)) return undefined;
     const priority = priorityOf(m[2]!);
     return priority ? readings([[onTask("update_task", m[1]!, { priority })]]) : undefined;

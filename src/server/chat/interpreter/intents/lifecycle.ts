@@ -22,6 +22,11 @@ export const reopenRules: Rule[] = [
     const reopen = onTask("reopen_task", trailing(m[1]!));
     return { kind: "calls", calls: [reopen], ...(asNew?.kind === "calls" ? { alternatives: [asNew.calls] } : {}) };
   },
+  // "turns out the expense report needs redoing": a done task that needs doing again.
+  (text) => {
+    const m = /^(?:(?:it\s+)?turns out\s+(?:that\s+)?|apparently\s+)?(.+?)\s+(?:needs|need|has|have)\s+(?:redoing|re-doing|to be redone|to be done again|doing again|another go)$/i.exec(text);
+    return m ? calls(onTask("reopen_task", m[1]!)) : undefined;
+  },
   // "reopen the expense report", "uncheck expense report", "un-complete the expense report"
   (text) => {
     const m = /^(?:re-?open|un-?mark|un-?check|un-?tick|un-?complete|un-?finish|bring back|undo (?:completing|complete|completion of|the completion of))\s+(.+)$/i.exec(text);

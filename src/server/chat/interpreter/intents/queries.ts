@@ -29,7 +29,7 @@ const SEARCH_RES = [
   /^(?:is|are)\s+(?:the\s+)?(.+?)\s+(?:on|in)\s+(?:my|the)\s+(?:list|tasks|task list|todo list|to do list)$/i,
   /^(?:find|search(?:\s+for)?|look\s+(?:for|up)|locate|lookup)\s+(?:me\s+)?(?:all\s+)?(?:my\s+|the\s+|any\s+)?(?:tasks?|todos?|anything|items?|something|things?|ones?|stuff)?\s*(?:about|for|with|containing|mentioning|related to|regarding|on|called|named|titled|matching|that (?:mention|contain)s?|which (?:mention|contain)s?)?\s*(.+)$/i,
   /^(?:show|list|get|give)\s+(?:me\s+)?(?:all\s+)?(?:my\s+|the\s+)?tasks?\s+(?:about|mentioning|containing|related to|regarding|matching|with the word|called|named)\s+(.+)$/i,
-  /^(?:do i have|are there|is there|any|anything)\s+(?:any(?:thing)?\s+)?(?:tasks?\s+|todos?\s+)?(?:about|mentioning|related to|regarding|for|with)\s+(.+)$/i,
+  /^(?:do i have|are there|is there|any|anything)\s+(?:any(?:thing)?\s+|an?\s+)?(?:tasks?\s+|todos?\s+)?(?:about|mentioning|related to|regarding|for|with)\s+(.+)$/i,
   /^(?:which|what)\s+tasks?\s+(?:mention|contain|are about|talk about|involve)s?\s+(.+)$/i,
   // "what's the deal with my passport renewal", "what about the dentist", "how is the budget review going": one task asked after.
   /^(?:what\s+is\s+(?:the\s+(?:deal|story|status|latest|situation)|happening|going on|up)\s+with|what\s+about|where\s+(?:am i|are we|is it)\s+(?:with|on)|(?:the\s+)?status\s+(?:of|on))\s+(.+)$/i,
@@ -183,7 +183,8 @@ export const queryRules: Rule[] = [
       const m = re.exec(text);
       // "anything for work this week": a label and a due window, which the filtered list answers.
       if (m && /\b(?:this week|next week|today|tomorrow|overdue)$/i.test(m[1] ?? "")) return undefined;
-      const query = unquote(m?.[1]?.replace(/^(?:the|my|a|an)\s+/i, "").replace(/(?<=\S)\s+(?:task|todo|one|item|thing)$/i, "") ?? "");
+      // "find anything with budget in the name": where the word is said after it.
+      const query = unquote(m?.[1]?.replace(/\s+in\s+(?:it|the\s+(?:name|title))$/i, "").replace(/^(?:the|my|a|an)\s+/i, "").replace(/(?<=\S)\s+(?:task|todo|one|item|thing)$/i, "") ?? "");
       if (query) return one({ tool: "search_tasks", args: { query } });
     }
     return undefined;
