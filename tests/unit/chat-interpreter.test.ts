@@ -106,3 +106,35 @@ describe("choosing among several matching tasks", () => {
     });
   });
 });
+
+describe("the change just made, made again to another task", () => {
+  const lastChange = { tool: "complete_task" as const, args: { task_id: "passport-id" } };
+
+  it.each(["and the groceries too", "the groceries as well", "same for the groceries", "ditto for the groceries"])("%s completes the groceries", (said) => {
+    expect(interpret(said, { ...ctx, lastChange })).toEqual({ kind: "calls", calls: [{ tool: "complete_task", args: {}, refs: { task_id: "groceries" } }] });
+  });
+
+  it("repeats a new due date, but not a new title, and never without a change to repeat", () => {
+    const moved = { tool: "update_task" as const, args: { task_id: "mom-id", due_date: "saturday" } };
+    expect(interpret("the flights too", { ...ctx, lastChange: moved })).toEqual({
+      kind: "calls",
+      calls: [{ tool: "update_task", args: { due_date: "saturday" }, refs: { task_id: "flights" } }],
+    });
+    const renamed = { tool: "update_task" as const, args: { task_id: "mom-id", title: "call dad" } };
+    expect(interpret("the flights too", { ...ctx, lastChange: renamed })).not.toMatchObject({ calls: [{ tool: "update_task", refs: { task_id: "flights" } }] });
+    expect(interpret("the flights too", ctx)).not.toMatchObject({ calls: [{ tool: "complete_task" }] });
+  });
+});
+
+describe("a person said by a pronoun", () => {
+  const focus = { id: "vet-id", title: "Pick up Rex from the vet" };
+
+  it("is the task in focus", () => {
+    expect(interpret("already picked him up", { ...ctx, focus })).toMatchObject({ kind: "calls", calls: [{ tool: "complete_task", args: { task_id: "vet-id" } }] });
+  });
+
+  it("is the one the clause before names", () => {
+    expect(interpret("rex is home, picked him up", ctx)).toMatchObject({ kind: "calls", calls: [{ tool: "complete_task", refs: { task_id: "rex" } }] });
+    expect(interpret("spoke to mom earlier, cross her off", ctx)).toMatchObject({ kind: "calls", calls: [{ tool: "complete_task", refs: { task_id: "mom" } }] });
+  });
+});

@@ -87,3 +87,75 @@ describe("a repetition adverb with its days", () => {
     expect(parse("bins out weekly on mon and thu").recurrenceRule).toBe("FREQ=WEEKLY;BYDAY=MO,TH");
   });
 });
+
+describe("batch 9's readings of days and repetitions", () => {
+  it("reads a run of weekdays as each day of it", () => {
+    expect(parse("gym mon-fri at 7am").recurrenceRule).toBe("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR");
+    expect(parse("standup monday through thursday").recurrenceRule).toBe("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH");
+    expect(parse("gym mon-fri at 7am").title).toBe("gym");
+    // A plain "to" between two days is a repetition only after "every": "from monday to friday" may be a move.
+    expect(parse("pool every tuesday to thursday").recurrenceRule).toBe("FREQ=WEEKLY;BYDAY=TU,WE,TH");
+    expect(parse("call from monday to friday").recurrenceRule).toBeUndefined();
+  });
+
+  it("keeps a day in the possessive in the title when another phrase gives the date", () => {
+    const r = parse("Prepare slides for Monday's meeting, due Friday");
+    expect(r.title).toBe("Prepare slides for Monday's meeting");
+    expect(iso(r.dueAt)).toBe("2026-03-13T04:00:00.000Z"); // Friday, all day
+  });
+
+  it("reads a month from today as the same day a month on", () => {
+    const r = parse("renew my gym membership in a month");
+    expect(r.title).toBe("renew my gym membership");
+    expect(iso(r.dueAt)).toBe("2026-04-11T04:00:00.000Z");
+    expect(iso(parse("check the smoke alarm 2 months from today").dueAt)).toBe("2026-05-11T04:00:00.000Z");
+  });
+
+  it("reads the end of the week as its Friday, and the day after tomorrow without its article", () => {
+    const r = parse("finish the slide deck by end of the week");
+    expect(r.title).toBe("finish the slide deck");
+    expect(iso(r.dueAt)).toBe("2026-03-13T04:00:00.000Z");
+    expect(iso(parse("send the draft eow").dueAt)).toBe("2026-03-13T04:00:00.000Z");
+    const later = parse("ship the parcel day after tomorrow");
+    expect(later.title).toBe("ship the parcel");
+    expect(iso(later.dueAt)).toBe("2026-03-13T04:00:00.000Z");
+  });
+
+  it("reads 'at half 5' as half past five, in the afternoon like any bare hour", () => {
+    const r = parse("haircut at half 5 on thursday");
+    expect(r.title).toBe("haircut");
+    expect(iso(r.dueAt)).toBe("2026-03-12T21:30:00.000Z"); // 17:30 EDT
+  });
+
+  it("reads an ordinal in digits as a count of months, and 'every year on the 9th of october'", () => {
+    const r = parse("review insurance every 3rd month on the 15th");
+    expect(r.recurrenceRule).toBe("FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=15");
+    expect(r.title).toBe("review insurance");
+    const yearly = parse("anniversary every year on the 9th of october");
+    expect(yearly.recurrenceRule).toBe("FREQ=YEARLY");
+    expect(yearly.title).toBe("anniversary");
+    expect(iso(yearly.dueAt)).toBe("2026-10-09T04:00:00.000Z");
+  });
+
+  it("reads 'the first of each month' as the 1st, and a time said loosely as that time", () => {
+    const r = parse("pay the cleaner on the first of each month");
+    expect(r.recurrenceRule).toBe("FREQ=MONTHLY;BYMONTHDAY=1");
+    expect(iso(r.dueAt)).toBe("2026-04-01T04:00:00.000Z");
+    const loose = parse("ring the bank tomorrow around noon");
+    expect(loose.title).toBe("ring the bank");
+    expect(iso(loose.dueAt)).toBe("2026-03-12T16:00:00.000Z");
+  });
+
+  it("starts a series on the day after 'starting'", () => {
+    const r = parse("payday every other friday starting the 20th");
+    expect(r.title).toBe("payday");
+    expect(iso(r.dueAt)).toBe("2026-03-20T04:00:00.000Z");
+  });
+
+  it("takes a part of the day in the plural out of a repeating task's title, keeping its half of the day", () => {
+    const r = parse("yoga every tue and thu mornings at 7");
+    expect(r.title).toBe("yoga");
+    expect(r.recurrenceRule).toBe("FREQ=WEEKLY;BYDAY=TU,TH");
+    expect(iso(r.dueAt)).toBe("2026-03-12T11:00:00.000Z"); // Thursday 7:00
+  });
+});

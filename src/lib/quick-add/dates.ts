@@ -19,7 +19,9 @@ export type When = {
 
 type Ctx = { now: Date; timeZone: string };
 
-const CUE_BEFORE = /(?:^|\s)((?:due(?:\s+(?:on|by|at))?|starting(?:\s+(?:on|from))?|from|by|on|at|until|before)\s+)$/i;
+// "on the 9th of october": chrono's date starts at "9th"; the article goes with the cue.
+// "around noon", "at like 10", "at about 5": a time said loosely is still the time.
+const CUE_BEFORE = /(?:^|\s)((?:due(?:\s+(?:on|by|at))?|starting(?:\s+(?:on|from))?|from|by|on|(?:at\s+)?(?:around|about|roughly|approximately|like)|at|until|before)\s+(?:the\s+)?)$/i;
 const WEEKDAY_ABBREV = /^(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)$/i;
 const NEXT_WEEKDAY = /^next\s+(mon|tue|wed|thu|fri|sat|sun)/i;
 const DAY_PREFIX = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
@@ -30,12 +32,15 @@ const TIMED_CASUAL = /^casualReference\/(now|tonight|morning|afternoon|evening|n
  * Clock times said in words, which chrono does not read: "half past 4", "quarter past 10", "quarter to 9" (the
  * hour before, 45 minutes in). Without am/pm the hour is read like any other bare hour (see isDaytimeHour).
  */
-const WORDED_TIME = /(?<![\p{L}\p{N}])(?:at\s+)?(half|(?:a\s+)?quarter)\s+(past|after|to|before|til)\s+(\d{1,2})(?:\s*(am|pm|a\.m\.|p\.m\.))?(?![\p{L}\p{N}:])/iu;
+// "at half 5": British for half past five (only after "at", where it cannot be half of something).
+const WORDED_TIME = /(?<![\p{L}\p{N}])(?:at\s+)?(half|(?:a\s+)?quarter)\s+(past|after|to|before|til)\s+(\d{1,2})(?:\s*(am|pm|a\.m\.|p\.m\.))?(?![\p{L}\p{N}:])|(?<![\p{L}\p{N}])at\s+(half)\s+(\d{1,2})(?:\s*(am|pm|a\.m\.|p\.m\.))?(?![\p{L}\p{N}:])/iu;
 
 const casualWithWordedTimes = chrono.casual.clone();
 casualWithWordedTimes.parsers.push({
   pattern: () => WORDED_TIME,
   extract: (_context, match) => {
+    // "at half 5" is "half past 5".
+    if (match[5]) [match[1], match[2], match[3], match[4]] = [match[5], "past", match[6]!, match[7]!];
     let hour = Number(match[3]);
     if (hour < 1 || hour > 12) return null;
     const before = /^(?:to|before|til)$/i.test(match[2]!);
@@ -144,11 +149,16 @@ function unglued(r: chrono.ParsedResult, text: string, ctx: Ctx): chrono.ParsedR
   return rest && namesDay(rest) ? rest : r;
 }
 
+/** "slides for Monday's meeting": a day in the possessive names what the task is about, not when it is due. */
+const possessive = (r: chrono.ParsedResult, text: string) => /^['’]s?(?![\p{L}\p{N}])/u.test(text.slice(r.index + r.text.length)) && !r.start.isCertain("hour");
+
 export function parseResults(text: string, ctx: Ctx): chrono.ParsedResult[] {
-  const found = casualWithWordedTimes
+  const parsed = casualWithWordedTimes
     .parse(text, reference(ctx), { forwardDate: true })
     .map((r) => unglued(r, text, ctx))
     .filter((r) => isPlausible(r, text));
+  // Only when another phrase gives the date: alone, "monday's" still says which day ("skip monday's standup").
+  const found = parsed.some((r) => !possessive(r, text)) ? parsed.filter((r) => !possessive(r, text)) : parsed;
   // "morning run tomorrow at 7am": beside a phrase that names the day, a lone part of the day is a title word.
   return found.some(namesDay) ? found.filter((r) => !onlyPartOfDay(r)) : found;
 }
@@ -156,7 +166,7 @@ export function parseResults(text: string, ctx: Ctx): chrono.ParsedResult[] {
 // "on the 25th", "by the 3rd": a day of the month chrono does not read on its own. Not "the 15th of
 // every month" (recurrence is masked before dates are looked for) nor "the 2nd floor". A masked token
 // ("_", a #tag already read) ends the phrase like punctuation does.
-const ORDINAL_DAY = /(?:^|\s)((?:(?:due|on|by|before|until|till|for)\s+)?the\s+(\d{1,2})(?:st|nd|rd|th))(?=\s*$|\s*[,.;!?#@_]|\s+(?:at|by|due|in|and|remind|p[1-4])\b)/i;
+const ORDINAL_DAY = /(?:^|\s)((?:(?:due|on|by|before|until|till|for|starting(?:\s+(?:on|from))?|from|beginning)\s+)?the\s+(\d{1,2})(?:st|nd|rd|th))(?=\s*$|\s*[,.;!?#@_]|\s+(?:at|by|due|in|and|remind|p[1-4])\b)/i;
 
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -195,7 +205,19 @@ function comingWeekday(today: YMD, word: string): YMD {
 }
 
 /** Days chrono does not count: each reads the phrase and gives the day it names. */
+/** The same day `months` months on, or the month's last day when it is shorter ("in a month" from 31 Jan is 28 Feb). */
+function addMonths(today: YMD, months: number): YMD {
+  const index = today.year * 12 + (today.month - 1) + months;
+  const [year, month] = [Math.floor(index / 12), (index % 12) + 1];
+  return { year, month, day: Math.min(today.day, daysInMonth(year, month)) };
+}
+
 const NAMED_DAYS: { re: RegExp; day: (m: RegExpExecArray, today: YMD) => YMD | undefined }[] = [
+  {
+    // "in a month", "in 2 months", "a month from today", "in a month's time": the same day that many months on
+    re: new RegExp(String.raw`${CUE}(?:in\s+(a|an|one|two|three|four|five|six|\d{1,2})\s+months?(?:'s?\s+time)?|(a|an|one|two|three|four|five|six|\d{1,2})\s+months?\s+from\s+(?:today|now))${AFTER_DAY}`, "iu"),
+    day: (m, today) => addMonths(today, countOf(m[1] ?? m[2]!)),
+  },
   {
     // "a week from today", "two weeks from friday", "3 days from tomorrow", "a fortnight from monday"
     re: new RegExp(String.raw`${CUE}(a|an|one|two|three|four|five|six|\d{1,2})\s+(days?|weeks?|fortnights?)\s+from\s+(today|now|tomorrow|${WEEKDAY_WORD})${AFTER_DAY}`, "iu"),
@@ -206,13 +228,19 @@ const NAMED_DAYS: { re: RegExp; day: (m: RegExpExecArray, today: YMD) => YMD | u
     },
   },
   {
+    // "day after tomorrow" typed without its article (chrono reads only "the day after tomorrow")
+    re: new RegExp(String.raw`${CUE}(?:the\s+)?day\s+after\s+(?:tomorrow|tmrw|tmr)${AFTER_DAY}`, "iu"),
+    day: (_m, today) => addDays(today, 2),
+  },
+  {
     // "in a fortnight", "in 2 fortnights", "a fortnight today"
     re: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:in\s+(a|one|two|\d)\s+fortnights?(?:'s?\s+time)?|(a)\s+fortnight\s+today)${AFTER_DAY}`, "iu"),
     day: (m, today) => addDays(today, countOf(m[1] ?? m[2]!) * 14),
   },
   {
-    // "by the end of the work week", "end of the business week": its Friday
-    re: new RegExp(String.raw`${CUE}(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?:work(?:ing)?|business)[\s-]?week${AFTER_DAY}`, "iu"),
+    // "by the end of the work week", "end of the business week", "by end of the week", "eow": its Friday (a deadline
+    // said by the week's end is the last working day of it)
+    re: new RegExp(String.raw`${CUE}(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?:(?:work(?:ing)?|business)[\s-]?)?week|eow)${AFTER_DAY}`, "iu"),
     day: (_m, today) => addDays(today, (5 - weekdayOf(today) + 7) % 7),
   },
   {

@@ -66,6 +66,10 @@ export function parseQuickAdd(input: string, ctx: QuickAddContext): QuickAddResu
 
   const when = findWhen(masked, ctx);
   when?.spans.forEach((s) => add("date", s));
+  // "yoga tue and thu mornings at 7": a part of the day in the plural says when each occurrence is (the time reader
+  // saw it, "mornings" keeps 7 in the morning), so it leaves the title with the repetition.
+  const dayParts = recurrence ? /(?:^|\s)((?:in\s+the\s+)?(?:mornings|afternoons|evenings|nights))(?=\s|$|[,.;!?])/i.exec(masked) : null;
+  if (dayParts) add("recurrence", { start: dayParts.index + dayParts[0].length - dayParts[1]!.length, end: dayParts.index + dayParts[0].length });
 
   const result: QuickAddResult = {
     title: cleanTitle(input, tokens),

@@ -16,12 +16,13 @@ const RRULE_DAYS = [RRule.SU, RRule.MO, RRule.TU, RRule.WE, RRule.TH, RRule.FR, 
 const DAY_PREFIX = ["su", "mo", "tu", "we", "th", "fr", "sa"];
 const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, last: -1 };
 /** "every (N|other|second|three) weeks": how many units apart. */
-const EVERY_N = String.raw`(?:(other|\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|second|third|fourth|fifth|sixth)\s+)`;
+const EVERY_N = String.raw`(?:(other|\d{1,2}(?:st|nd|rd|th)|\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|second|third|fourth|fifth|sixth)\s+)`;
 const COUNTS: Record<string, number> = {
   other: 2, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6,
 };
-const countOf = (word: string | undefined) => (word ? (COUNTS[word.toLowerCase()] ?? Number(word)) : 1);
+// "every 3rd month": an ordinal in digits counts like "every third month".
+const countOf = (word: string | undefined) => (word ? (COUNTS[word.toLowerCase()] ?? Number(word.replace(/(?:st|nd|rd|th)$/i, ""))) : 1);
 const UNIT_FREQ = { day: RRule.DAILY, week: RRule.WEEKLY, month: RRule.MONTHLY, year: RRule.YEARLY } as const;
 
 function weekdaysIn(list: string): number[] {
@@ -65,6 +66,11 @@ const patterns: Pattern[] = [
     },
   },
   {
+    // "every year on the 9th of october": the repetition alone; the day and month are read as the first date.
+    re: new RegExp(String.raw`\bevery\s+(other\s+)?year${END}(?=\s+on\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+of\s+[a-z])`, "giu"),
+    build: (m) => ({ freq: RRule.YEARLY, ...(m[1] ? { interval: 2 } : {}) }),
+  },
+  {
     // every weekday; every other weekday (Mon, Wed, Fri, Tue, Thu, …: every second working day)
     re: new RegExp(String.raw`\bevery\s+(other\s+)?(weekday|weekend)s?${END}`, "giu"),
     build: (m) => {
@@ -104,11 +110,12 @@ const patterns: Pattern[] = [
   {
     // [on] the 15th of every third month, the 15th every 3 months, the 1st of each month, the 1st and 15th of every month
     re: new RegExp(
-      String.raw`\b(?:on\s+)?(?:the\s+)?((?:\d{1,2}(?:st|nd|rd|th)\s*(?:,|and|&)\s*(?:the\s+)?)*\d{1,2})(?:st|nd|rd|th)\s+(?:of\s+)?(?:every|each)\s+${EVERY_N}?months?${END}`,
+      String.raw`\b(?:on\s+)?(?:the\s+)?((?:\d{1,2}(?:st|nd|rd|th)\s*(?:,|and|&)\s*(?:the\s+)?)*(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth))\s+(?:of\s+)?(?:every|each)\s+${EVERY_N}?months?${END}`,
       "giu",
     ),
     build: (m) => {
-      const days = [...m[1]!.matchAll(/\d{1,2}/g)].map((d) => Number(d[0]));
+      // "the first of each month": a day of the month said as a word.
+      const days = [...m[1]!.matchAll(/\d{1,2}|first|second|third|fourth|fifth/gi)].map((d) => COUNTS[d[0].toLowerCase()] ?? (/^first$/i.test(d[0]) ? 1 : Number(d[0])));
       const interval = countOf(m[2]);
       if (days.some((day) => day < 1 || day > 31) || interval < 1) return undefined;
       return { freq: RRule.MONTHLY, ...(interval > 1 ? { interval } : {}), bymonthday: [...new Set(days)].sort((a, b) => a - b) };
@@ -123,6 +130,22 @@ const patterns: Pattern[] = [
     // every night at 10pm, every morning
     re: new RegExp(String.raw`\bevery\s+(?:night|evening|morning|afternoon)${END}`, "giu"),
     build: () => ({ freq: RRule.DAILY }),
+  },
+  {
+    // "mon-fri", "monday through friday", "every tuesday to thursday": each day of a run of weekdays (a plain "to"
+    // needs "every": "from monday to friday" may be a move)
+    re: new RegExp(String.raw`\b(?:(every)\s+)?(${WD})(?:\s*[-–]\s*|\s+(?:through|thru)\s+|\s+(to)\s+)(${WD})${END}`, "giu"),
+    build: (m) => {
+      if (m[3] && !m[1]) return undefined;
+      const [from, to] = [weekdaysIn(m[2]!)[0]!, weekdaysIn(m[4]!)[0]!];
+      if (from === to) return undefined;
+      const days: number[] = [];
+      for (let d = from; days.length < 7; d = (d + 1) % 7) {
+        days.push(d);
+        if (d === to) break;
+      }
+      return { freq: RRule.WEEKLY, byweekday: byDays(days.sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7))) };
+    },
   },
   {
     // every [other] mon, wed and fri

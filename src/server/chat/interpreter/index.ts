@@ -2,7 +2,7 @@
 // It only turns words into tool calls; every rule about tasks lives behind the tools.
 import { followUp } from "./follow-up";
 import { orderedRules } from "./intents/order";
-import { isCorrection, normalize } from "./normalize";
+import { isCorrection, isSameAgain, normalize } from "./normalize";
 import { bindPronouns } from "./pronouns";
 import { reorderings } from "./reorder";
 import type { InterpretContext, Interpretation } from "./types";
@@ -33,7 +33,7 @@ function twoRequests(text: string, ctx: InterpretContext): Interpretation | unde
 
 export function interpret(utterance: string, ctx: InterpretContext): Interpretation {
   const text = normalize(utterance);
-  ctx = { ...ctx, correction: isCorrection(utterance) };
+  ctx = { ...ctx, correction: isCorrection(utterance), sameAgain: isSameAgain(utterance) };
   if (ctx.pending) {
     const answer = followUp(text, ctx.pending);
     if (answer) return answer;

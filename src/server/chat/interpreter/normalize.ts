@@ -23,7 +23,7 @@ const KNOWN = new Set(KEYWORDS);
 
 /** Common slips that edit distance alone would not fix safely. */
 const FIXED: Record<string, string> = {
-  tmrw: "tomorrow", tmr: "tomorrow", nite: "night", tonite: "tonight", "we're": "we are", "they're": "they are", tmrrw: "tomorrow", tommorow: "tomorrow", tommorrow: "tomorrow", tomorow: "tomorrow",
+  tmrw: "tomorrow", em: "them", "'em": "them", tmr: "tomorrow", nite: "night", tonite: "tonight", "we're": "we are", "they're": "they are", tmrrw: "tomorrow", tommorow: "tomorrow", tommorrow: "tomorrow", tomorow: "tomorrow",
   "2day": "today", teh: "the", shw: "show", sho: "show", lst: "list", lsit: "list", serach: "search", mrak: "mark", taks: "task", tsak: "task", tasl: "task", tsks: "tasks", tdy: "today", wk: "week", pls: "please", plz: "please", thx: "thanks",
   tues: "tuesday", thur: "thursday", thurs: "thursday", weds: "wednesday",
   // End of the day: today (a deadline said as "by eod", "cob").
@@ -88,9 +88,10 @@ export function scrambled(a: string, b: string): boolean {
 }
 
 const POLITE_START =
-  /^(?:(?:hey|hi|hello|ok(?:ay)?|so|um+|uh+|oh|ah|hmm+|well|ugh|yeah|right|assistant|cadence)[,!.]?\s+)*(?:(?:please|pls|kindly|could you(?: please)?|can you(?: please)?|would you(?: please)?|will you(?: please)?|would you mind|i(?: would|'d) like(?: you)? to|i want(?: you)? to|help me)\s+)*/i;
+  /^(?:(?:hey|hi|hello|ok(?:ay)?|so|um+|uh+|err?|erm+|oh|ah|hmm+|well|ugh|yeah|right|assistant|cadence)[,!.]?\s+)*(?:(?:please|pls|kindly|could you(?: please)?|can you(?: please)?|would you(?: please)?|will you(?: please)?|would you mind|can we|could we|shall we|i(?: would|'d) like(?: you)? to|i want(?: you)? to|help me)\s+)*/i;
 // Not "asap": it is a priority ("add renew car insurance asap" is urgent), read where priorities are.
-const POLITE_END = /(?:[,\s]+(?:please|pls|plz|thanks|thank you|thx|for me|if you can|if possible|too|as well))+\s*$/i;
+// "…, low prio, no rush": an aside on how pressing it is adds nothing the words before did not say.
+const POLITE_END = /(?:[,\s]+(?:please|pls|plz|thanks|thank you|thx|for me|if you can|if possible|too|as well|no rush|no hurry|when you get a chance|whenever you can|actually|(?:thanks|thank you)(?:\s+(?:so|very)\s+much|\s+a\s+(?:lot|bunch|million))?))+\s*$/i;
 
 /**
  * Words that mark a correction or a follow-up ("actually …", "no wait, …", "sorry, I meant …", "also …"):
@@ -103,6 +104,15 @@ const CORRECTION_START =
 export function isCorrection(utterance: string): boolean {
   const text = utterance.trim().replace(POLITE_START, "");
   return /^(?:no|nope|nah|not|actually|sorry|oops|whoops|correction|i meant|i mean|wait|hmm+|make that|make it|change that to|rather|or rather)\b/i.test(text);
+}
+
+/**
+ * Whether the words ask for the change just made once more, on something else: "and the groceries too", "the flights as
+ * well", "same for the groceries", "ditto for rent".
+ */
+export function isSameAgain(utterance: string): boolean {
+  const text = utterance.trim().replace(/[.!?\s]+$/u, "");
+  return /(?:^|[\s,])(?:too|as well)$/i.test(text) || /^(?:(?:and|oh and|also)\s+)?(?:(?:the\s+)?same\s+(?:thing\s+)?(?:for|with|goes for|to)|ditto\s+(?:for|with)|do\s+the\s+same\s+(?:for|with|to))\s/i.test(text);
 }
 
 function stripPoliteness(text: string): string {
@@ -136,8 +146,14 @@ export function normalize(utterance: string): string {
   );
   // "that one's done", "it's not": after a pronoun, 's is "is", never a possessive.
   text = text.replace(/\b(that one|this one|that|this|it|everything|all)'s\b/gi, "$1 is");
-  // "dentist's now at 17:30": before "now", 's is "is" too.
-  text = text.replace(/([\p{L}\p{N}])'s\s+(?=now\b)/giu, "$1 is ");
+  // "dentist's now at 17:30", "standup's cancelled this monday": before "now" or a state, 's is "is" too.
+  text = text.replace(/([\p{L}\p{N}])'s\s+(?=(?:now|cancell?ed|canceled|off|moved|postponed|rescheduled|pushed|done|finished|sorted|over|not|no longer)\b)/giu, "$1 is ");
+  // "at like 10", "at around 5": a clock time said loosely is that time.
+  text = text.replace(/\bat\s+(?:like|around|about|roughly)\s+(?=\d)/gi, "at ").replace(/(^|\s)(?:around|about|roughly)\s+(?=\d{1,2}(?::\d{2})?\s*(?:am|pm)\b)/gi, "$1at ");
+  // "monday is better", "4pm works better": a value preferred is the value meant.
+  text = text.replace(/^(.{1,30}?)\s+(?:is|would be|works|would work|is fine|sounds)\s+(?:much\s+)?(?:better|best|good)(?:\s+for (?:me|us))?$/i, "$1");
+  // "done and dusted", "all done and dusted": an idiom for done.
+  text = text.replace(/\bdone\s+and\s+dusted\b/gi, "done");
   // "3/19 @ 4:15pm": "@" before a time is "at" (before a word it names a category).
   text = text.replace(/(^|\s)@\s*(?=\d)/g, "$1at ");
   // "…asap, its the last week": a remark on the task after a comma ("its"/"it's" then an article) asks for nothing.

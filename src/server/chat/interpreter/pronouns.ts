@@ -5,7 +5,8 @@ import type { Interpretation, PlannedCall, TaskChoice } from "./types";
 /** The phrase rules put in refs.task_id for "it", "that", "this one", … */
 export const IT = "\u0000it";
 
-const PRONOUN = /^(?:it|its|it's|that|this|that one|this one|that task|this task|the task|the same one|the last one|the one)$/i;
+// "him", "her": the person a task is about ("picked him up" after the vet task was shown).
+const PRONOUN = /^(?:it|its|it's|that|this|that one|this one|that task|this task|the task|the same one|the last one|the one|him|her)$/i;
 
 export const isPronoun = (words: string) => PRONOUN.test(words.trim());
 

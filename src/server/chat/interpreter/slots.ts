@@ -7,10 +7,12 @@ import type { Priority } from "@/lib/quick-add";
 /** Wording people use for priorities, most specific first. */
 const PRIORITY_PHRASES: [RegExp, Priority][] = [
   // "priority 1" … "priority 4": Todoist's p1–p4 said in words.
-  [/\b(?:top|highest|critical|urgent|p1)[\s-]*(?:priority|prio|pri)?\b|\b(?:asap|urgently)\b|\bpriority\s*(?:1|one)\b/i, "urgent"],
-  [/\b(?:high|important)[\s-]*(?:priority|prio|pri)?\b|\bp2\b|\bpriority\s*(?:2|two)\b/i, "high"],
-  [/\b(?:medium|normal|med|mid)[\s-]*(?:priority|prio|pri)\b|\bp3\b|\bpriority\s*(?:3|three)\b/i, "medium"],
-  [/\blow[\s-]*(?:priority|prio|pri)\b|\bunimportant\b|\bp4\b|\bpriority\s*(?:4|four)\b/i, "low"],
+  // "any p1s?": a mark in the plural names the tasks that have it.
+  [/\b(?:top|highest|critical|urgent|p1)[\s-]*(?:priority|prio|pri)?\b|\b(?:asap|urgently)\b|\bpriority\s*(?:1|one)\b|\bp1s\b/i, "urgent"],
+  [/\b(?:high|important)[\s-]*(?:priority|prio|pri)?\b|\bp2s?\b|\bpriority\s*(?:2|two)\b/i, "high"],
+  // "back to regular priority": the priority a task has unless told otherwise.
+  [/\b(?:medium|normal|med|mid|regular|standard|default|usual)[\s-]*(?:priority|prio|pri)\b|\bp3s?\b|\bpriority\s*(?:3|three)\b/i, "medium"],
+  [/\blow[\s-]*(?:priority|prio|pri)\b|\bunimportant\b|\bp4s?\b|\bpriority\s*(?:4|four)\b/i, "low"],
 ];
 
 /** Finds the first priority phrase and returns the text without it. */

@@ -72,6 +72,8 @@ export interface InterpretContext {
   lastChange?: LastChange | null;
   /** The words began as a correction ("no, …", "i meant …", "sorry, …"). */
   correction?: boolean;
+  /** The words ask for the last change again on something else ("and the groceries too", "same for rent"). */
+  sameAgain?: boolean;
 }
 
 /** A change the conversation made: the tool and the arguments it ran with (ids resolved). */

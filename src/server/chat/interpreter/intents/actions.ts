@@ -49,18 +49,25 @@ export const tagRules: Rule[] = [
       /^(?:add|put|attach|stick|slap|pop)\s+(?:the\s+|a\s+|an\s+)?(#\S+|.+?\s+(?:tag|label))\s+(?:to|on(?:to)?)\s+(.+)$/i.exec(text);
     return m ? calls({ tool: "add_tag_to_task", args: {}, refs: { task_id: taskPhrase(m[2]!), tag_id: labelName(m[1]!) } }) : undefined;
   },
+  // "add errands to the dry cleaning tags": the tag, then the task whose tags it joins.
+  (text) => {
+    const m = /^(?:add|put|attach|stick)\s+#?([\p{L}\p{N}_-]+)\s+(?:to|on|onto)\s+(?:the\s+)?(.+?)(?:'s)?\s+(?:tags|labels)$/iu.exec(text);
+    return m ? calls({ tool: "add_tag_to_task", args: {}, refs: { task_id: taskPhrase(m[2]!), tag_id: labelName(m[1]!) } }) : undefined;
+  },
   // "remove the finance tag from the invoice task", "untag finance from invoice"
   (text) => {
     const m =
       /^(?:remove|take|delete|drop|untag)\s+(?:off\s+)?(?:the\s+)?(?:tag\s+|label\s+)(.+?)\s+(?:from|off)\s+(.+)$/i.exec(text) ??
-      /^(?:remove|take|delete|drop|untag)\s+(?:off\s+)?(?:the\s+)?(#\S+|.+?\s+(?:tag|label))\s+(?:from|off)\s+(.+)$/i.exec(text) ??
+      // "get rid of the errands tag on groceries": which task's tag it is may be said with "on".
+      /^(?:remove|take|delete|drop|untag|get rid of|strip|clear)\s+(?:off\s+)?(?:the\s+)?(#\S+|.+?\s+(?:tag|label))\s+(?:from|off|on)\s+(.+)$/i.exec(text) ??
       /^untag\s+(.+?)\s+from\s+(.+)$/i.exec(text);
     return m ? calls({ tool: "remove_tag_from_task", args: {}, refs: { task_id: taskPhrase(m[2]!), tag_id: labelName(m[1]!) } }) : undefined;
   },
 ];
 
 const BEFORE = String.raw`(?:before|early|earlier|ahead|prior)(?:\s+(?:it(?:'s| is)?\s+)?(?:due|starts))?`;
-const REMIND = String.raw`(?:remind me|ping me|alert me|nudge me|notify me|warn me|give me a heads[ -]up|let me know|set (?:up )?(?:a )?reminder|add (?:a )?reminder|create (?:a )?reminder)`;
+// "i want a reminder 2 days before the dentist": the reminder asked for as a wish.
+const REMIND = String.raw`(?:remind me|ping me|alert me|nudge me|notify me|warn me|give me a heads[ -]up|let me know|set (?:up )?(?:a )?reminder|add (?:a )?reminder|create (?:a )?reminder|(?:i|we)\s+(?:want|need|would like|could use)\s+a\s+reminder|give me a reminder|set me a reminder)`;
 
 /** A day said against the task's own due day: group 1/2 count days back, group 3 is a part of that day. */
 const DUE_DAY = /\b(?:the\s+(day|night|evening|morning|afternoon)\s+before|(\d{1,2}|two|three|four|five|six|seven|a couple of)\s+days?\s+(?:before|earlier)|(?:that|the same)\s+(morning|day|evening|night|afternoon)|on\s+the\s+(day)|the\s+(morning)\s+of)\b/i;

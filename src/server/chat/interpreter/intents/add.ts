@@ -3,7 +3,7 @@
 // quick-add parser find dates, repetition, #tags, @category and "remind me … before".
 import { parseQuickAdd } from "@/lib/quick-add";
 import { labelName } from "../refs";
-import { localIso, squash, takePriority } from "../slots";
+import { dateOnly, localIso, squash, takePriority } from "../slots";
 import type { Interpretation, PlannedCall, ToolArgs } from "../types";
 import type { Rule } from "./rule";
 
@@ -13,7 +13,7 @@ const PRIORITY_WORDS = String.raw`((?:top|highest|critical|urgent|high|important
 
 /** Leading command words, longest first. Group 1 marks "remind me", which also sets a reminder. */
 const COMMAND = new RegExp(
-  String.raw`^(?:(remind me(?: to\b)?|set (?:a |an )?(?:reminder|alarm)(?: for\b)?|(?:don't|do not)(?: let me)? forget(?: to\b)?|remember to|make sure (?:that )?(?:i|to)\b)|(?:add|create|make|new|put|stick|pop|chuck|schedule|set up|plan|capture|jot down|note down|note to self:?|note|log|record|i need to|i have to|i must|i should|i gotta|need to|gotta|have to)\b)\s*` +
+  String.raw`^(?:(remind me(?: to\b)?|set (?:a |an )?(?:reminder|alarm)(?: for\b)?|(?:don't|do not)(?: let me)? forget(?: to\b)?|(?:(?:i\s+)?(?:need|have|must|should|got|gotta)\s+(?:to\s+)?)?remember to|make sure (?:that )?(?:i|to)\b)|(?:add|create|make|new|put|stick|pop|chuck|schedule|set up|plan|capture|jot down|note down|note to self:?|note|log|record|i need to|i have to|i must|i should|i gotta|need to|gotta|have to)\b)\s*` +
     String.raw`(?:${ARTICLE}${PRIORITY_WORDS}${NOUN}\b\s*(?:(?:called|named|titled|saying|that says|for me|for|to|:|-)\s*)?)?(?:to\s+)?`,
   "i",
 );
@@ -22,15 +22,17 @@ const NEW_TASK_PREFIX = new RegExp(String.raw`^(?:${ARTICLE}${PRIORITY_WORDS.rep
 
 const TRAILING_LIST = /\s+(?:to|on|in)\s+(?:my|the)\s+(?:task\s+)?(?:list|tasks|todos?|to do list)$/i;
 const CATEGORY_PHRASE = /\s+(?:in|to|under|into)\s+(?:the\s+|my\s+)?(?!(?:my|the)\s)([\p{L}\p{N}_ -]+?)\s+(?:category|list|project)\b/iu;
-const TAGGED_PHRASE = /\s+(?:tagged|tag(?:ged)? (?:it )?(?:with|as)|labell?ed|with (?:the )?tags?)\s+#?([\p{L}\p{N}_-]+(?:\s*(?:,|and)\s*#?[\p{L}\p{N}_-]+)*)/iu;
+const TAGGED_PHRASE = /\s+(?:tagged|tag(?:ged)? (?:it )?(?:with|as)|labell?ed|with (?:the )?tags?)\s+#?([\p{L}\p{N}_-]+(?:\s*(?:,|and)\s*#?[\p{L}\p{N}_-]+)*)|\s+with\s+(?:the\s+|a\s+|an\s+)?#?([\p{L}\p{N}_-]+)\s+(?:tag|label)\b/iu;
 /** "…, tomorrow 8:30am, tag health": a bare "tag X" closing the request, after a comma or "and". */
 const CLOSING_TAG = /(?:\s*,\s*|\s+and\s+)(?:tag|label)(?:\s+it)?\s+#?([\p{L}\p{N}_-]+)\s*$|,\s*#?([\p{L}\p{N}_-]+)\s+tag(?=\s*(?:,|$))/iu;
+/** "…and put it under home", "…, file it in work": the new task's category said as a second step. */
+const CLOSING_CATEGORY = /(?:\s*,\s*|\s+and\s+)(?:(?:put|file|stick|place|move)\s+(?:it|that|this)\s+(?:in|under|into)|(?:in\s+)?(?:category|project|list)\s*:?)\s+(?:the\s+|my\s+)?(?!(?:list|tasks?|todos?|calendar|inbox)\b)([\p{L}\p{N}_-]+(?:\s+[\p{L}\p{N}_-]+)?)(?:\s+(?:category|list|project))?\s*$/iu;
 const PRIORITY_SUFFIX = /\s+(?:with|at|as|and make it|and mark it)\s+(?:a\s+)?((?:top|highest|critical|urgent|high|medium|normal|low)\s+priority|priority\s+(?:urgent|high|medium|low))\b/i;
 
 function addCall(rest: string, remindCue: boolean, ctx: { now: Date; timeZone: string }, said?: string): Interpretation {
   let text = ` ${rest}`.replace(TRAILING_LIST, "");
   const refs: NonNullable<PlannedCall["refs"]> = {};
-  const category = CATEGORY_PHRASE.exec(text);
+  const category = CLOSING_CATEGORY.exec(text) ?? CATEGORY_PHRASE.exec(text);
   if (category) {
     refs.category_id = labelName(category[1]!);
     text = text.replace(category[0], " ");
@@ -44,7 +46,8 @@ function addCall(rest: string, remindCue: boolean, ctx: { now: Date; timeZone: s
     priority = takePriority(suffix[1]!.replace(/priority\s+(\w+)/i, "$1 priority")).priority;
     text = text.replace(suffix[0], " ");
   }
-  text = squash(text.replace(TRAILING_LIST, ""));
+  // "…and make it due saturday", "…, set it for friday": the date said as a second step.
+  text = squash(text.replace(TRAILING_LIST, "").replace(/(?:\s*,\s*|\s+and\s+)(?:make|set|have)\s+(?:it|that)\s+(?=(?:due|for|on)\s)/i, " "));
   if (!priority) ({ priority, rest: text } = takePriority(text));
 
   // A quoted title is taken as typed; only the words around it are read for dates and labels.
@@ -58,7 +61,8 @@ function addCall(rest: string, remindCue: boolean, ctx: { now: Date; timeZone: s
   // "sunday at 7 in the evening", "remind me quarter to 9 tomorrow morning to call …": the part of the day only says
   // which half of the day the clock time is in.
   if (!quoted && parsed.dueAt && !parsed.allDay) title = title.replace(/\s+in\s+the\s+(?:morning|afternoon|evening)$/i, "").replace(/^(?:morning|afternoon|evening|night)\s+(?:to\s+)?(?=\S)/i, "");
-  if (!title) return { kind: "clarify", question: "What should the task be called?" };
+  // "put it under home" with no task in focus: a pronoun is no name for a new task.
+  if (!title || /^(?:it|that|this|them|this one|that one)$/i.test(title)) return { kind: "clarify", question: "What should the task be called?" };
   for (const tag of parsed.tags) if (!tagNames.some((n) => n.toLowerCase() === tag.name.toLowerCase())) tagNames.push(tag.name);
   if (parsed.category && !refs.category_id) refs.category_id = parsed.category.name;
   if (tagNames.length) refs.tag_ids = tagNames;
@@ -97,6 +101,8 @@ function addWithCategory(rest: string, remindCue: boolean, ctx: { now: Date; tim
   // "to gran #family": before a #tag only "in"/"under" name a place; "to" is whom the task is for.
   if (/^\s*to\s/i.test(m[0]) && /^\s*#/.test(` ${rest}`.slice(m.index + m[0].length))) return plain;
   const without = ` ${rest}`.replace(m[0], " ").trim();
+  // "put it under home": the task in focus moving, never a new task called "it".
+  if (/^(?:it|that|this|them)$/i.test(without)) return { kind: "clarify", question: "What should the task be called?" };
   const withCategory = addCall(without, remindCue, ctx, said);
   if (withCategory.kind !== "calls" || !withCategory.calls[0]) return plain;
   const call = withCategory.calls[0];
@@ -112,6 +118,14 @@ export const addRules: Rule[] = [
     // "every Monday remind me to review emails at 9": the command can follow a repetition or a date.
     const mid = MID_REMIND.exec(text);
     if (mid) return addCall(text.slice(0, mid.index) + " " + text.slice(mid.index + mid[0].length), true, ctx);
+    // "tomorrow i need to call the school at 10": a day said first, then the command; the day goes with the task.
+    const words = text.split(/\s+/);
+    for (let cut = Math.min(3, words.length - 1); cut >= 1; cut -= 1) {
+      const day = words.slice(0, cut).join(" ");
+      const rest = words.slice(cut).join(" ");
+      const command = COMMAND.exec(rest);
+      if (command && command[0].trim() && dateOnly(day, ctx)) return addWithCategory(`${rest.slice(command[0].length)} ${day}`, Boolean(command[1]), ctx, command[2]);
+    }
     return undefined;
   },
   // "new task: buy milk", "task: call Sam tomorrow"

@@ -14,13 +14,13 @@ const EVERY_TASK_IN = new RegExp(String.raw`^${EVERY_TASK}\s+(?:in|under|from)\s
 /** A due window said of every task: "all overdue stuff", "everything due today", "all of today's tasks". */
 const DUE_WINDOWS: [RegExp, string][] = [
   [/\b(?:overdue|late|past due)\b/i, "overdue"],
-  [/\b(?:(?:due\s+)?today|today's)\b/i, "today"],
+  [/\b(?:(?:due\s+)?today|today'?s)\b/i, "today"],
   [/\b(?:without|with no|no)\s+(?:a\s+)?(?:due\s+)?date\b|\bundated\b/i, "none"],
 ];
 const EVERY_DUE = new RegExp(String.raw`^(?:${EVERY_TASK}|all\s+(?:of\s+)?(?:my\s+|the\s+)?)\s*(.*?)\s*(?:tasks|todos|stuff|things)?$`, "i");
 
 /** "them", "those", "all of them", "both": the tasks the conversation just listed. */
-const LISTED = /^(?:(?:all\s+(?:of\s+)?)?(?:them|those|these)(?:\s+(?:tasks|ones|two|three))?(?:\s+(?:all|both))?|both(?:\s+of\s+them)?|the lot|all|everything(?:\s+(?:there|listed|on that list|you (?:just )?(?:showed|listed)))?)$/i;
+const LISTED = /^(?:(?:all\s+(?:of\s+)?)?(?:them|those|these)(?:\s+(?:tasks|ones|two|three))?(?:\s+(?:all|both))?|both(?:\s+of\s+them)?|(?:all\s+of\s+)?the lot|all(?:\s+of\s+(?:it|that))?|all that|everything(?:\s+(?:there|listed|on that list|you (?:just )?(?:showed|listed)))?)$/i;
 
 /** "everything in home", "all my home tasks", "all the tasks tagged finance", "all overdue stuff", "them" → which tasks. */
 export function group(words: string, ctx?: Pick<InterpretContext, "listed">): NonNullable<PlannedCall["forEach"]> | undefined {
@@ -49,7 +49,10 @@ const bulk = (args: PlannedCall["args"], forEach: NonNullable<PlannedCall["forEa
 export const bulkEditRules: Rule[] = [
   // "make everything in home high priority", "set all work tasks to urgent", "make those high priority"
   (text, ctx) => {
-    const m = /^(?:make|set|mark|change|bump|drop|lower|raise|downgrade|upgrade)\s+(.+?)\s+(?:to\s+|as\s+)?((?:top|highest|critical|urgent|high|important|medium|normal|low)(?:[\s-]+(?:priority|prio))?)$/i.exec(text);
+    const m =
+      /^(?:make|set|mark|change|bump|drop|lower|raise|downgrade|upgrade)\s+(.+?)\s+(?:to\s+|as\s+)?((?:top|highest|critical|urgent|high|important|medium|normal|low)(?:[\s-]+(?:priority|prio))?)$/i.exec(text) ??
+      // "everything overdue is now low priority": the group, then the priority it now has.
+      /^(.+?)\s+(?:is|are)\s+(?:now\s+|all\s+)*((?:top|highest|critical|urgent|high|important|medium|normal|low)(?:[\s-]+(?:priority|prio))?)(?:\s+now)?$/i.exec(text);
     const tasks = m ? group(m[1]!, ctx) : undefined;
     const { priority, rest } = m ? takePriority(/priority|prio/i.test(m[2]!) ? m[2]! : `${m[2]} priority`) : { rest: "" };
     return tasks && priority && !rest ? bulk({ action: "set_priority", priority }, tasks) : undefined;

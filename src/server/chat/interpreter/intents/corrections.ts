@@ -2,7 +2,7 @@
 // grandpa"; "tag the dentist with finance" → "i meant errands"; "add plan the garden in work" → "no, home". New dates
 // and priorities said alone are read by bareDateRule (they replace whichever was set); this reads titles and labels,
 // which only the last change can tell apart.
-import { labelName } from "../refs";
+import { labelName, taskPhrase } from "../refs";
 import { duePhrase, takePriority } from "../slots";
 import type { InterpretContext, Interpretation, PlannedCall } from "../types";
 import type { Rule } from "./rule";
@@ -21,7 +21,28 @@ function changedTask(ctx: InterpretContext): string | undefined {
 
 const single = (call: PlannedCall): Interpretation => ({ kind: "calls", calls: [call] });
 
+/** Changes that can be made again to another task as they were made: the same field values, the same tag. */
+const REPEATABLE = new Set(["update_task", "complete_task", "reopen_task", "add_tag_to_task", "remove_tag_from_task", "delete_task", "set_reminder"]);
+const SAME_FOR = /^(?:(?:the\s+)?same\s+(?:thing\s+)?(?:for|with|goes for|to)|ditto\s+(?:for|with)|do\s+the\s+same\s+(?:for|with|to))\s+/i;
+
+/**
+ * "mark the passport done" → "and the groceries too"; "move call mom to saturday" → "the flights as well"; "same for
+ * the groceries": the change just made, made again to the task these words name.
+ */
+const sameAgainRule: Rule = (text, ctx) => {
+  const last = ctx.lastChange;
+  if (!ctx.sameAgain || !last || !REPEATABLE.has(last.tool)) return undefined;
+  const words = text.replace(SAME_FOR, "").trim();
+  if (!words || COMMAND.test(words) || words.split(/\s+/).length > 6 || duePhrase(words, ctx) || takePriority(words).priority) return undefined;
+  // A new title is the one change that is about the task itself, not something it gets.
+  const { task_id: _task, title, ...args } = last.args;
+  if (last.tool === "update_task" && (title !== undefined || !Object.keys(args).length)) return undefined;
+  const call: PlannedCall = { tool: last.tool, args, refs: { task_id: taskPhrase(words) } };
+  return last.tool === "delete_task" ? { kind: "confirm", calls: [call] } : single(call);
+};
+
 export const correctionRules: Rule[] = [
+  sameAgainRule,
   (text, ctx) => {
     const last = ctx.lastChange;
     if (!ctx.correction || !last || !text || COMMAND.test(text) || text.split(/\s+/).length > 8) return undefined;

@@ -128,12 +128,19 @@ const moveRules: Rule[] = [
     // "put rex pickup at 5:30 today": after "put", "at" marks the date too; a new task is the other reading (orNewTask).
     const separators = /^put\b/i.test(text) ? "for|on|to|at" : "for|on|to";
     const cut = readings(moveCuts(m[1]!.replace(/\s+instead$/i, ""), ctx, separators));
-    if (cut || !/^do\s+(?!not\b)/i.test(text)) return orNewTask(text, ctx, cut);
+    // "make the budget review the 27th": after "make"/"set" too the new day may follow the task without a preposition
+    // (not "make a task to …", which is a new one).
+    const bareDay = /^do\s+(?!not\b)/i.test(text) || (/^(?:make|set)\s+(?!(?:a|an|new|another|task|todo|reminder)\b)/i.test(text) && !/^(?:make|set)\s+(?:it|that|this)\b/i.test(text));
+    if (cut || !bareDay) return orNewTask(text, ctx, cut);
     // "do the groceries tomorrow evening at 6": the task, then its new day without a preposition.
     const words = m[1]!.split(/\s+/);
     for (let at = 1; at < words.length; at += 1) {
-      const due = duePhrase(words.slice(at).join(" "), ctx);
-      if (due) return readings([[onTask("update_task", words.slice(0, at).join(" "), { due_date: due })]]);
+      // A number alone is no day after "make"/"set" ("make dry cleaning priority 1").
+      const tail = words.slice(at).join(" ");
+      const due = /^(?:make|set)\b/i.test(text) && /^\d{1,2}$/.test(tail) ? undefined : duePhrase(tail, ctx);
+      if (!due) continue;
+      const edit = readings([[onTask("update_task", words.slice(0, at).join(" "), { due_date: due })]]);
+      return /^do\b/i.test(text) ? edit : orNewTask(text, ctx, edit);
     }
     return undefined;
   },
@@ -157,7 +164,7 @@ const moveRules: Rule[] = [
   (text, ctx) => {
     const m =
       /^(.+?)\s+(?:(?:on|to|for|at)\s+)?(\S.*?)\s+instead$/i.exec(text) ??
-      /^(.+?)\s+(?:(?:is|has been|gets|got|was|will be)\s+)?(?:moved|rescheduled|pushed|shifted|postponed)\s+(?:to|till|until)\s+(.+)$/i.exec(text);
+      /^(.+?)\s+(?:(?:(?:is|has been|gets|got|was|will be)\s+)?(?:moved|rescheduled|pushed|shifted|postponed)|is\s+(?:moving|being moved|shifting)|moves|shifts)\s+(?:to|till|until)\s+(.+)$/i.exec(text);
     // After the verb-first rules: "do it on friday instead" is theirs.
     if (!m || QUESTION.test(m[1]!) || new RegExp(String.raw`^(?:${MOVE}|${SET})\b`, "i").test(m[1]!)) return undefined;
     const words = `${m[1]} ${m[2]}`.split(/\s+/);
@@ -168,6 +175,12 @@ const moveRules: Rule[] = [
       if (due && task) return readings([[onTask("update_task", task, { due_date: due })]]);
     }
     return undefined;
+  },
+  // "groceries → thursday", "dentist -> 4pm": the task, an arrow, its new date.
+  (text, ctx) => {
+    const m = /^(.+?)\s*(?:→|->|=>|⟶)\s*(.+)$/.exec(text);
+    const due = m ? duePhrase(m[2]!, ctx) : undefined;
+    return m && due ? readings([[onTask("update_task", m[1]!, { due_date: due })]]) : undefined;
   },
   // "remove the due date from buy groceries", "clear the date on book flights", "dry cleaning doesn't need a date",
   // "no deadline for call mom", "unschedule the dry cleaning"
@@ -189,8 +202,15 @@ export const bareDateRule: Rule = (text, ctx) => {
   const due = duePhrase(text, ctx);
   if (due) return readings([[onTask("update_task", "it", { due_date: due })]]);
   // "it's more like a p1", "that's really urgent": the priority said about the task in focus.
-  const priority = priorityOf(text.replace(/^(?:make it|(?:it|that) is|its|it's|thats|that's)\s+(?:(?:more|rather|really|actually)\s+)?(?:like\s+|of\s+)?(?:a\s+|an\s+)?/i, ""));
-  return priority ? readings([[onTask("update_task", "it", { priority })]]) : undefined;
+  // "and its pretty urgent": a word that only says how much.
+  const priority = priorityOf(text.replace(/^(?:make it|(?:it|that) is|its|it's|thats|that's)\s+(?:(?:more|rather|really|actually|pretty|very|super|quite|kinda|kind of|fairly|rather|so|a bit)\s+)?(?:like\s+|of\s+)?(?:a\s+|an\s+)?/i, ""));
+  if (priority) return readings([[onTask("update_task", "it", { priority })]]);
+  // "every sunday evening at 7 from now on": a repetition alone is the task in focus's.
+  const rule = text.replace(/\s+(?:from now on|going forward|now)$/i, "");
+  if (ctx.focus && /^(?:every|each|daily|weekly|monthly|yearly|fortnightly|quarterly)\b/i.test(rule) && isRepetition(rule, ctx)) return readings([[onTask("update_task", "it", { recurrence_rule: rule })]]);
+  // "in home please", "under work": a place alone puts the task in focus there (a category the user has).
+  const place = /^(?:(?:put|file|move|stick)\s+(?:it|that)\s+)?(?:in|under|into)\s+(?:the\s+|my\s+)?([\p{L}\p{N}_-]+(?:\s+[\p{L}\p{N}_-]+)?)(?:\s+(?:category|list|project))?$/iu.exec(text);
+  return place ? readings([[inCategory("it", place[1]!)]]) : undefined;
 };
 
 // ---- priority -----------------------------------------------------------------------------
@@ -210,9 +230,12 @@ const priorityRules: Rule[] = [
       /^(?:change|set|update|make|mark|bump)\s+(.+?)(?:'s|s')?\s+priority\s+(?:to|as)\s+(.+)$/i.exec(text) ??
       // "make dry cleaning priority 1"
       /^(?:make|mark|set|change|bump)\s+(.+?)\s+(?:to\s+|as\s+)?(priority\s*[1-4])$/i.exec(text) ??
-      /^(?:make|mark|set|bump|raise|lower|change|flag|downgrade|upgrade|demote|promote|drop)\s+(.+?)\s+(?:to\s+|as\s+)?(\S+(?:[\s-]+priority)?)$/i.exec(text) ??
+      /^(?:make|mark|set|bump|raise|lower|change|flag|downgrade|upgrade|demote|promote|drop|put)\s+(.+?)\s+(?:back\s+)?(?:to\s+|as\s+)?(\S+(?:[\s-]+priority)?)$/i.exec(text) ??
+      // "passport back to regular priority": the task, then the priority it goes back to, without a verb.
+      /^(.+?)\s+back\s+to\s+(\S+(?:[\s-]+priority)?)$/i.exec(text) ??
       /^give\s+(.+?)\s+(?:a\s+|an\s+)?(\S+[\s-]+priority)$/i.exec(text) ??
-      /^(.+?)\s+is\s+(?:now\s+)?(urgent|important|critical|(?:high|low|top|medium)[\s-]+priority)(?:\s+(?:now|from now on|again))?$/i.exec(text);
+      // "the budget review is really urgent": a word that only says how much.
+      /^(.+?)\s+(?:is|can be|could be|should be|will be|may be)\s+(?:(?:now|really|very|super|pretty|quite|extremely|so|just)\s+)*(urgent|important|critical|(?:high|low|top|medium|normal)[\s-]+(?:priority|prio))(?:\s+(?:now|from now on|again))?$/i.exec(text);
     if (!m || QUESTION.test(m[1]!)) return undefined;
     const priority = priorityOf(m[2]!);
     return priority ? readings([[onTask("update_task", m[1]!, { priority })]]) : undefined;
@@ -269,6 +292,14 @@ const categoryRules: Rule[] = [
     const edit = readings([[inCategory(m[2]!, m[3]!)]]);
     return /^(?:put|stick|pop|chuck)$/i.test(m[1]!) ? orNewTask(text, ctx, edit) : edit;
   },
+  // "call mom is a home thing", "the budget review is a work task": a label said as the kind of task it is — its
+  // category when there is one of that name, else its tag.
+  (text) => {
+    const m = /^(.+?)\s+(?:is|are)\s+(?:a|an|more of a|really a)\s+([\p{L}\p{N}_-]+)\s+(?:thing|task|item|job|one|errand)$/iu.exec(text);
+    if (!m || QUESTION.test(m[1]!)) return undefined;
+    const tag: PlannedCall = { tool: "add_tag_to_task", args: {}, refs: { task_id: taskPhrase(m[1]!), tag_id: labelName(m[2]!) } };
+    return { kind: "calls", calls: [inCategory(m[1]!, m[2]!)], alternatives: [[tag]] };
+  },
 ];
 
 // ---- repetition and notes -------------------------------------------------------------------
@@ -284,6 +315,8 @@ const repeatRules: Rule[] = [
     const m =
       /^(?:stop|quit|do not keep)\s+(?:repeating|recurring)\s+(.+)$/i.exec(text) ??
       /^(?:stop|quit)\s+(.+?)\s+(?:from\s+)?(?:repeating|recurring)$/i.exec(text) ??
+      // "rent should stop recurring", "the standup can stop repeating now"
+      /^(.+?)\s+(?:should|can|must|needs to|has to|will|stops?)\s+(?:stop\s+)?(?:repeating|recurring)(?:\s+(?:now|from now on|anymore))?$/i.exec(text) ??
       /^(?:remove|clear|delete|drop|turn off)\s+(?:the\s+)?(?:repetition|recurrence|repeat|schedule)\s+(?:from|on|of|for)\s+(.+)$/i.exec(text) ??
       /^(.+?)\s+(?:does not|doesn't|should not|shouldn't|won't|will not|need not|no longer)\s+(?:need to\s+)?(?:repeat|recur)s?(?:\s+(?:anymore|any more|again))?$/i.exec(text) ??
       /^make\s+(.+?)\s+(?:a\s+)?(?:one-?off|one time|non-?recurring|not repeat)$/i.exec(text) ??
@@ -296,7 +329,7 @@ const repeatRules: Rule[] = [
   // "make call mom repeat every sunday", "set dry cleaning to repeat every other week", "repeat X on the last friday of the month"
   (text, ctx) => {
     const m =
-      /^(?:make|set|have|let)\s+(.+?)\s+(?:to\s+)?(?:repeat|recur)\s+(.+)$/i.exec(text) ??
+      /^(?:make|set|have|let)\s+(.+?)\s+(?:to\s+)?(?:repeat|recur|happen|occur|run|take place)\s+(.+)$/i.exec(text) ??
       /^(?:repeat)\s+(.+?)\s+((?:every|each|on the|daily|weekly|monthly|yearly|fortnightly).+)$/i.exec(text) ??
       /^(.+?)\s+should\s+(?:repeat|recur|be|happen)\s+((?:every|each|on the|daily|weekly|monthly|yearly|fortnightly).*)$/i.exec(text) ??
       /^(.+?)\s+(?:is\s+now|is\s+going\s+to\s+be|will\s+be|becomes|is|repeats|recurs|happens)\s+(?:now\s+)?((?:every|each|daily|weekly|monthly|yearly|fortnightly|quarterly).*)$/i.exec(text) ??
@@ -304,7 +337,9 @@ const repeatRules: Rule[] = [
       // "make groceries a weekly thing", "turn call mom into a monthly task"
       /^(?:make|set|turn)\s+(.+?)\s+(?:into\s+)?(?:a|an)\s+(daily|weekly|monthly|yearly|annual|fortnightly|quarterly)\s+(?:thing|task|event|habit|one|routine)$/i.exec(text) ??
       /^(?:make|set|switch)\s+(.+?)\s+((?:every|each)\s.+)$/i.exec(text) ??
-      /^(?:change|set|switch)\s+(.+?)\s+to\s+((?:every|each|on the).+)$/i.exec(text);
+      /^(?:change|set|switch)\s+(.+?)\s+to\s+((?:every|each|on the).+)$/i.exec(text) ??
+      // "change the standup to mon-fri", "switch standup to weekdays": a repetition said without "every".
+      /^(?:change|set|switch|move)\s+(.+?)\s+to\s+(.+)$/i.exec(text);
     // "call mom every other saturday from now on": said as news about the task, with when it starts to hold.
     const news = m ? undefined : /^(.+?)\s+((?:every|each)\s.+?)\s+(?:from now on|going forward)$/i.exec(text);
     if (news && isRepetition(news[2]!, ctx)) return readings([[onTask("update_task", news[1]!, { recurrence_rule: news[2]! })]]);
@@ -317,7 +352,7 @@ const repeatRules: Rule[] = [
 
 const noteRules: Rule[] = [
   // "add a note to call mom: ask about easter plans", "set the description of book flights to window seat"
-  (text) => {
+  (text, ctx) => {
     const m =
       /^(?:add|put|attach|write)\s+(?:a\s+)?(?:note|description|comment)\s+(?:to|on)\s+(.+?)\s*:\s*(.+)$/i.exec(text) ??
       /^(?:set|change|update)\s+(?:the\s+)?(?:description|notes?)\s+(?:of|for|on)\s+(.+?)\s*:\s*(.+)$/i.exec(text) ??
@@ -331,6 +366,13 @@ const noteRules: Rule[] = [
     // "add a note: autopay from checking": no task named, so the one the conversation is on.
     const bare = /^(?:add|put|attach|write)\s+(?:a\s+)?(?:note|description|comment)\s*:\s*(.+)$/i.exec(text);
     if (bare) return readings([[onTask("update_task", "it", { description: bare[1]!.trim() })]]);
+    // "note: ask about the deposit" right after a task was shown: its note; with no task in focus, a new task (as
+    // "note: buy milk" always was).
+    const label = /^(?:notes?|description|comment)\s*:\s*(.+)$/i.exec(text);
+    if (label) {
+      const added = addRules.map((rule) => rule(text, ctx)).find((r) => r?.kind === "calls");
+      return { kind: "calls", calls: [onTask("update_task", "it", { description: label[1]!.trim() })], ...(added?.kind === "calls" ? { alternatives: [added.calls] } : {}) };
+    }
     const cut = /^(?:set|change|update)\s+(?:the\s+)?(?:description|notes?)\s+(?:of|for|on)\s+(.+)$/i.exec(text);
     return cut ? readings(cutsAt(cut[1]!, "to").map(([task, note]) => [onTask("update_task", task, { description: note.trim() })])) : undefined;
   },

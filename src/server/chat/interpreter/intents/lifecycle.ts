@@ -22,9 +22,14 @@ export const reopenRules: Rule[] = [
     const reopen = onTask("reopen_task", trailing(m[1]!));
     return { kind: "calls", calls: [reopen], ...(asNew?.kind === "calls" ? { alternatives: [asNew.calls] } : {}) };
   },
+  // "turns out the expense report needs redoing": a done task that needs doing again.
+  (text) => {
+    const m = /^(?:(?:it\s+)?turns out\s+(?:that\s+)?|apparently\s+)?(.+?)\s+(?:needs|need|has|have)\s+(?:redoing|re-doing|to be redone|to be done again|doing again|another go)$/i.exec(text);
+    return m ? calls(onTask("reopen_task", m[1]!)) : undefined;
+  },
   // "reopen the expense report", "uncheck expense report", "un-complete the expense report"
   (text) => {
-    const m = /^(?:re-?open|unmark|uncheck|untick|un-?complete|un-?finish|bring back|undo (?:completing|complete|completion of|the completion of))\s+(.+)$/i.exec(text);
+    const m = /^(?:re-?open|un-?mark|un-?check|un-?tick|un-?complete|un-?finish|bring back|undo (?:completing|complete|completion of|the completion of))\s+(.+)$/i.exec(text);
     return m ? calls(onTask("reopen_task", trailing(m[1]!))) : undefined;
   },
   // "mark the expense report as not done", "set expense report back to open", "mark expense report incomplete"
@@ -114,9 +119,19 @@ export const completeRules: Rule[] = [
     // "got anything with dentist in it" is a question; so is "completed work tasks" (a kind of task, in the plural).
     if (!m || /^(?:need|want|have|must|should)/i.test(m[1]!) || /^(?:to|a|an|some|one|anything|something|any|everything)\b/i.test(m[2]!)) return undefined;
     if (!/^i\b/i.test(text) && /\b(?:tasks|todos|items|stuff|things|ones)$/i.test(m[2]!)) return undefined;
-    return calls(onTask("complete_task", trailing(m[2]!)));
+    // "already picked him up": a person or thing said by a pronoun is the task the conversation is on.
+    return calls(onTask("complete_task", PERSON_PRONOUN.test(m[2]!) ? "it" : trailing(m[2]!)));
+  },
+  // "picked rex up", "dropped the suits off": a phrasal verb in the past with what it was done to in the middle.
+  (text) => {
+    const m = /^(?:i\s+|we\s+)?(?:have\s+|just\s+|already\s+|finally\s+)*(?:picked|dropped|paid|handed|sent|cleaned|sorted|tidied|rang|called|checked|backed|wrapped|signed|booked|took|brought|gave|put|filled|mailed|posted)\s+(.+?)\s+(?:up|off|back|out|in|over|away)(?:,?\s+(?:finally|at last|already|now|today))?$/i.exec(text);
+    if (!m || /^(?:to|a|an|some|anything|something|everything)\b/i.test(m[1]!)) return undefined;
+    return calls(onTask("complete_task", PERSON_PRONOUN.test(m[1]!) ? "it" : m[1]!));
   },
 ];
+
+/** "him", "her", "him up": a pronoun for the person or thing a task is about. */
+const PERSON_PRONOUN = /^(?:him|her|it|them)(?:\s+(?:up|off|back|out|in|over))?$/i;
 
 export const bulkDeleteRules: Rule[] = [
   // "delete all completed tasks in Shopping", "clear done tasks"
@@ -132,8 +147,9 @@ export const bulkDeleteRules: Rule[] = [
   // "delete all of them", "trash those", "get rid of both" after a list: one bulk deletion (one undo restores them).
   (text, ctx) => {
     const m = /^(?:delete|remove|trash|get rid of|erase|bin|scrap|ditch|toss|clear|nuke)\s+(.+)$/i.exec(text);
+    // Also a group named by its label or due window ("delete everything tagged errands"): the tasks it lists now.
     const tasks = m ? group(m[1]!, ctx) : undefined;
-    return tasks?.tasks ? { kind: "confirm", calls: [{ tool: "delete_tasks", args: {}, forEach: tasks }] } : undefined;
+    return tasks ? { kind: "confirm", calls: [{ tool: "delete_tasks", args: {}, forEach: tasks }] } : undefined;
   },
 ];
 

@@ -95,6 +95,13 @@ export const occurrenceRules: Rule[] = [
     const next = m ? /^(?:the\s+)?next\s+(?:one\s+(?:of\s+)?|occurrence\s+of\s+)?(.+?)(?:\s+(?:occurrence|one|session|class|meeting))?$/i.exec(m[1]!) : null;
     return next ? call("skip_occurrence", next[1]!, { date: "next" }) : undefined;
   },
+  // "rent isn't going out on april 1st, skip that one", "the standup is not happening on the 16th": an occurrence
+  // said not to take place is skipped.
+  (text, ctx) => {
+    const m = /^(.+?)\s+(?:is|are|will)\s+not\s+(?:be\s+)?(?:going out|going ahead|happening|taking place|running|on|due|needed|paid)\s+((?:on|for|in|this|next)\b.+?)(?:,?\s+(?:so\s+)?(?:please\s+)?(?:skip|cancel|drop)\s+(?:it|that|this)(?:\s+one)?)?$/i.exec(text);
+    const date = m ? when(m[2]!.replace(/^(?:on|for|in)\s+/i, ""), ctx) : undefined;
+    return m && date ? call("skip_occurrence", m[1]!, { date }) : undefined;
+  },
   // "this time the standup is on tuesday", "the standup is at 11 just this once": the open occurrence moves.
   (text, ctx) => {
     const ONCE = String.raw`(?:this time|just this (?:once|time|week)|this once|for this (?:one|week)|this week)`;
@@ -114,8 +121,10 @@ export const occurrenceRules: Rule[] = [
     // Or as leave to move it: "rent for april can go on the 4th".
     const m =
       /^(?:move|reschedule|push|shift|postpone)\s+(.+?)\s+to\s+(.+)$/i.exec(text) ??
-      /^(.+?)\s+(?:is|has been|gets|got|was|will be)\s+(?:moved|rescheduled|pushed|shifted|postponed)\s+(?:to|till|until)\s+(.+)$/i.exec(text) ??
-      /^(.+?)\s+(?:can|could|should|will)\s+(?:go|happen|be|move)\s+((?:on|to|at)\s+.+)$/i.exec(text);
+      /^(.+?)\s+(?:(?:is|has been|gets|got|was|will be)\s+(?:moved|rescheduled|pushed|shifted|postponed)|is\s+(?:moving|being moved|shifting)|moves|shifts)\s+(?:to|till|until)\s+(.+)$/i.exec(text) ??
+      /^(.+?)\s+(?:can|could|should|will)\s+(?:go|happen|be|move)\s+((?:on|to|at)\s+.+)$/i.exec(text) ??
+      // "next month's rent goes out on the 3rd": the occurrence's day said as a plain fact.
+      /^(.+?)\s+(?:goes(?:\s+out)?|is going(?:\s+out)?|will go(?:\s+out)?|gets paid|is paid|happens|falls|is happening)\s+((?:on|at)\s+.+)$/i.exec(text);
     const to = m ? duePhrase(m[2]!, ctx) : undefined;
     const found = m && to ? occurrence(m[1]!, ctx) : undefined;
     return found && to ? call("reschedule_occurrence", found.task, { date: found.date, to }) : undefined;

@@ -29,14 +29,17 @@ const SEARCH_RES = [
   /^(?:is|are)\s+(?:the\s+)?(.+?)\s+(?:on|in)\s+(?:my|the)\s+(?:list|tasks|task list|todo list|to do list)$/i,
   /^(?:find|search(?:\s+for)?|look\s+(?:for|up)|locate|lookup)\s+(?:me\s+)?(?:all\s+)?(?:my\s+|the\s+|any\s+)?(?:tasks?|todos?|anything|items?|something|things?|ones?|stuff)?\s*(?:about|for|with|containing|mentioning|related to|regarding|on|called|named|titled|matching|that (?:mention|contain)s?|which (?:mention|contain)s?)?\s*(.+)$/i,
   /^(?:show|list|get|give)\s+(?:me\s+)?(?:all\s+)?(?:my\s+|the\s+)?tasks?\s+(?:about|mentioning|containing|related to|regarding|matching|with the word|called|named)\s+(.+)$/i,
-  /^(?:do i have|are there|is there|any|anything)\s+(?:any(?:thing)?\s+)?(?:tasks?\s+|todos?\s+)?(?:about|mentioning|related to|regarding|for|with)\s+(.+)$/i,
+  /^(?:do i have|are there|is there|any|anything)\s+(?:any(?:thing)?\s+|an?\s+)?(?:tasks?\s+|todos?\s+)?(?:about|mentioning|related to|regarding|for|with)\s+(.+)$/i,
   /^(?:which|what)\s+tasks?\s+(?:mention|contain|are about|talk about|involve)s?\s+(.+)$/i,
+  // "what's the deal with my passport renewal", "what about the dentist", "how is the budget review going": one task asked after.
+  /^(?:what\s+is\s+(?:the\s+(?:deal|story|status|latest|situation)|happening|going on|up)\s+with|what\s+about|where\s+(?:am i|are we|is it)\s+(?:with|on)|(?:the\s+)?status\s+(?:of|on))\s+(.+)$/i,
+  /^how\s+is\s+(.+?)\s+(?:going|coming along|looking)$/i,
   // "got anything with dentist in it", "have i got something about rex"
   /^(?:(?:have\s+)?(?:i\s+|you\s+)?got|have\s+i\s+got)\s+(?:anything|something|any\s+tasks?)\s+(?:with|about|mentioning|for|on)\s+(.+?)(?:\s+in\s+(?:it|the (?:title|name)))?$/i,
 ];
 
 const LIST_TRIGGER =
-  /^(?:(?:show|list|display|give|get(?! rid)|view|see|pull up|what|which|any)\b.*\b(?:tasks|task|todos|items|everything|stuff|things)\b|(?:open|all|completed|done|finished)\s+(?:tasks|todos)\b|what(?: is| are)?(?: on| in)? my (?:list|plate|agenda)|what(?: is| are)? due\b|what(?: is| are)? on (?:for )?(?:today|this week)\b|what(?: is| are)? (?:in|under) (?:my |the )?\S.*\b(?:category|list|project)$|what (?:do|have) i (?:have|got)\b|what (?:did|have) i (?:finish|finished|complete|completed|do|done|get done|got done|tick(?:ed)? off|check(?:ed)? off)\b|what(?: is| are)? (?:urgent|important|high priority|low priority|top priority)$|what(?:'ve| have) i got\b|(?:show|list|give)(?: me)? what(?: is| are)? (?:in|under|due|on)\b|my tasks\b|tasks\b)/i;
+  /^(?:(?:show|list|display|give|get(?! rid)|view|see|pull up|what|which|any)\b.*\b(?:tasks|task|todos|items|everything|stuff|things)\b|(?:open|all|completed|done|finished)\s+(?:tasks|todos)\b|what(?: is| are)?(?: on| in)? my (?:list|plate|agenda)|what(?: is| are)? due\b|what(?: is| are)? on (?:for )?(?:today|this week)\b|what(?: is| are)? (?:in|under) (?:my |the )?\S.*\b(?:category|list|project)$|what (?:do|have) i (?:have|got)\b|what (?:did|have) i (?:finish|finished|complete|completed|do|done|get done|got done|tick(?:ed)? off|check(?:ed)? off)\b|what(?: is| are)? (?:urgent|important|high priority|low priority|top priority)$|what(?:'ve| have) i got\b|today(?:'?s)?\s+(?:list|tasks|agenda|plan|stuff|todos)$|(?:show|list|give)(?: me)? what(?: is| are)? (?:in|under|due|on)\b|my tasks\b|tasks\b)/i;
 
 /** "show me the vet task", "pull up the dentist one": one task by name, not a list of everything. */
 const ONE_TASK = /^(?:show|open|pull up|display|bring up|get)(?:\s+me)?\s+(?:(?:the|my)\s+)?(.+?)(?:\s+(?:task|todo|one|item))?$/i;
@@ -65,13 +68,18 @@ function listCall(text: string, ctx?: Pick<InterpretContext, "now" | "timeZone">
   const priorities = prioritiesIn(text);
   if (priorities.length) args.priorities = priorities;
   const tag = /\b(?:tagged(?:\s+with|\s+as)?|with\s+(?:the\s+)?tag|labell?ed)\s+#?([\p{L}\p{N}_-]+)/iu.exec(text) ?? /(?:^|\s)#([\p{L}\p{N}_-]+)/u.exec(text);
-  if (tag) refs.tag_ids = [labelName(tag[1]!)];
+  if (tag) {
+    // "tagged health or finance": every tag named after the first ("any of these tags").
+    const more = /^((?:\s*(?:,|or|and|&|\/)\s*#?(?!(?:due|in|from|sorted|ordered|by|with|that|which|for|today|tomorrow|this|next)\b)[\p{L}\p{N}_-]+)+)/iu.exec(text.slice(tag.index + tag[0].length));
+    const others = more ? more[1]!.split(/\s*(?:,|\bor\b|\band\b|&|\/)\s*/i).map((w) => labelName(w)).filter(Boolean) : [];
+    refs.tag_ids = [labelName(tag[1]!), ...others];
+  }
   // "at work" is the Work category as much as "in work" is.
   const atWork = /\bat\s+(work|home)\b/i.exec(text);
   const category = atWork ? [atWork[0], atWork[1]] : new RegExp(String.raw`\b(?:in|from|under)\s+(?:the\s+|my\s+)?(?:category\s+)?([^\s].*?)(?:\s+(?:category|list|project))?${STOP_AFTER_CATEGORY}`, "i").exec(text);
   if (category && !/^(?:order|total|the next|next|a week|this week|today|tomorrow)\b/i.test(category[1]!)) refs.category_id = labelName(category[1]!);
-  if (/\b(?:due\s+)?today\b/i.test(text)) args.due = "today";
-  else if (/\b(?:this|the)\s+week\b|\bnext\s+(?:7|seven)\s+days\b|\bwithin a week\b/i.test(text)) args.due = "next7";
+  if (/\b(?:due\s+)?today(?:'?s)?\b/i.test(text)) args.due = "today";
+  else if (/\b(?:this|the)\s+(?:coming\s+)?week\b|\bnext\s+(?:7|seven)\s+days\b|\bwithin a week\b/i.test(text)) args.due = "next7";
   else if (/\b(?:without|with no|no)\s+(?:a\s+)?(?:due\s+)?date\b|\bundated\b|\bunscheduled\b|\b(?:not|never)\s+(?:been\s+)?scheduled\b/i.test(text)) args.due = "none";
   else {
     const day = ONE_DAY.exec(text);
@@ -102,7 +110,8 @@ export const describedListRule: Rule = (text, ctx) => {
   // A lone date ("no, the 26th") corrects the task in focus (bareDateRule), it asks for no list.
   if ((!OPENER.test(text) && !TRAILING_NOUN.test(text)) || TOPIC_THEN_COMMAND.test(text) || duePhrase(text, ctx)) return undefined;
   // "any errands?", "anything work": a label alone — its category, else its tag, else the word searched for.
-  const bareLabel = /^(?:any|anything)\s+([\p{L}\p{N}_-]+)$/iu.exec(text);
+  // "list errands", "show all errands": the same, asked with a verb.
+  const bareLabel = /^(?:any|anything|list|list all|list my|all my|all)\s+([\p{L}\p{N}_-]+)$/iu.exec(text);
   if (bareLabel && !FILTER_WORD.test(bareLabel[1]!) && !prioritiesIn(bareLabel[1]!).length && !/^(?:tasks?|todos?|stuff|things|items?|due|else)$/i.test(bareLabel[1]!)) {
     const name = labelName(bareLabel[1]!);
     return {
@@ -131,6 +140,11 @@ function labelled(text: string): string | undefined {
 
 /** The list with that word read as a category, then as a tag, then as nothing: the engine keeps the first that exists. */
 function withLabelReadings(text: string, call: PlannedCall): Interpretation {
+  // "what's in errands": a place named for the list is a category when there is one, else the tag of that name.
+  if (call.refs?.category_id && !call.refs.tag_ids) {
+    const { category_id: name, ...others } = call.refs;
+    return { kind: "calls", calls: [call], alternatives: [[{ ...call, refs: { ...others, tag_ids: [name] } }]] };
+  }
   const label = labelled(text);
   if (!label || call.refs?.category_id || call.refs?.tag_ids) return one(call);
   const asCategory: PlannedCall = { ...call, refs: { ...call.refs, category_id: label } };
@@ -139,12 +153,19 @@ function withLabelReadings(text: string, call: PlannedCall): Interpretation {
 }
 
 export const queryRules: Rule[] = [
+  // "due tmrw" said right after a task was added or shown is its new date, not a question about tomorrow.
+  (text, ctx) => {
+    if (!ctx.focus || !/^due\s/i.test(text)) return undefined;
+    const due = duePhrase(text, ctx);
+    return due ? one({ tool: "update_task", args: { task_id: ctx.focus.id, due_date: due }, about: ctx.focus.title }) : undefined;
+  },
   (text) => {
     const m = ONE_TASK.exec(text);
     return m && !NOT_A_NAME.test(m[1]!) && !LIST_NOUN.test(m[1]!) && !prioritiesIn(m[1]!).length ? one({ tool: "search_tasks", args: { query: unquote(m[1]!) } }) : undefined;
   },
   (text) => {
-    if (!OVERDUE.test(text) || /\b(?:delete|remove|complete|move|reschedule)\b/i.test(text)) return undefined;
+    // "add pay the overdue water bill": a new task whose title says overdue is no question.
+    if (!OVERDUE.test(text) || /\b(?:delete|remove|complete|move|reschedule)\b/i.test(text) || /^(?:add|create|new|remind me|jot down|note down)\b/i.test(text)) return undefined;
     // With a category, tag or priority the filtered list answers; otherwise the dedicated tool.
     const filtered = listCall(text);
     if (!filtered.refs && !filtered.args.priorities) return one({ tool: "get_overdue_tasks", args: {} });
@@ -162,7 +183,8 @@ export const queryRules: Rule[] = [
       const m = re.exec(text);
       // "anything for work this week": a label and a due window, which the filtered list answers.
       if (m && /\b(?:this week|next week|today|tomorrow|overdue)$/i.test(m[1] ?? "")) return undefined;
-      const query = unquote(m?.[1]?.replace(/^(?:the|my|a|an)\s+/i, "").replace(/(?<=\S)\s+(?:task|todo|one|item|thing)$/i, "") ?? "");
+      // "find anything with budget in the name": where the word is said after it.
+      const query = unquote(m?.[1]?.replace(/\s+in\s+(?:it|the\s+(?:name|title))$/i, "").replace(/^(?:the|my|a|an)\s+/i, "").replace(/(?<=\S)\s+(?:task|todo|one|item|thing)$/i, "") ?? "");
       if (query) return one({ tool: "search_tasks", args: { query } });
     }
     return undefined;

@@ -48,13 +48,20 @@ const NAME_WORD = String.raw`(?!(?:to|as|into|of|about|for|with|at|in|on|from|an
 const SHORT_NAME = String.raw`(${NAME_WORD}(?:\s+${NAME_WORD})?)`;
 // "rename the errands tag to shopping", "rename tag errands to shopping", "rename category errands as chores"
 const RENAME_RE = new RegExp(
-  String.raw`^(?:rename|relabel|re-name|change|update)\s+(?:the\s+|my\s+)?(?:${LABEL_KIND}\s+(?:called\s+|named\s+)?${SHORT_NAME}|${SHORT_NAME}\s+${LABEL_KIND})(?:'s\s+name)?\s+(?:to|as|into)\s+(?:be\s+)?(.+)$`,
+  // "change the name of my work category to job": the name said before the label.
+  String.raw`^(?:rename|relabel|re-name|change|update|edit)\s+(?:the\s+name\s+of\s+)?(?:the\s+|my\s+)?(?:${LABEL_KIND}\s+(?:called\s+|named\s+)?${SHORT_NAME}|${SHORT_NAME}\s+${LABEL_KIND})(?:'s\s+name)?\s+(?:to|as|into)\s+(?:be\s+)?(.+)$`,
   "i",
 );
 // "call the home category house", "name my work tag office", "the home category should be called house"
 const CALL_RE = new RegExp(String.raw`^(?:let's\s+|let us\s+)?(?:call|name)\s+(?:the\s+|my\s+)${SHORT_NAME}\s+${LABEL_KIND}\s+(.+)$`, "i");
 const SHOULD_BE_CALLED_RE = new RegExp(
-  String.raw`^(?:the\s+|my\s+)?${SHORT_NAME}\s+${LABEL_KIND}\s+should\s+be\s+(?:called|named|renamed(?:\s+to)?)\s+(.+)$`,
+  // "health tag should be wellness from now on": the label's new name, said as what it should be.
+  String.raw`^(?:the\s+|my\s+)?${SHORT_NAME}\s+${LABEL_KIND}\s+should\s+(?:be\s+(?:called|named|renamed(?:\s+to)?)|be|become)\s+(.+)$`,
+  "i",
+);
+// "can the errands label be called shopping instead", "could my home list be renamed personal"
+const CAN_BE_CALLED_RE = new RegExp(
+  String.raw`^(?:can|could)\s+(?:we\s+|you\s+|i\s+)?(?:make\s+|have\s+)?(?:the\s+|my\s+)${SHORT_NAME}\s+${LABEL_KIND}\s+be\s+(?:called|named|renamed(?:\s+to)?)\s+(.+)$`,
   "i",
 );
 
@@ -74,7 +81,7 @@ function otherReadings(text: string, ctx: InterpretContext, rules: Rule[]): Plan
  */
 function rename(kind: Kind, oldName: string, rawNewName: string, others: PlannedCall[][]): Interpretation {
   // "call the work list Office instead": the old name is said only to be replaced.
-  const { name, color } = splitColor(rawNewName.trim().replace(/\s+instead$/i, ""));
+  const { name, color } = splitColor(rawNewName.trim().replace(/\s+(?:instead|from now on|going forward|now)$/i, ""));
   const args = { name: labelName(name), ...(color ? { color } : {}) };
   const call: PlannedCall =
     kind === "tag" ? { tool: "rename_tag", args, refs: { tag_id: labelName(oldName) } } : { tool: "rename_category", args, refs: { category_id: labelName(oldName) } };
@@ -114,7 +121,7 @@ export const taxonomyRules: Rule[] = [
     return m ? rename(kindOf(m[1] ?? m[4]!), m[2] ?? m[3]!, m[5]!, otherReadings(text, ctx, editRules)) : undefined;
   },
   (text, ctx) => {
-    const m = CALL_RE.exec(text) ?? SHOULD_BE_CALLED_RE.exec(text);
+    const m = CALL_RE.exec(text) ?? SHOULD_BE_CALLED_RE.exec(text) ?? CAN_BE_CALLED_RE.exec(text);
     // "call the plumber about the garden project" is a task to add; that reading stays as the alternative.
     return m ? rename(kindOf(m[2]!), m[1]!, m[3]!, otherReadings(text, ctx, [...editRules, ...addRules])) : undefined;
   },
