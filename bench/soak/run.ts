@@ -52,7 +52,7 @@ async function runMode(driver: "pglite" | "postgres") {
     };
   }
   let runStartedAt = new Date();
-  const server = startProcess({ cmd: process.execPath, args: ["scripts/start.mjs"], cwd: ROOT, env, logFile: path.join(dataDir, "server.log") });
+  const server = startProcess({ cmd: process.execPath, args: [...(process.env.SOAK_NODE_ARGS ? process.env.SOAK_NODE_ARGS.split(" ") : []), "scripts/start.mjs"], cwd: ROOT, env, logFile: path.join(dataDir, "server.log") });
   // Room for the app's own drain and outbox flush before SIGKILL, so the embedded data directory is left clean.
   const stopServer = () => server.stop(40_000);
   const afterStop = async (read: () => Promise<OutboxLagMinute[]>) => {
