@@ -68,8 +68,9 @@ export async function prepareKafka(layout: KafkaLayout): Promise<{ command: stri
     ].join("\n"),
   );
   if (!existsSync(path.join(layout.dir, "data", "meta.properties"))) {
+    // base64url starts with "-" one time in 64; as a separate argument the tool would read it as an option.
     const clusterId = randomBytes(16).toString("base64url").slice(0, 22);
-    await run("java", [...jvm, "-cp", classpath(layout.home), `-Dlog4j.configuration=file:${path.join(layout.dir, "log4j.properties")}`, "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", properties], { timeout: 120_000 });
+    await run("java", [...jvm, "-cp", classpath(layout.home), `-Dlog4j.configuration=file:${path.join(layout.dir, "log4j.properties")}`, "kafka.tools.StorageTool", "format", `--cluster-id=${clusterId}`, "-c", properties], { timeout: 120_000 });
   }
   return {
     command: "java",
