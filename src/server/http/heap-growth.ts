@@ -17,7 +17,7 @@ export const BUSY_HEAP_GROWING_PERCENT = 0;
 /**
  * A web process of the multi-process (PostgreSQL) mode keeps ~60 MB live and runs no event work. With V8's own
  * factor under load (up to 4× on a machine with this much memory) each one sat at 190–350 MB and grew through a
- * 10-minute soak. Held at 1.3×, busy or idle, each stayed at 180–197 MB through a 5-minute soak (+2 % for the whole
+ * 10-minute soak. Held at 1.3×, busy or idle, each stayed at 188–199 MB through a 5-minute soak (+2 % for the whole
  * process group) for about the same app CPU per request (12.6 ms; 12.7 in the last 10-minute run without it).
  */
 export const WEB_HEAP_GROWING_PERCENT = 30;
