@@ -5,6 +5,7 @@
 import * as chrono from "chrono-node";
 import type { Span } from "./types";
 import { addDays, offsetMinutes, wallClock, weekdayOf, type HMS, type YMD } from "./zoned";
+import { daysInMonth } from "../days-in-month";
 
 export type When = {
   spans: Span[];
@@ -168,10 +169,6 @@ export function parseResults(text: string, ctx: Ctx): chrono.ParsedResult[] {
 // ("_", a #tag already read) ends the phrase like punctuation does.
 const ORDINAL_DAY = /(?:^|\s)((?:(?:due|on|by|before|until|till|for|starting(?:\s+(?:on|from))?|from|beginning)\s+)?the\s+(\d{1,2})(?:st|nd|rd|th))(?=\s*$|\s*[,.;!?#@_]|\s+(?:at|by|due|in|and|remind|p[1-4])\b)/i;
 
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
 /** The next day numbered `day` from today (this month if it is still ahead, else the next month that has it). */
 function ordinalDay(text: string, ctx: Ctx): When | undefined {
   const m = ORDINAL_DAY.exec(text);
@@ -204,7 +201,6 @@ function comingWeekday(today: YMD, word: string): YMD {
   return addDays(today, (target - weekdayOf(today) + 7) % 7 || 7);
 }
 
-/** Days chrono does not count: each reads the phrase and gives the day it names. */
 /** The same day `months` months on, or the month's last day when it is shorter ("in a month" from 31 Jan is 28 Feb). */
 function addMonths(today: YMD, months: number): YMD {
   const index = today.year * 12 + (today.month - 1) + months;
@@ -212,6 +208,7 @@ function addMonths(today: YMD, months: number): YMD {
   return { year, month, day: Math.min(today.day, daysInMonth(year, month)) };
 }
 
+/** Days chrono does not count: each reads the phrase and gives the day it names. */
 const NAMED_DAYS: { re: RegExp; day: (m: RegExpExecArray, today: YMD) => YMD | undefined }[] = [
   {
     // "in a month", "in 2 months", "a month from today", "in a month's time": the same day that many months on

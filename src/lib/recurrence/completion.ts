@@ -1,3 +1,4 @@
+import { daysInMonth } from "../days-in-month";
 import { floatingUntil } from "./rrule-options";
 import { checkRule } from "./validate";
 import { assertTimeZone, fromFloating, toFloating } from "./zone";
@@ -13,7 +14,6 @@ export interface CompletionOptions {
   occurrencesSoFar: number;
 }
 
-const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
 
 /**
  * Todoist's `every!`: the next date is the completion day plus the interval, at the series' time of day, in the
@@ -44,11 +44,11 @@ export function nextFromCompletion(opts: CompletionOptions): Date | null | undef
       month += rule.interval;
       year += Math.floor(month / 12);
       month %= 12;
-      day = Math.min(day, daysInMonth(year, month));
+      day = Math.min(day, daysInMonth(year, month + 1));
       break;
     case "YEARLY":
       year += rule.interval;
-      day = Math.min(day, daysInMonth(year, month));
+      day = Math.min(day, daysInMonth(year, month + 1));
       break;
   }
   const floating = new Date(Date.UTC(year, month, day, time.getUTCHours(), time.getUTCMinutes(), time.getUTCSeconds()));

@@ -1,4 +1,5 @@
 import { RecurrenceRuleError, WEEKDAY_CODES, type ParsedRule, type WeekdayCode } from "./parse";
+import { daysInMonth } from "../days-in-month";
 
 /**
  * rrule only checks UNTIL/COUNT when it produces a date, so a rule that never
@@ -9,10 +10,6 @@ import { RecurrenceRuleError, WEEKDAY_CODES, type ParsedRule, type WeekdayCode }
 const DAY_MS = 86_400_000;
 /** Max length of each month, February counted in a leap year. */
 const MAX_MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
-
-function daysInMonth(year: number, monthIndex: number): number {
-  return new Date(Date.UTC(year, monthIndex + 1, 0)).getUTCDate();
-}
 
 /** JS getUTCDay() (0 = Sunday) to an RRULE weekday code. */
 function weekdayCode(floating: Date): WeekdayCode {
@@ -84,7 +81,7 @@ function dayPasses(rule: ParsedRule, dayMs: number, weekdays: WeekdayCode[] | un
   if (rule.byMonth && !rule.byMonth.includes(day.getUTCMonth() + 1)) return false;
   if (weekdays && !weekdays.includes(weekdayCode(day))) return false;
   if (rule.byMonthDay) {
-    const length = daysInMonth(day.getUTCFullYear(), day.getUTCMonth());
+    const length = daysInMonth(day.getUTCFullYear(), day.getUTCMonth() + 1);
     if (!monthDayMatches(day.getUTCDate(), length, rule.byMonthDay)) return false;
   }
   return true;
