@@ -1,11 +1,11 @@
-import { and, sql, type SQL } from "drizzle-orm";
-import { tasks } from "@/server/db/schema";
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import { categories, tasks } from "@/server/db/schema";
 import type { DomainContext } from "../context";
 import { decodeCursor, encodeCursor, planSort, type DecodedCursor, type SortSpec } from "./list-cursor";
 import { assertFilterIdsOwned, filterConditions } from "./list-filters";
 import { allowsFuzzy, FUZZY_THRESHOLD, highlightColumns, searchMatch, searchQuery, searchRank, splitSearch, toHighlight } from "./list-search";
 import { taskListInput, type TaskListInput } from "./schemas";
-import { loadTaskViewsWith, type TaskView } from "./view";
+import { taskViewFields, toTaskView, type TaskView } from "./view";
 
 /**
  * Counting stops here: an exact count of tens of thousands of matches costs more than the page itself,
@@ -50,9 +50,11 @@ interface PageRequest {
 }
 
 interface PageRow {
-  id: string;
+  view: TaskView;
   key: string | null;
   rank: number | null;
+  titleMarked?: unknown;
+  snippetMarked?: unknown;
 }
 
 interface FoundPage {
@@ -63,8 +65,9 @@ interface FoundPage {
 
 /**
  * One page of the user's tasks: filters, optional full-text search, a stable sort and keyset pagination.
- * The page's ids come from one index-friendly query (with the total alongside when searching by relevance,
- * else from a capped count), then one query loads the page's full views (and highlights).
+ * One statement: the page's ids, sort keys and total come from an index-friendly subquery (the total from a window
+ * count when searching by relevance, else from a capped count), and the outer query loads those rows' full views
+ * (and highlights) only. It was three round trips (ids, count, views): each a statement to build, send and plan.
  */
 export async function listTasks(ctx: DomainContext, rawInput: TaskListInput): Promise<TaskListResult> {
   const input = taskListInput.parse(rawInput);
@@ -89,28 +92,63 @@ export async function listTasks(ctx: DomainContext, rawInput: TaskListInput): Pr
   }
 
   const page = found.rows.slice(0, input.limit);
-  const ids = page.map((r) => r.id);
-  const highlight = search ? highlightColumns(search.query) : {};
-  const loaded = await loadTaskViewsWith(ctx.db, ctx.userId, ids, highlight);
-  const rankById = new Map(page.map((r) => [r.id, r.rank]));
-  const items: TaskListItem[] = loaded.map(({ view, extra }) => {
-    if (!search) return view;
-    return { ...view, rank: Number(rankById.get(view.id) ?? 0), ...toHighlight(extra.titleMarked, extra.snippetMarked) };
-  });
-
+  const items: TaskListItem[] = page.map(({ view, rank, titleMarked, snippetMarked }) =>
+    search ? { ...view, rank: Number(rank ?? 0), ...toHighlight(titleMarked, snippetMarked) } : view,
+  );
   const last = page.at(-1);
   const nextCursor =
     found.rows.length > input.limit && last
-      ? encodeCursor({ spec, fuzzy: request.fuzzy, key: last.key === null ? null : String(last.key), id: last.id })
+      ? encodeCursor({ spec, fuzzy: request.fuzzy, key: last.key === null ? null : String(last.key), id: last.view.id })
       : null;
   return { items, nextCursor, total: found.total, totalCapped: found.totalCapped };
 }
 
+/** Columns of the page subquery, referenced by hand: drizzle renders a subquery's aliased field bare. */
+const pageColumn = <T>(name: "id" | "key" | "rank" | "total") => sql<T>`${sql.identifier("page")}.${sql.identifier(name)}`;
+
 async function findPage(ctx: DomainContext, request: PageRequest): Promise<FoundPage> {
+  const { search, cursor, limit } = request;
+  const { page, order, matching, exactTotal } = pageQuery(ctx, request);
+  const pageCte = ctx.db.$with("page").as(page);
+  const rows = await ctx.db
+    .with(pageCte)
+    .select({
+      ...taskViewFields(ctx.userId),
+      ...(search ? highlightColumns(search.query) : {}),
+      key: pageColumn<string | null>("key"),
+      rank: pageColumn<number | null>("rank"),
+      total: pageColumn<string>("total"),
+    })
+    .from(pageCte)
+    .innerJoin(tasks, eq(tasks.id, pageColumn("id")))
+    .leftJoin(categories, eq(categories.id, tasks.categoryId))
+    // The page's ids as an array fetch its tasks by primary key; a join alone let the planner hash the page
+    // against a scan of every task.
+    .where(and(eq(tasks.userId, ctx.userId), sql`${tasks.id} = any(array(select ${pageColumn("id")} from ${sql.identifier("page")}))`))
+    .orderBy(...order);
+  const pageRows: PageRow[] = rows.map((row) => {
+    const extra = row as Record<string, unknown>;
+    return { view: toTaskView(row), key: row.key, rank: row.rank, ...(search ? { titleMarked: extra.titleMarked, snippetMarked: extra.snippetMarked } : {}) };
+  });
+  const first = rows[0];
+  if (!first) {
+    // Past the last match there is no row to carry the total: count instead (rare: a stale cursor).
+    return { rows: [], ...(cursor ? await countCapped(ctx, matching) : { total: 0, totalCapped: false }) };
+  }
+  // A first page that is not full already is the whole result.
+  if (!cursor && rows.length <= limit) return { rows: pageRows, total: rows.length, totalCapped: false };
+  const total = Number(first.total);
+  return { rows: pageRows, ...(exactTotal ? { total, totalCapped: false } : capTotal(total)) };
+}
+
+/**
+ * The page's ids, sort keys (for the cursor), ranks and total, in the page's order; and that order again over the
+ * joined tasks, to sort the loaded views by.
+ */
+function pageQuery(ctx: DomainContext, request: PageRequest) {
   const { filters, search, spec, cursor, limit, fuzzy } = request;
   const rank = search ? searchRank(search.query, search.text, fuzzy) : null;
   const matching = and(filters, search ? searchMatch(search.query, search.text, fuzzy) : undefined) as SQL;
-
   if (spec.by === "relevance" && rank) {
     // Ranking must visit every match anyway, so a window count over the same scan gives the exact total;
     // the cursor applies outside it so later pages still report the whole match count.
@@ -119,36 +157,48 @@ async function findPage(ctx: DomainContext, request: PageRequest): Promise<Found
       .from(tasks)
       .where(matching)
       .as("matches");
-    // Qualified by hand: drizzle renders a subquery's aliased field bare, which clashes with the output column.
     const sort = planSort(spec, sql`"matches"."rank"`, sql`"matches"."id"`);
-    const rows = await ctx.db
-      .select({ id: matches.id, key: sort.keyText, rank: matches.rank, total: matches.total })
+    const page = ctx.db
+      .select({
+        id: sql<string>`"matches"."id"`.as("id"),
+        key: sql<string | null>`${sort.keyText}`.as("key"),
+        rank: sql<number | null>`"matches"."rank"`.as("rank"),
+        total: sql<string>`"matches"."total"`.as("total"),
+      })
       .from(matches)
       .where(cursor ? sort.after(cursor) : undefined)
       .orderBy(...sort.orderBy)
       .limit(limit + 1);
-    const first = rows[0];
-    if (first) return { rows, total: Number(first.total), totalCapped: false };
-    // Past the last match there is no row to carry the total: count instead (rare: a stale cursor).
-    return { rows: [], ...(cursor ? await countCapped(ctx, matching) : { total: 0, totalCapped: false }) };
+    return { page, order: planSort(spec, pageColumn("rank"), pageColumn("id")).orderBy, matching, exactTotal: true };
   }
-
   const sort = planSort(spec, rank);
-  const rows = await ctx.db
-    .select({ id: tasks.id, key: sort.keyText, rank: rank ? sql<number>`${rank}` : sql<null>`NULL` })
+  const page = ctx.db
+    .select({
+      id: sql<string>`${tasks.id}`.as("id"),
+      key: sql<string | null>`${sort.keyText}`.as("key"),
+      rank: sql<number | null>`${rank ?? sql`NULL::float8`}`.as("rank"),
+      // An uncorrelated subquery: evaluated once per statement (a page that is not full only visits its few matches).
+      total: sql<string>`(${countCappedQuery(ctx, matching)})`.as("total"),
+    })
     .from(tasks)
     .where(cursor ? and(matching, sort.after(cursor)) : matching)
     .orderBy(...sort.orderBy)
     .limit(limit + 1);
-  // A first page that is not full already is the whole result.
-  if (!cursor && rows.length <= limit) return { rows, total: rows.length, totalCapped: false };
-  return { rows, ...(await countCapped(ctx, matching)) };
+  // The sort's own expressions read the joined task's columns (the page's rows are those tasks).
+  return { page, order: sort.orderBy, matching, exactTotal: false };
 }
 
-/** Counts matches up to TOTAL_CAP; past it the count stops (index entries visited stay bounded). */
-async function countCapped(ctx: DomainContext, where: SQL): Promise<{ total: number; totalCapped: boolean }> {
+/** Counts matches up to TOTAL_CAP + 1: past the cap the count stops (index entries visited stay bounded). */
+function countCappedQuery(ctx: DomainContext, where: SQL) {
   const probe = ctx.db.select({ one: sql`1` }).from(tasks).where(where).limit(TOTAL_CAP + 1).as("probe");
-  const [row] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(probe);
-  const n = Number(row?.n ?? 0);
-  return n > TOTAL_CAP ? { total: TOTAL_CAP, totalCapped: true } : { total: n, totalCapped: false };
+  return ctx.db.select({ n: sql<number>`count(*)::int` }).from(probe);
+}
+
+/** A capped count past TOTAL_CAP reads "TOTAL_CAP+". */
+const capTotal = (n: number): { total: number; totalCapped: boolean } =>
+  n > TOTAL_CAP ? { total: TOTAL_CAP, totalCapped: true } : { total: n, totalCapped: false };
+
+async function countCapped(ctx: DomainContext, where: SQL): Promise<{ total: number; totalCapped: boolean }> {
+  const [row] = await countCappedQuery(ctx, where);
+  return capTotal(Number(row?.n ?? 0));
 }

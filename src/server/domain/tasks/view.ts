@@ -84,12 +84,7 @@ interface ReminderJson {
 /** postgres.js and PGlite both parse json columns; a string would only come from a driver that does not. */
 const parseJson = <T>(value: unknown): T[] => (typeof value === "string" ? (JSON.parse(value) as T[]) : ((value as T[] | null) ?? []));
 
-/**
- * Loads full views of the given tasks of one user, in the order of `ids`.
- * One query regardless of how many tasks: tags and reminders are aggregated per task in correlated
- * subqueries (served by task_tags' primary key and reminders' task index), so no N+1 and one round-trip.
- * `extra` adds caller-specific columns of the same rows (e.g. search highlights), returned alongside.
- */
+/** Loads full views of the given tasks of one user, in the order of `ids` (see `loadTaskViewsWith`). */
 export async function loadTaskViews(
   db: Executor,
   userId: string,
@@ -99,15 +94,13 @@ export async function loadTaskViews(
   return (await loadTaskViewsWith(db, userId, ids, {}, options)).map((r) => r.view);
 }
 
-export async function loadTaskViewsWith(
-  db: Executor,
-  userId: string,
-  ids: string[],
-  extra: Record<string, SQL>,
-  options: { includeDeleted?: boolean } = { includeDeleted: true },
-): Promise<{ view: TaskView; extra: Record<string, unknown> }[]> {
-  if (ids.length === 0) return [];
-  const fields = {
+/**
+ * The columns of a full view: the task's own, its category's name and colour, and its tags and reminders as JSON
+ * arrays from correlated subqueries (served by task_tags' primary key and reminders' task index: no N+1). Select
+ * them from `tasks` left-joined to `categories` on the task's category.
+ */
+export function taskViewFields(userId: string) {
+  return {
     ...taskColumns,
     categoryName: categories.name,
     categoryColor: categories.color,
@@ -117,6 +110,62 @@ export async function loadTaskViewsWith(
         'minutesBefore', ${reminders.minutesBefore}, 'status', ${reminders.status}, 'sentAt', ${reminders.sentAt}) ORDER BY ${reminders.remindAt}), '[]'::json)
       FROM ${reminders} WHERE ${reminders.taskId} = ${tasks.id} AND ${reminders.userId} = ${userId} AND ${reminders.status} <> 'cancelled')`,
   };
+}
+
+/** What a select of `taskViewFields` returns (the category's columns are null for a task without one). */
+export type TaskViewRow = Omit<TaskView, "category" | "tags" | "reminders"> & {
+  categoryName: string | null;
+  categoryColor: string | null;
+  tagsJson: unknown;
+  remindersJson: unknown;
+};
+
+/** A row of `taskViewFields` as the view every adapter returns. */
+export function toTaskView(row: TaskViewRow): TaskView {
+  return {
+    id: row.id,
+    version: row.version,
+    title: row.title,
+    description: row.description,
+    priority: row.priority,
+    dueAt: row.dueAt,
+    allDay: row.allDay,
+    completed: row.completed,
+    completedAt: row.completedAt,
+    categoryId: row.categoryId,
+    category:
+      row.categoryId && row.categoryName !== null ? { id: row.categoryId, name: row.categoryName, color: row.categoryColor } : null,
+    tags: parseJson<TagJson>(row.tagsJson).map(({ id: tagId, name, color }) => ({ id: tagId, name, color })),
+    recurrenceRule: row.recurrenceRule,
+    recurrenceBasis: row.recurrenceBasis,
+    seriesId: row.seriesId,
+    occurrenceIndex: row.occurrenceIndex,
+    reminders: parseJson<ReminderJson>(row.remindersJson).map((r) => ({
+      id: r.id,
+      remindAt: new Date(r.remindAt),
+      minutesBefore: r.minutesBefore,
+      status: r.status,
+      sentAt: r.sentAt === null ? null : new Date(r.sentAt),
+    })),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    deletedAt: row.deletedAt,
+  };
+}
+
+/**
+ * Loads full views of the given tasks of one user, in the order of `ids`, in one query whatever their number.
+ * `extra` adds caller-specific columns of the same rows (e.g. undo snapshots' columns), returned alongside.
+ */
+export async function loadTaskViewsWith(
+  db: Executor,
+  userId: string,
+  ids: string[],
+  extra: Record<string, SQL>,
+  options: { includeDeleted?: boolean } = { includeDeleted: true },
+): Promise<{ view: TaskView; extra: Record<string, unknown> }[]> {
+  if (ids.length === 0) return [];
+  const fields = taskViewFields(userId);
   // The extra columns ride along untyped; callers read them by the names they chose.
   const rows = await db
     .select({ ...fields, ...extra } as typeof fields)
@@ -128,39 +177,8 @@ export async function loadTaskViewsWith(
   for (const id of ids) {
     const row = byId.get(id);
     if (!row || (!options.includeDeleted && row.deletedAt)) continue;
-    const view: TaskView = {
-      id: row.id,
-      version: row.version,
-      title: row.title,
-      description: row.description,
-      priority: row.priority,
-      dueAt: row.dueAt,
-      allDay: row.allDay,
-      completed: row.completed,
-      completedAt: row.completedAt,
-      categoryId: row.categoryId,
-      category:
-        row.categoryId && row.categoryName !== null
-          ? { id: row.categoryId, name: row.categoryName, color: row.categoryColor }
-          : null,
-      tags: parseJson<TagJson>(row.tagsJson).map(({ id: tagId, name, color }) => ({ id: tagId, name, color })),
-      recurrenceRule: row.recurrenceRule,
-      recurrenceBasis: row.recurrenceBasis,
-      seriesId: row.seriesId,
-      occurrenceIndex: row.occurrenceIndex,
-      reminders: parseJson<ReminderJson>(row.remindersJson).map((r) => ({
-        id: r.id,
-        remindAt: new Date(r.remindAt),
-        minutesBefore: r.minutesBefore,
-        status: r.status,
-        sentAt: r.sentAt === null ? null : new Date(r.sentAt),
-      })),
-      createdAt: row.createdAt,
-      updatedAt: row.updatedAt,
-      deletedAt: row.deletedAt,
-    };
     const extras = Object.fromEntries(Object.keys(extra).map((key) => [key, (row as Record<string, unknown>)[key]]));
-    result.push({ view, extra: extras });
+    result.push({ view: toTaskView(row), extra: extras });
   }
   return result;
 }
