@@ -4,9 +4,11 @@
  * fresh database, signs a user up, creates `--tasks` tasks, waits until the server is idle, then per round runs
  * `--samples` sequential `task.get` calls (the HTTP path with one small read), `--samples` sequential priority
  * changes, and the same changes with the background process stopped (SIGSTOP: no relay or worker work beside
- * them). For each it prints p50/p95 and the CPU time per call of each process kind: web processes, background
+ * them), `--samples` sequential lists (open tasks by due date, 50), and `--samples` × 2 calls of bench:peer's mix
+ * 8 at a time. For each it prints p50/p95 and the CPU time per call of each process kind: web processes, background
  * process, the database's backends for this database, and PostgreSQL's own processes (WAL writer, checkpointer…).
  *   npx tsx bench/peer/profile-http.ts [--tasks 500] [--samples 200] [--rounds 2] [--port 3961]
+ *     [--phases get,update,update-stopped,list,mixed: which of the above to run]
  *     [--root DIR: a checkout to start the server from, for A/B] [--cpu-prof DIR: node --cpu-prof of every process]
  */
 import { readFileSync } from "node:fs";
@@ -19,6 +21,7 @@ import { adminDatabaseUrl } from "../lib/postgres-admin";
 import { summarize } from "../lib/percentiles";
 import { cadenceClient } from "./cadence-client";
 import { runPool } from "./client";
+import { runMixed } from "./measure";
 import { generateData } from "./data";
 import { startCadence, waitUntilQuiet } from "./servers";
 
@@ -31,6 +34,7 @@ const { values: args } = parseArgs({
     database: { type: "string", default: "cadence_profile_http" },
     root: { type: "string" },
     "cpu-prof": { type: "string" },
+    phases: { type: "string", default: "get,update,update-stopped,list,mixed" },
   },
 });
 const samples = Number(args.samples);
@@ -110,7 +114,7 @@ try {
   log(`created ${data.tasks.length} tasks; waiting until idle`);
   await settle();
   let offset = 0;
-  const sequential = async (call: "get" | "update-priority") => {
+  const sequential = async (call: "get" | "update-priority" | "open-by-due") => {
     const times: number[] = [];
     for (let i = 0; i < samples; i++) {
       const t0 = performance.now();
@@ -120,13 +124,17 @@ try {
     return summarize(times);
   };
   for (let i = 0; i < 20; i++) await client.call("get", offset++);
+  const phases = new Set(args.phases.split(","));
+  const mixedCalls = samples * 2;
   for (let round = 1; round <= Number(args.rounds); round++) {
     const load = os.loadavg()[0]?.toFixed(2);
-    for (const [label, run] of [
-      ["get one task", () => sequential("get")],
-      ["update priority", () => sequential("update-priority")],
+    const all = [
+      ["get", "get one task", samples, () => sequential("get")],
+      ["update", "update priority", samples, () => sequential("update-priority")],
       [
+        "update-stopped",
         "update priority, background process stopped",
+        samples,
         async () => {
           const paused = backgroundPids();
           for (const pid of paused) process.kill(pid, "SIGSTOP");
@@ -137,9 +145,23 @@ try {
           }
         },
       ],
-    ] as const) {
+      ["list", "open tasks by due date, 50", samples, () => sequential("open-by-due")],
+      [
+        "mixed",
+        `bench:peer's mix, 8 at a time (${mixedCalls} calls)`,
+        mixedCalls,
+        async () => {
+          const mixed = await runMixed(client, { count: mixedCalls, concurrency: 8, firstTask: offset });
+          offset += mixedCalls;
+          process.stdout.write(`    ${mixed.callsPerSecond} calls/s\n`);
+          return mixed.latencyMs;
+        },
+      ],
+    ] as const;
+    for (const [phase, label, calls, run] of all) {
+      if (!phases.has(phase)) continue;
       // CPU counted until the server is idle again: the event work an update sets off is part of its cost.
-      const { result, cpuMsPerCall } = await cpuPerCall(samples, async () => {
+      const { result, cpuMsPerCall } = await cpuPerCall(calls, async () => {
         const from = monotonicMicros();
         const measured = await run();
         const to = monotonicMicros();
