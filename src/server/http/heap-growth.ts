@@ -9,9 +9,9 @@ import type { ProcessRole } from "./processes";
  */
 export const IDLE_HEAP_GROWING_PERCENT = 50;
 /**
- * Under load the limit is lifted (0 = V8's own dynamic factor): held at 50 % the heap sits near its limit, so V8
- * collects far more often, and a 2-minute PGlite soak used 40.9 ms of CPU per request against 28.9 ms without the
- * limit (one A/B pair on a busy machine, README "Soak").
+ * Under load the background process's limit is lifted (0 = V8's own dynamic factor): held at 50 % a heap sits near
+ * its limit, so V8 collects more often (a 2-minute PGlite soak on a busy machine: 40.9 ms of CPU per request against
+ * 28.9 ms without the limit; repeated on a quieter one: 29.8 against 28.1 ms, README "Soak").
  */
 export const BUSY_HEAP_GROWING_PERCENT = 0;
 /**
@@ -21,6 +21,14 @@ export const BUSY_HEAP_GROWING_PERCENT = 0;
  * process group) for about the same app CPU per request (12.6 ms; 12.7 in the last 10-minute run without it).
  */
 export const WEB_HEAP_GROWING_PERCENT = 30;
+/**
+ * The embedded default's one process (PGlite, requests, relay and workers) keeps ~65-71 MB live. With V8's own factor
+ * under load its heap swung between 128 and 190 MB, and a 10-minute PGlite soak's RSS grew 32 %; held at 1.5×, busy
+ * or idle, the heap's mappings stayed at 139-143 MB through a 10-minute soak (RSS +10.8 %, the rest PGlite's buffer
+ * pool filling) for 18.0 ms of CPU per request against 17.1 (the second at a lower machine load). At 1.3× a
+ * saturated soak's p95 doubled (161 -> 325 ms in a 5-minute pair).
+ */
+export const SINGLE_HEAP_GROWING_PERCENT = IDLE_HEAP_GROWING_PERCENT;
 /** Share of the last interval the event loop was busy above which the process counts as under load. */
 export const BUSY_UTILIZATION = 0.05;
 const CHECK_INTERVAL_MS = 5_000;
@@ -28,6 +36,7 @@ const CHECK_INTERVAL_MS = 5_000;
 /** The growth limit of a process of this role whose event loop was busy `utilization` (0–1) of the last interval. */
 export function heapGrowingPercentFor(utilization: number, role: ProcessRole = "single"): number {
   if (role === "web") return WEB_HEAP_GROWING_PERCENT;
+  if (role === "single") return SINGLE_HEAP_GROWING_PERCENT;
   return utilization > BUSY_UTILIZATION ? BUSY_HEAP_GROWING_PERCENT : IDLE_HEAP_GROWING_PERCENT;
 }
 
@@ -56,7 +65,7 @@ export function createHeapGrowthControl(deps: HeapGrowthDeps): () => number {
   return check;
 }
 
-/** Applies the growth limit of its role (load-dependent but for a web process) to this process. */
+/** Applies the growth limit of its role (load-dependent for the background process) to this process. */
 export function limitHeapGrowth(role: ProcessRole): void {
   let last = performance.eventLoopUtilization();
   const check = createHeapGrowthControl({
