@@ -66,6 +66,29 @@ describe("chat assistant (LLM engine via an OpenAI-compatible server)", () => {
     expect(llm.requests).toHaveLength(2); // the "yes" never went to the model
   });
 
+  it("undoes only what the conversation changed when the model asks to undo without naming an entry", async () => {
+    const { ctx, id } = await setup();
+    const earlier = await executeTool(ctx, "add_task", { title: "Water the ferns" });
+    if (!earlier.ok) throw new Error(earlier.error.message);
+    llm.script({ toolCalls: [{ name: "undo_change", arguments: {} }] }, { content: "Nothing of ours to undo." });
+    await handleChatTurn(ctx, id, "undo that", { llm: config });
+
+    const toolMessage = llm.requests[1]!.messages.find((m) => m.role === "tool");
+    expect(JSON.parse(toolMessage!.content!)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/left to undo/) } });
+    expect(await executeTool(ctx, "search_tasks", { query: "Water the ferns" })).toMatchObject({ ok: true, result: { total: 1 } });
+
+    llm.script(
+      { toolCalls: [{ name: "add_task", arguments: { title: "Call the plumber" } }] },
+      { content: "Added." },
+      { toolCalls: [{ name: "undo_change", arguments: {} }] },
+      { content: "Undone." },
+    );
+    await handleChatTurn(ctx, id, "add call the plumber", { llm: config });
+    await handleChatTurn(ctx, id, "undo that", { llm: config });
+    expect(await executeTool(ctx, "search_tasks", { query: "Call the plumber" })).toMatchObject({ ok: true, result: { total: 0 } });
+    expect(await executeTool(ctx, "search_tasks", { query: "Water the ferns" })).toMatchObject({ ok: true, result: { total: 1 } });
+  });
+
   it("falls back to the interpreter when the service fails", async () => {
     const { ctx, id } = await setup();
     llm.script({ status: 500 });

@@ -36,7 +36,7 @@ async function answer(
   if (options.llm && !isFollowUp) {
     try {
       const history = (await listMessages(ctx, conversationId)).slice(0, -1).map(({ role, content }) => ({ role, content }));
-      return { engine: "llm" as const, result: await llmTurn(ctx, options.llm, history, text, options.onToken) };
+      return { engine: "llm" as const, result: await llmTurn(ctx, options.llm, history, text, options.onToken, activityFloor) };
     } catch (error) {
       options.onLlmError?.(error);
     }

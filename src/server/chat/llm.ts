@@ -10,7 +10,7 @@ import { formatLocal } from "@/server/tools/present";
 import type { ExecutedCall } from "./compose";
 import { confirmPrompt } from "./compose";
 import { DESTRUCTIVE_TOOLS, type ChatToolName, type JsonValue, type PlannedCall, type ToolArgs } from "./interpreter";
-import { describeExecuted, type TurnResult } from "./turn";
+import { describeExecuted, withUndoFloor, type TurnResult } from "./turn";
 
 export interface LlmConfig {
   apiKey: string;
@@ -87,6 +87,7 @@ export async function llmTurn(
   history: { role: "user" | "assistant"; content: string }[],
   text: string,
   onToken?: (text: string) => void,
+  undoFloor?: number,
 ): Promise<TurnResult> {
   const client = new OpenAI({ apiKey: config.apiKey, baseURL: config.baseURL, maxRetries: 0, timeout: 30_000 });
   const messages: ChatCompletionMessageParam[] = [
@@ -114,7 +115,7 @@ export async function llmTurn(
     }
     messages.push({ role: "assistant", content: content || null, tool_calls: calls });
     for (const call of calls) {
-      const args = parseArgs(call.function.arguments);
+      const args = withUndoFloor(call.function.name, parseArgs(call.function.arguments), undoFloor);
       const outcome = await executeTool(ctx, call.function.name, args);
       if (outcome.ok) rememberNames(outcome.result, names);
       executed.push({ tool: call.function.name, args, outcome });

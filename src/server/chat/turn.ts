@@ -3,7 +3,7 @@ import type { DomainContext } from "@/server/domain/context";
 import { executeTool } from "@/server/tools";
 import { cardsFrom, type TaskCard } from "./cards";
 import { choiceQuestion, confirmPrompt, replyFor, type ExecutedCall } from "./compose";
-import { DESTRUCTIVE_TOOLS, interpret, type Interpretation, type Pending, type PlannedCall, type TaskChoice } from "./interpreter";
+import { DESTRUCTIVE_TOOLS, interpret, type Interpretation, type Pending, type PlannedCall, type TaskChoice, type ToolArgs } from "./interpreter";
 import { resolveCalls, type Resolution } from "./resolve";
 import type { ConversationMemory } from "./store";
 
@@ -26,12 +26,16 @@ const say = (content: string, pending: Pending | null = null, suggestions: strin
   calls: [],
 });
 
+/** "Undo" in a conversation takes back only what the conversation did (whichever engine planned it). */
+export function withUndoFloor(tool: string, args: ToolArgs, undoFloor: number | undefined): ToolArgs {
+  return tool === "undo_change" && undoFloor !== undefined && args.activity_id === undefined ? { ...args, after_activity_id: undoFloor } : args;
+}
+
 /** Runs calls one after another; a failed call is reported, later calls still run. */
 export async function executeCalls(ctx: DomainContext, calls: PlannedCall[], undoFloor?: number): Promise<ExecutedCall[]> {
   const executed: ExecutedCall[] = [];
   for (const call of calls) {
-    // "undo" in a conversation takes back only what the conversation did.
-    const args = call.tool === "undo_change" && undoFloor !== undefined && call.args.activity_id === undefined ? { ...call.args, after_activity_id: undoFloor } : call.args;
+    const args = withUndoFloor(call.tool, call.args, undoFloor);
     const outcome = await executeTool(ctx, call.tool, args);
     executed.push({ tool: call.tool, args, outcome });
   }
