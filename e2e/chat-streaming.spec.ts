@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test as base, type Page } from "@playwright/test";
+import { freePort } from "../scripts/free-port";
 import { startOpenAiDouble, type OpenAiDouble } from "../tests/support/openai-double/server";
 import { conversationLog, lastAnswer, openAssistant, say } from "./chat-helpers";
 import { signUp, taskRow } from "./helpers";
@@ -14,15 +14,6 @@ import { signUp, taskRow } from "./helpers";
  * server of the other flows keeps the interpreter engine.
  */
 type LlmApp = { url: string; llm: OpenAiDouble };
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (typeof address !== "object" || address === null) throw new Error("no free port");
-  return address.port;
-}
 
 async function waitForHealth(url: string, app: ChildProcess): Promise<void> {
   for (;;) {

@@ -3,7 +3,6 @@
 import { outboundBreakerOf } from "../dapr-double/breaker";
 import { spawn, type ChildProcess } from "node:child_process";
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { startDaprDouble, type DaprDouble } from "../dapr-double";
@@ -39,15 +38,9 @@ export interface Cluster {
   stop(): Promise<void>;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-    probe.on("error", reject);
-  });
-}
+import { freePort } from "../../../scripts/free-port";
+
+export { freePort };
 
 /** Polls until `probe` is true; throws with `describe()` after the deadline. No fixed sleeps. */
 export async function until(probe: () => Promise<boolean> | boolean, describe: () => string, timeoutMs = 20_000): Promise<void> {
