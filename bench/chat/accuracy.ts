@@ -1,11 +1,12 @@
 // `npm run chat:accuracy`: runs the effect corpus through the chat assistant (interpreter engine) on
 // seeded users and reports, per fold and overall, how many requests had the right effect on the data.
 //
-// Nine batches of phrasings: 1 (bench/chat/effect-corpus.ts, session 4), 2 (bench/chat/fresh-corpus.ts,
+// Ten batches of phrasings: 1 (bench/chat/effect-corpus.ts, session 4), 2 (bench/chat/fresh-corpus.ts,
 // session 5), 3 and 4 (bench/chat/third-corpus.ts, fourth-corpus.ts, session 6), 5 (bench/chat/fifth-corpus.ts,
 // session 7), 6 (bench/chat/sixth-corpus.ts, session 8), 7 (bench/chat/seventh-corpus.ts, session 10),
-// 8 (bench/chat/eighth-corpus.ts, session 11), 9 (bench/chat/ninth-corpus.ts, session 12), each
-// written before the interpreter was tuned on it; folds are counted within a batch.
+// 8 (bench/chat/eighth-corpus.ts, session 11), 9 (bench/chat/ninth-corpus.ts, session 12), 10
+// (bench/chat/tenth-corpus.ts, session 13), each written before the interpreter was tuned on it; folds are
+// counted within a batch.
 //
 //   npm run chat:accuracy                       every batch and fold, with the failures (bench/results/chat-accuracy.json)
 //   npm run chat:accuracy -- --batch 2 --folds 0,1   only these folds of one batch (the ones being tuned on)
@@ -25,6 +26,7 @@ import { SIXTH_CORPUS } from "./sixth-corpus";
 import { SEVENTH_CORPUS } from "./seventh-corpus";
 import { EIGHTH_CORPUS } from "./eighth-corpus";
 import { NINTH_CORPUS } from "./ninth-corpus";
+import { TENTH_CORPUS } from "./tenth-corpus";
 import { EffectRunner, type CaseResult } from "./effects";
 
 export interface FoldFigure {
@@ -45,7 +47,7 @@ export interface AccuracyReport {
 export const foldOf = (index: number) => index % FOLDS;
 
 /** The corpus batches by number; each is folded on its own. */
-export const BATCHES: Record<number, EffectCase[]> = { 1: EFFECT_CORPUS, 2: FRESH_CORPUS, 3: THIRD_CORPUS, 4: FOURTH_CORPUS, 5: FIFTH_CORPUS, 6: SIXTH_CORPUS, 7: SEVENTH_CORPUS, 8: EIGHTH_CORPUS, 9: NINTH_CORPUS };
+export const BATCHES: Record<number, EffectCase[]> = { 1: EFFECT_CORPUS, 2: FRESH_CORPUS, 3: THIRD_CORPUS, 4: FOURTH_CORPUS, 5: FIFTH_CORPUS, 6: SIXTH_CORPUS, 7: SEVENTH_CORPUS, 8: EIGHTH_CORPUS, 9: NINTH_CORPUS, 10: TENTH_CORPUS };
 
 /** Runs the cases of the given folds (all by default) and tallies them per fold. */
 export async function measureEffects(folds: number[] = [...Array(FOLDS).keys()], corpus: EffectCase[] = EFFECT_CORPUS): Promise<AccuracyReport> {
