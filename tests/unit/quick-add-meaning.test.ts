@@ -159,3 +159,31 @@ describe("batch 9's readings of days and repetitions", () => {
     expect(iso(r.dueAt)).toBe("2026-03-12T11:00:00.000Z"); // Thursday 7:00
   });
 });
+
+describe("dates and repetitions said the tenth batch's ways", () => {
+  it("reads weeks typed as 'wks' and the end of the month without an article", () => {
+    const weeks = parse("pay the window cleaner in 2 wks");
+    expect(weeks.title).toBe("pay the window cleaner");
+    expect(iso(weeks.dueAt)).toBe("2026-03-25T04:00:00.000Z");
+    const monthEnd = parse("renew the passport by end of month");
+    expect(monthEnd.title).toBe("renew the passport");
+    expect(iso(monthEnd.dueAt)).toBe("2026-03-31T04:00:00.000Z");
+  });
+
+  it("reads a weekday said before the day of the month as part of that date", () => {
+    const r = parse("grab coffee with tom on thursday the 19th at 10am");
+    expect(r.title).toBe("grab coffee with tom");
+    expect(iso(r.dueAt)).toBe("2026-03-19T14:00:00.000Z");
+  });
+
+  it("repeats 'every june 30th' and 'every 30th of june' once a year from that date", () => {
+    for (const input of ["renew the car registration every june 30th", "renew the car registration every 30th of june"]) {
+      const r = parse(input);
+      expect(r.title).toBe("renew the car registration");
+      expect(r.recurrenceRule).toBe("FREQ=YEARLY");
+      expect(iso(r.dueAt)).toBe("2026-06-30T04:00:00.000Z");
+    }
+    // Still monthly when no month follows.
+    expect(parse("pay the nanny every 15th").recurrenceRule).toBe("FREQ=MONTHLY;BYMONTHDAY=15");
+  });
+});

@@ -167,7 +167,8 @@ export function parseResults(text: string, ctx: Ctx): chrono.ParsedResult[] {
 // "on the 25th", "by the 3rd": a day of the month chrono does not read on its own. Not "the 15th of
 // every month" (recurrence is masked before dates are looked for) nor "the 2nd floor". A masked token
 // ("_", a #tag already read) ends the phrase like punctuation does.
-const ORDINAL_DAY = /(?:^|\s)((?:(?:due|on|by|before|until|till|for|starting(?:\s+(?:on|from))?|from|beginning)\s+)?the\s+(\d{1,2})(?:st|nd|rd|th))(?=\s*$|\s*[,.;!?#@_]|\s+(?:at|by|due|in|and|remind|p[1-4])\b)/i;
+// "on thursday the 19th": the weekday said before the day of the month is part of the same date.
+const ORDINAL_DAY = /(?:^|\s)((?:(?:due|on|by|before|until|till|for|starting(?:\s+(?:on|from))?|from|beginning)\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?,?\s+)?the\s+(\d{1,2})(?:st|nd|rd|th))(?=\s*$|\s*[,.;!?#@_]|\s+(?:at|by|due|in|and|remind|p[1-4])\b)/i;
 
 /** The next day numbered `day` from today (this month if it is still ahead, else the next month that has it). */
 function ordinalDay(text: string, ctx: Ctx): When | undefined {
@@ -225,6 +226,11 @@ const NAMED_DAYS: { re: RegExp; day: (m: RegExpExecArray, today: YMD) => YMD | u
     },
   },
   {
+    // "in 2 wks", "in 3 wk": weeks abbreviated as people type them (chrono reads only "weeks")
+    re: new RegExp(String.raw`${CUE}in\s+(a|an|one|two|three|four|five|six|\d{1,2})\s*wks?${AFTER_DAY}`, "iu"),
+    day: (m, today) => addDays(today, countOf(m[1]!) * 7),
+  },
+  {
     // "day after tomorrow" typed without its article (chrono reads only "the day after tomorrow")
     re: new RegExp(String.raw`${CUE}(?:the\s+)?day\s+after\s+(?:tomorrow|tmrw|tmr)${AFTER_DAY}`, "iu"),
     day: (_m, today) => addDays(today, 2),
@@ -241,8 +247,8 @@ const NAMED_DAYS: { re: RegExp; day: (m: RegExpExecArray, today: YMD) => YMD | u
     day: (_m, today) => addDays(today, (5 - weekdayOf(today) + 7) % 7),
   },
   {
-    // "by month end", "the month-end": the last day of this month
-    re: new RegExp(String.raw`${CUE}(?:the\s+)?month[\s-]end${AFTER_DAY}`, "iu"),
+    // "by month end", "the month-end", "end of month", "by the end of this month": the last day of this month
+    re: new RegExp(String.raw`${CUE}(?:the\s+)?(?:month[\s-]end|end\s+of\s+(?:the\s+|this\s+)?month)${AFTER_DAY}`, "iu"),
     day: (_m, today) => ({ year: today.year, month: today.month, day: daysInMonth(today.year, today.month) }),
   },
   {

@@ -10,6 +10,7 @@ export type RecurrenceMatch = Span & { options: Partial<RRuleOptions> };
 const WD = String.raw`(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)s?`;
 const WD_LIST = String.raw`${WD}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+)${WD})*`;
 const ORD = String.raw`(?:1st|first|2nd|second|3rd|third|4th|fourth|5th|fifth|last)`;
+const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
 const END = String.raw`(?![\p{L}\p{N}])`;
 
 const RRULE_DAYS = [RRule.SU, RRule.MO, RRule.TU, RRule.WE, RRule.TH, RRule.FR, RRule.SA];
@@ -158,8 +159,13 @@ const patterns: Pattern[] = [
     build: (m) => ({ freq: RRule.MONTHLY, byweekday: [RRULE_DAYS[weekdaysIn(m[2]!)[0]!]!.nth(ordinal(m[1]!))] }),
   },
   {
-    // every 15th [of the month]
-    re: new RegExp(String.raw`\bevery\s+(\d{1,2})(?:st|nd|rd|th)${END}(?:\s+of\s+(?:the|each|every)\s+month${END})?`, "giu"),
+    // "every june 30th", "every 30th of june": once a year; the day and month are read as the first date.
+    re: new RegExp(String.raw`\bevery(?=\s+${MONTH}\.?\s+\d{1,2}(?:st|nd|rd|th)?${END}|\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}${END})`, "giu"),
+    build: () => ({ freq: RRule.YEARLY }),
+  },
+  {
+    // every 15th [of the month] (not "every 30th of june", which is once a year)
+    re: new RegExp(String.raw`\bevery\s+(\d{1,2})(?:st|nd|rd|th)${END}(?!\s+(?:of\s+)?${MONTH}${END})(?:\s+of\s+(?:the|each|every)\s+month${END})?`, "giu"),
     build: (m) => {
       const day = Number(m[1]);
       return day >= 1 && day <= 31 ? { freq: RRule.MONTHLY, bymonthday: [day] } : undefined;

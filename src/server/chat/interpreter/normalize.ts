@@ -31,7 +31,7 @@ const FIXED: Record<string, string> = {
   todo: "task", "to-do": "task", "to-dos": "tasks", todos: "tasks",
   whats: "what is", "what's": "what is", "whats's": "what is", "what're": "what are", "i'd": "i would",
   "i've": "i have", "i'm": "i am", "don't": "do not", "dont": "do not", "can't": "cannot", "it's": "it is",
-  "there's": "there is", "let's": "let us", "isn't": "is not", "aren't": "are not", "wasn't": "was not",
+  "there's": "there is", "when's": "when is", whens: "when is", "where's": "where is", "let's": "let us", "isn't": "is not", "aren't": "are not", "wasn't": "was not",
   "doesn't": "does not", "didn't": "did not", "won't": "will not", "shouldn't": "should not", "that's": "that is",
   "thats": "that is", arent: "are not", wasnt: "was not", werent: "were not", didnt: "did not", havent: "have not", hasnt: "has not", shouldnt: "should not", couldnt: "could not", wouldnt: "would not", "isnt": "is not", "doesnt": "does not", "resched": "reschedule", prio: "priority", nvm: "never mind", u: "you", r: "are", ur: "your", "renmae": "rename", "mvoe": "move", "delte": "delete",
 };
@@ -91,7 +91,7 @@ const POLITE_START =
   /^(?:(?:hey|hi|hello|ok(?:ay)?|so|um+|uh+|err?|erm+|oh|ah|hmm+|well|ugh|yeah|right|assistant|cadence)[,!.]?\s+)*(?:(?:please|pls|kindly|could you(?: please)?|can you(?: please)?|would you(?: please)?|will you(?: please)?|would you mind|can we|could we|shall we|i(?: would|'d) like(?: you)? to|i want(?: you)? to|help me)\s+)*/i;
 // Not "asap": it is a priority ("add renew car insurance asap" is urgent), read where priorities are.
 // "…, low prio, no rush": an aside on how pressing it is adds nothing the words before did not say.
-const POLITE_END = /(?:[,\s]+(?:please|pls|plz|thanks|thank you|thx|for me|if you can|if possible|too|as well|no rush|no hurry|when you get a chance|whenever you can|actually|(?:thanks|thank you)(?:\s+(?:so|very)\s+much|\s+a\s+(?:lot|bunch|million))?))+\s*$/i;
+const POLITE_END = /(?:[,\s]+(?:please|pls|plz|thanks|thank you|thx|for me|if you can|if possible|too|as well|no rush|no hurry|when you get a chance|whenever you can|actually|(?:thanks|thank you|thank u|ty|cheers)(?:\s+(?:so|very)\s+much|\s+a\s+(?:lot|bunch|million)|\s+in\s+advance)?))+\s*$/i;
 
 /**
  * Words that mark a correction or a follow-up ("actually …", "no wait, …", "sorry, I meant …", "also …"):
@@ -154,6 +154,8 @@ export function normalize(utterance: string): string {
   text = text.replace(/^(.{1,30}?)\s+(?:is|would be|works|would work|is fine|sounds)\s+(?:much\s+)?(?:better|best|good)(?:\s+for (?:me|us))?$/i, "$1");
   // "done and dusted", "all done and dusted": an idiom for done.
   text = text.replace(/\bdone\s+and\s+dusted\b/gi, "done");
+  // "add a to do for me to …": a to-do typed as two words is a task (not "my to do list").
+  text = text.replace(/\b(a|an|the|new|another|one)\s+to\s+do\b(?!\s+list)/gi, "$1 task");
   // "3/19 @ 4:15pm": "@" before a time is "at" (before a word it names a category).
   text = text.replace(/(^|\s)@\s*(?=\d)/g, "$1at ");
   // "…asap, its the last week": a remark on the task after a comma ("its"/"it's" then an article) asks for nothing.
@@ -162,6 +164,13 @@ export function normalize(utterance: string): string {
   text = text.replace(/\s+instead of\s+(?:the\s+)?[\p{L}\p{N}:.' ]{1,24}$/iu, " instead");
   // "no standup this monday, we're offsite": a reason after the request changes nothing.
   text = text.replace(/,\s*(?:because|since|cause|cuz|bc|as|we're|we are|i'm|i am|they're|they are)\s+[^,]*$/i, "");
+  // "i'm off monday so skip the standup that day": a reason, then the request after "so"; "that day" is the day the
+  // reason named.
+  const soThen = /^(.+?),?\s+so\s+(?:please\s+|can you\s+|could you\s+)?((?:skip|cancel|move|push|reschedule|postpone|mark|delete|remove|snooze|make|set|put|tag|complete|drop)\b.*)$/i.exec(text);
+  if (soThen) {
+    const day = /\b(?:today|tomorrow|tonight|(?:this\s+|next\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|the\s+\d{1,2}(?:st|nd|rd|th))\b/i.exec(soThen[1]!);
+    text = day ? soThen[2]!.replace(/\b(?:on\s+)?that\s+day\b/i, `on ${day[0]}`) : soThen[2]!;
+  }
   // "dentist is actually on the 19th": inside a sentence "actually" only stresses it (at the start it corrects).
   text = text.replace(/(\S)\s+actually\s+(?=\S)/gi, "$1 ");
   // "gym mon wed fri at 6pm", "swim tues and thurs": two or more weekdays listed are a weekly repetition

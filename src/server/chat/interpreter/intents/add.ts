@@ -22,17 +22,20 @@ const NEW_TASK_PREFIX = new RegExp(String.raw`^(?:${ARTICLE}${PRIORITY_WORDS.rep
 
 const TRAILING_LIST = /\s+(?:to|on|in)\s+(?:my|the)\s+(?:task\s+)?(?:list|tasks|todos?|to do list)$/i;
 const CATEGORY_PHRASE = /\s+(?:in|to|under|into)\s+(?:the\s+|my\s+)?(?!(?:my|the)\s)([\p{L}\p{N}_ -]+?)\s+(?:category|list|project)\b/iu;
-const TAGGED_PHRASE = /\s+(?:tagged|tag(?:ged)? (?:it )?(?:with|as)|labell?ed|with (?:the )?tags?)\s+#?([\p{L}\p{N}_-]+(?:\s*(?:,|and)\s*#?[\p{L}\p{N}_-]+)*)|\s+with\s+(?:the\s+|a\s+|an\s+)?#?([\p{L}\p{N}_-]+)\s+(?:tag|label)\b/iu;
+// The longer cue first: "tagged with errands" is the errands tag, not a tag called "with".
+const TAGGED_PHRASE = /\s+(?:tag(?:ged)?\s+(?:it\s+)?(?:with|as)|labell?ed(?:\s+(?:it\s+)?(?:with|as))?|tagged|with (?:the )?tags?)\s+#?([\p{L}\p{N}_-]+(?:\s*(?:,|and)\s*#?[\p{L}\p{N}_-]+)*)|\s+with\s+(?:the\s+|a\s+|an\s+)?#?([\p{L}\p{N}_-]+)\s+(?:tag|label)\b/iu;
 /** "…, tomorrow 8:30am, tag health": a bare "tag X" closing the request, after a comma or "and". */
 const CLOSING_TAG = /(?:\s*,\s*|\s+and\s+)(?:tag|label)(?:\s+it)?\s+#?([\p{L}\p{N}_-]+)\s*$|,\s*#?([\p{L}\p{N}_-]+)\s+tag(?=\s*(?:,|$))/iu;
 /** "…and put it under home", "…, file it in work": the new task's category said as a second step. */
-const CLOSING_CATEGORY = /(?:\s*,\s*|\s+and\s+)(?:(?:put|file|stick|place|move)\s+(?:it|that|this)\s+(?:in|under|into)|(?:in\s+)?(?:category|project|list)\s*:?)\s+(?:the\s+|my\s+)?(?!(?:list|tasks?|todos?|calendar|inbox)\b)([\p{L}\p{N}_-]+(?:\s+[\p{L}\p{N}_-]+)?)(?:\s+(?:category|list|project))?\s*$/iu;
+const CLOSING_CATEGORY = /(?:\s*,\s*|\s+and\s+)(?:(?:put|file|stick|place|move)\s+(?:(?:it|that|this)\s+)?(?:in|under|into)|(?:in\s+)?(?:category|project|list)\s*:?)\s+(?:the\s+|my\s+)?(?!(?:list|tasks?|todos?|calendar|inbox)\b)([\p{L}\p{N}_-]+(?:\s+[\p{L}\p{N}_-]+)?)(?:\s+(?:category|list|project))?\s*$/iu;
 const PRIORITY_SUFFIX = /\s+(?:with|at|as|and make it|and mark it)\s+(?:a\s+)?((?:top|highest|critical|urgent|high|medium|normal|low)\s+priority|priority\s+(?:urgent|high|medium|low))\b/i;
 
 function addCall(rest: string, remindCue: boolean, ctx: { now: Date; timeZone: string }, said?: string): Interpretation {
   let text = ` ${rest}`.replace(TRAILING_LIST, "");
   const refs: NonNullable<PlannedCall["refs"]> = {};
   const category = CLOSING_CATEGORY.exec(text) ?? CATEGORY_PHRASE.exec(text);
+  // "…, file under finance": a place said without the word "category" may be a tag's name; that reading is offered too.
+  const placeName = category && !/\b(?:category|project)\b/i.test(category[0]) ? labelName(category[1]!) : undefined;
   if (category) {
     refs.category_id = labelName(category[1]!);
     text = text.replace(category[0], " ");
@@ -78,8 +81,9 @@ function addCall(rest: string, remindCue: boolean, ctx: { now: Date; timeZone: s
   else if (remindCue && parsed.dueAt && !parsed.allDay) args.remind_before_minutes = 0;
   const call: PlannedCall = { tool: "add_task", args };
   if (Object.keys(refs).length) call.refs = refs;
-  // "@errands": Todoist's label sigil. It names a category when there is one of that name, else a tag.
-  if (parsed.category && refs.category_id === parsed.category.name) {
+  // "@errands": Todoist's label sigil. It names a category when there is one of that name, else a tag; so does a
+  // place said without the word "category" ("file under finance").
+  if ((parsed.category && refs.category_id === parsed.category.name) || (placeName && refs.category_id === placeName)) {
     const { category_id: label, ...others } = refs;
     const asTag: PlannedCall = { tool: "add_task", args, refs: { ...others, tag_ids: [...(others.tag_ids ?? []), label!] } };
     return { kind: "calls", calls: [call], alternatives: [[asTag]] };

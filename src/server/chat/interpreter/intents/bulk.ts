@@ -20,7 +20,7 @@ const DUE_WINDOWS: [RegExp, string][] = [
 const EVERY_DUE = new RegExp(String.raw`^(?:${EVERY_TASK}|all\s+(?:of\s+)?(?:my\s+|the\s+)?)\s*(.*?)\s*(?:tasks|todos|stuff|things)?$`, "i");
 
 /** "them", "those", "all of them", "both": the tasks the conversation just listed. */
-const LISTED = /^(?:(?:all\s+(?:of\s+)?)?(?:them|those|these)(?:\s+(?:tasks|ones|two|three))?(?:\s+(?:all|both))?|both(?:\s+of\s+them)?|(?:all\s+of\s+)?the lot|all(?:\s+of\s+(?:it|that))?|all that|everything(?:\s+(?:there|listed|on that list|you (?:just )?(?:showed|listed)))?)$/i;
+const LISTED = /^(?:(?:all\s+(?:of\s+)?)?(?:them|those|these)(?:\s+(?:tasks|ones|two|three))?(?:\s+(?:all|both))?|(?:both|the\s+two)(?:\s+of\s+(?:them|those|these))?|(?:all\s+of\s+)?the lot|all(?:\s+of\s+(?:it|that))?|all that|everything(?:\s+(?:there|listed|on that list|you (?:just )?(?:showed|listed)))?)$/i;
 
 /** "everything in home", "all my home tasks", "all the tasks tagged finance", "all overdue stuff", "them" → which tasks. */
 export function group(words: string, ctx?: Pick<InterpretContext, "listed">): NonNullable<PlannedCall["forEach"]> | undefined {
@@ -50,7 +50,8 @@ export const bulkEditRules: Rule[] = [
   // "make everything in home high priority", "set all work tasks to urgent", "make those high priority"
   (text, ctx) => {
     const m =
-      /^(?:make|set|mark|change|bump|drop|lower|raise|downgrade|upgrade)\s+(.+?)\s+(?:to\s+|as\s+)?((?:top|highest|critical|urgent|high|important|medium|normal|low)(?:[\s-]+(?:priority|prio))?)$/i.exec(text) ??
+      // "move them all to low priority": a priority is no place to move tasks to, so it is set.
+      /^(?:make|set|mark|change|bump|drop|lower|raise|downgrade|upgrade|move|put|switch|take|knock|bring)\s+(.+?)\s+(?:(?:down|up)\s+)?(?:to\s+|as\s+|into\s+)?((?:top|highest|critical|urgent|high|important|medium|normal|low)(?:[\s-]+(?:priority|prio))?)$/i.exec(text) ??
       // "everything overdue is now low priority": the group, then the priority it now has.
       /^(.+?)\s+(?:is|are)\s+(?:now\s+|all\s+)*((?:top|highest|critical|urgent|high|important|medium|normal|low)(?:[\s-]+(?:priority|prio))?)(?:\s+now)?$/i.exec(text);
     const tasks = m ? group(m[1]!, ctx) : undefined;

@@ -43,8 +43,10 @@ const sameAgainRule: Rule = (text, ctx) => {
 
 export const correctionRules: Rule[] = [
   sameAgainRule,
-  (text, ctx) => {
+  (said, ctx) => {
     const last = ctx.lastChange;
+    // "sorry, finance not health": the wrong value is named only to be taken back.
+    const text = said.replace(/,?\s+(?:not|rather than|instead of)\s+#?[\p{L}\p{N}_-]+$/iu, "");
     if (!ctx.correction || !last || !text || COMMAND.test(text) || text.split(/\s+/).length > 8) return undefined;
     // A new date or priority alone is read by the date and priority rules.
     if (duePhrase(text, ctx) || (takePriority(text).priority && !takePriority(text).rest)) return undefined;

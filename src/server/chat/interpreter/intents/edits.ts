@@ -28,7 +28,8 @@ function orNewTask(text: string, ctx: InterpretContext, edit: Interpretation | u
 
 const QUESTION = /^(?:what|which|anything|who|how|when|where|show|list|any)\b/i;
 
-const title = (words: string) => squash(words.replace(/^["'“]|["'”]$/g, "").replace(/^(?:to|as)\s+/i, ""));
+// "call it hire an electrician instead": the new title, without the word that says it replaces the old one.
+const title = (words: string) => squash(words.replace(/\s+instead$/i, "").replace(/^["'“]|["'”]$/g, "").replace(/^(?:to|as)\s+/i, ""));
 
 // ---- rename -------------------------------------------------------------------------------
 
@@ -176,9 +177,9 @@ const moveRules: Rule[] = [
     }
     return undefined;
   },
-  // "groceries → thursday", "dentist -> 4pm": the task, an arrow, its new date.
+  // "groceries → thursday", "dentist -> 4pm", "dry cleaning: friday 4pm": the task, an arrow or a colon, its new date.
   (text, ctx) => {
-    const m = /^(.+?)\s*(?:→|->|=>|⟶)\s*(.+)$/.exec(text);
+    const m = /^(.+?)\s*(?:→|->|=>|⟶|:)\s*(.+)$/.exec(text);
     const due = m ? duePhrase(m[2]!, ctx) : undefined;
     return m && due ? readings([[onTask("update_task", m[1]!, { due_date: due })]]) : undefined;
   },
@@ -210,7 +211,14 @@ export const bareDateRule: Rule = (text, ctx) => {
   if (ctx.focus && /^(?:every|each|daily|weekly|monthly|yearly|fortnightly|quarterly)\b/i.test(rule) && isRepetition(rule, ctx)) return readings([[onTask("update_task", "it", { recurrence_rule: rule })]]);
   // "in home please", "under work": a place alone puts the task in focus there (a category the user has).
   const place = /^(?:(?:put|file|move|stick)\s+(?:it|that)\s+)?(?:in|under|into)\s+(?:the\s+|my\s+)?([\p{L}\p{N}_-]+(?:\s+[\p{L}\p{N}_-]+)?)(?:\s+(?:category|list|project))?$/iu.exec(text);
-  return place ? readings([[inCategory("it", place[1]!)]]) : undefined;
+  if (place) return readings([[inCategory("it", place[1]!)]]);
+  // "oh and it's for work", "that's a home thing": the kind of task it is — its category when there is one, else its tag.
+  const kind =
+    /^(?:it|that|this)\s+is\s+(?:(?:for|in|under|part of)\s+(?:the\s+|my\s+)?)([\p{L}\p{N}_-]+)(?:\s+(?:category|list|project|stuff))?$/iu.exec(text) ??
+    /^(?:it|that|this)\s+is\s+(?:a|an)\s+([\p{L}\p{N}_-]+)\s+(?:thing|task|item|job|errand)$/iu.exec(text);
+  if (!kind) return undefined;
+  const tag: PlannedCall = { tool: "add_tag_to_task", args: {}, refs: { task_id: taskPhrase("it"), tag_id: labelName(kind[1]!) } };
+  return { kind: "calls", calls: [inCategory("it", kind[1]!)], alternatives: [[tag]] };
 };
 
 // ---- priority -----------------------------------------------------------------------------
@@ -230,12 +238,16 @@ const priorityRules: Rule[] = [
       /^(?:change|set|update|make|mark|bump)\s+(.+?)(?:'s|s')?\s+priority\s+(?:to|as)\s+(.+)$/i.exec(text) ??
       // "make dry cleaning priority 1"
       /^(?:make|mark|set|change|bump)\s+(.+?)\s+(?:to\s+|as\s+)?(priority\s*[1-4])$/i.exec(text) ??
+      // "take the dentist down to medium", "move call mom up to high": the direction said, then the priority it lands on.
+      /^(?:take|bring|knock|move|turn|put|drop|bump|kick)\s+(.+?)\s+(?:down|up)\s+(?:to|into)\s+(\S+(?:[\s-]+priority)?)$/i.exec(text) ??
       /^(?:make|mark|set|bump|raise|lower|change|flag|downgrade|upgrade|demote|promote|drop|put)\s+(.+?)\s+(?:back\s+)?(?:to\s+|as\s+)?(\S+(?:[\s-]+priority)?)$/i.exec(text) ??
       // "passport back to regular priority": the task, then the priority it goes back to, without a verb.
       /^(.+?)\s+back\s+to\s+(\S+(?:[\s-]+priority)?)$/i.exec(text) ??
       /^give\s+(.+?)\s+(?:a\s+|an\s+)?(\S+[\s-]+priority)$/i.exec(text) ??
       // "the budget review is really urgent": a word that only says how much.
-      /^(.+?)\s+(?:is|can be|could be|should be|will be|may be)\s+(?:(?:now|really|very|super|pretty|quite|extremely|so|just)\s+)*(urgent|important|critical|(?:high|low|top|medium|normal)[\s-]+(?:priority|prio))(?:\s+(?:now|from now on|again))?$/i.exec(text);
+      /^(.+?)\s+(?:is|can be|could be|should be|will be|may be)\s+(?:(?:now|really|very|super|pretty|quite|extremely|so|just)\s+)*(urgent|important|critical|(?:high|low|top|medium|normal)[\s-]+(?:priority|prio))(?:\s+(?:now|from now on|again))?$/i.exec(text) ??
+      // "passport is more of a p3", "the flights are a p1 now": Todoist's mark said as what the task is.
+      /^(.+?)\s+(?:is|are|should be|feels)\s+(?:now\s+)?(?:more\s+(?:of\s+)?|more\s+like\s+|like\s+|really\s+)?(?:a|an)\s+(p[1-4]|priority\s*[1-4])(?:\s+(?:now|from now on|again|really))?$/i.exec(text);
     if (!m || QUESTION.test(m[1]!)) return undefined;
     const priority = priorityOf(m[2]!);
     return priority ? readings([[onTask("update_task", m[1]!, { priority })]]) : undefined;
@@ -332,7 +344,8 @@ const repeatRules: Rule[] = [
       /^(?:make|set|have|let)\s+(.+?)\s+(?:to\s+)?(?:repeat|recur|happen|occur|run|take place)\s+(.+)$/i.exec(text) ??
       /^(?:repeat)\s+(.+?)\s+((?:every|each|on the|daily|weekly|monthly|yearly|fortnightly).+)$/i.exec(text) ??
       /^(.+?)\s+should\s+(?:repeat|recur|be|happen)\s+((?:every|each|on the|daily|weekly|monthly|yearly|fortnightly).*)$/i.exec(text) ??
-      /^(.+?)\s+(?:is\s+now|is\s+going\s+to\s+be|will\s+be|becomes|is|repeats|recurs|happens)\s+(?:now\s+)?((?:every|each|daily|weekly|monthly|yearly|fortnightly|quarterly).*)$/i.exec(text) ??
+      // "standup is only tuesdays and thursdays now": "only" and "just" say the new days replace the old ones.
+      /^(.+?)\s+(?:is\s+now|is\s+going\s+to\s+be|will\s+be|becomes|is|repeats|recurs|happens)\s+(?:(?:now|only|just)\s+)*((?:every|each|daily|weekly|monthly|yearly|fortnightly|quarterly).*)$/i.exec(text) ??
       /^(?:make|set)\s+(.+?)\s+(daily|weekly|monthly|yearly|annual|fortnightly)$/i.exec(text) ??
       // "make groceries a weekly thing", "turn call mom into a monthly task"
       /^(?:make|set|turn)\s+(.+?)\s+(?:into\s+)?(?:a|an)\s+(daily|weekly|monthly|yearly|annual|fortnightly|quarterly)\s+(?:thing|task|event|habit|one|routine)$/i.exec(text) ??

@@ -89,6 +89,12 @@ export const snoozeRules: Rule[] = [
     if (bare && args) return snooze(reminderOf(bare[1]!), args);
     return { kind: "clarify", question: 'For how long? Say e.g. "snooze it for an hour" or "snooze it until tomorrow morning".' };
   },
+  // "give me 10 more minutes on the rex reminder": more time before a reminder goes off again is a snooze.
+  (text, ctx) => {
+    const m = /^(?:(?:give|get)\s+me\s+|i\s+(?:need|want)\s+)?(?:another\s+)?(half an hour|\d+|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|forty-five)\s+(?:more|extra)\s+(m|mins?|minutes?|h|hrs?|hours?)\s+(?:on|with|for|before)\s+(.+?\b(?:reminders?|alarm|notification)\b.*)$/i.exec(text);
+    const args = m ? snoozeArgs(`${m[1]} ${m[2]}`, ctx) : undefined;
+    return m && args ? snooze(reminderOf(m[3]!), args) : undefined;
+  },
   // "remind me again tomorrow morning", "remind me about the vet again in an hour", "remind me again about it at 3pm"
   (text, ctx) => {
     const m =

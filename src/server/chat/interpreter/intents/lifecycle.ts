@@ -27,6 +27,11 @@ export const reopenRules: Rule[] = [
     const m = /^(?:(?:it\s+)?turns out\s+(?:that\s+)?|apparently\s+)?(.+?)\s+(?:needs|need|has|have)\s+(?:redoing|re-doing|to be redone|to be done again|doing again|another go)$/i.exec(text);
     return m ? calls(onTask("reopen_task", m[1]!)) : undefined;
   },
+  // "open the expense report back up", "open it up again": a done task opened again.
+  (text) => {
+    const m = /^open\s+(.+?)\s+(?:back\s+up|up\s+again|back\s+up\s+again)$/i.exec(text);
+    return m ? calls(onTask("reopen_task", m[1]!)) : undefined;
+  },
   // "reopen the expense report", "uncheck expense report", "un-complete the expense report"
   (text) => {
     const m = /^(?:re-?open|un-?mark|un-?check|un-?tick|un-?complete|un-?finish|bring back|undo (?:completing|complete|completion of|the completion of))\s+(.+)$/i.exec(text);

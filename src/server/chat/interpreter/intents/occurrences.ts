@@ -115,18 +115,22 @@ export const occurrenceRules: Rule[] = [
     const to = said ? duePhrase(said[2]!, ctx) : undefined;
     return said && to ? call("reschedule_occurrence", said[1]!, { date: "next", to }) : undefined;
   },
-  // "move next monday's standup to tuesday", "push the standup on the 16th to tuesday"
-  (text, ctx) => {
+  // "move next monday's standup to tuesday", "push the standup on the 16th to tuesday", "bump monday's standup to 11
+  // just this once"
+  (said, ctx) => {
+    // "just this once" at the end: one occurrence, the open one unless the words name another.
+    const once = /,?\s+(?:just\s+|only\s+)?(?:this\s+(?:once|time)|for\s+this\s+(?:one|week)|once)$/i.exec(said);
+    const text = once ? said.slice(0, once.index) : said;
     // Also said as news: "standup on monday is moved to tuesday".
     // Or as leave to move it: "rent for april can go on the 4th".
     const m =
-      /^(?:move|reschedule|push|shift|postpone)\s+(.+?)\s+to\s+(.+)$/i.exec(text) ??
+      /^(?:move|reschedule|push|shift|postpone|bump|delay|change)\s+(.+?)\s+to\s+(.+)$/i.exec(text) ??
       /^(.+?)\s+(?:(?:is|has been|gets|got|was|will be)\s+(?:moved|rescheduled|pushed|shifted|postponed)|is\s+(?:moving|being moved|shifting)|moves|shifts)\s+(?:to|till|until)\s+(.+)$/i.exec(text) ??
       /^(.+?)\s+(?:can|could|should|will)\s+(?:go|happen|be|move)\s+((?:on|to|at)\s+.+)$/i.exec(text) ??
       // "next month's rent goes out on the 3rd": the occurrence's day said as a plain fact.
       /^(.+?)\s+(?:goes(?:\s+out)?|is going(?:\s+out)?|will go(?:\s+out)?|gets paid|is paid|happens|falls|is happening)\s+((?:on|at)\s+.+)$/i.exec(text);
     const to = m ? duePhrase(m[2]!, ctx) : undefined;
-    const found = m && to ? occurrence(m[1]!, ctx) : undefined;
+    const found = m && to ? (occurrence(m[1]!, ctx) ?? (once ? { date: "next", task: m[1]! } : undefined)) : undefined;
     return found && to ? call("reschedule_occurrence", found.task, { date: found.date, to }) : undefined;
   },
 ];

@@ -25,6 +25,10 @@ function daysIn(text: string): number | undefined {
 }
 
 const SEARCH_RES = [
+  // "search my list for rex", "look through my tasks for the lease": the list searched is all of them.
+  /^(?:search|look through|check|scan|go through)\s+(?:my|the)\s+(?:list|tasks|todos|todo list|to do list|task list)\s+for\s+(.+)$/i,
+  // "when is my dentist thing", "when's the budget review due": one task asked after by its date.
+  /^when\s+(?:is|are|was)\s+(?:my\s+|the\s+)?(.+?)(?:\s+(?:due|happening|scheduled|again))?$/i,
   // "is groceries on my list", "are the flights in my tasks"
   /^(?:is|are)\s+(?:the\s+)?(.+?)\s+(?:on|in)\s+(?:my|the)\s+(?:list|tasks|task list|todo list|to do list)$/i,
   /^(?:find|search(?:\s+for)?|look\s+(?:for|up)|locate|lookup)\s+(?:me\s+)?(?:all\s+)?(?:my\s+|the\s+|any\s+)?(?:tasks?|todos?|anything|items?|something|things?|ones?|stuff)?\s*(?:about|for|with|containing|mentioning|related to|regarding|on|called|named|titled|matching|that (?:mention|contain)s?|which (?:mention|contain)s?)?\s*(.+)$/i,
@@ -67,7 +71,11 @@ function listCall(text: string, ctx?: Pick<InterpretContext, "now" | "timeZone">
   else if (/\beverything\b/i.test(text)) args.status = "all";
   const priorities = prioritiesIn(text);
   if (priorities.length) args.priorities = priorities;
-  const tag = /\b(?:tagged(?:\s+with|\s+as)?|with\s+(?:the\s+)?tag|labell?ed)\s+#?([\p{L}\p{N}_-]+)/iu.exec(text) ?? /(?:^|\s)#([\p{L}\p{N}_-]+)/u.exec(text);
+  // "finance tagged stuff", "health-tagged tasks": the tag's name said before the word.
+  const tagBefore = /(?:^|\s)#?([\p{L}\p{N}_]+)[\s-]+(?:tagged|labell?ed)(?=\s+(?:tasks|todos|items|stuff|things|ones)\b|\s*$)/iu.exec(text);
+  const tagFirst = tagBefore && !/^(?:anything|everything|something|stuff|tasks?|todos?|things|items?|ones?|all|any|my|the|show|list|what|which|is|are)$/i.test(tagBefore[1]!) ? tagBefore : null;
+  const tag = tagFirst ? null : (/\b(?:tagged(?:\s+with|\s+as)?|with\s+(?:the\s+)?tag|labell?ed)\s+#?([\p{L}\p{N}_-]+)/iu.exec(text) ?? /(?:^|\s)#([\p{L}\p{N}_-]+)/u.exec(text));
+  if (tagFirst) refs.tag_ids = [labelName(tagFirst[1]!)];
   if (tag) {
     // "tagged health or finance": every tag named after the first ("any of these tags").
     const more = /^((?:\s*(?:,|or|and|&|\/)\s*#?(?!(?:due|in|from|sorted|ordered|by|with|that|which|for|today|tomorrow|this|next)\b)[\p{L}\p{N}_-]+)+)/iu.exec(text.slice(tag.index + tag[0].length));

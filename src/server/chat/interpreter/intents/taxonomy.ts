@@ -35,6 +35,12 @@ const CREATE_RE = new RegExp(
   String.raw`^(?:create|add|make|new|set up)\s+(?:a\s+|an\s+)?(?:new\s+)?(?:${COLOR_WORD}\s+)?(category|tag|label|project)\s*:?\s+(?:called\s+|named\s+|for\s+)?(.+)$`,
   "i",
 );
+// "start a new list called garden projects", "open a project named renovation": a list is a category; the name follows
+// "called"/"named" (not "make a list of …").
+const CREATE_NAMED_RE = new RegExp(
+  String.raw`^(?:create|add|make|new|set up|start|open|begin|set)\s+(?:a\s+|an\s+)?(?:new\s+)?(?:${COLOR_WORD}\s+)?(category|tag|label|project|list)\s*(?::|\s(?:called|named))\s*(.+)$`,
+  "i",
+);
 const CREATE_SUFFIX_RE = /^(?:create|add|make|new)\s+(?:a\s+|an\s+)?(?:new\s+)?(.+?)\s+(category|tag|label|project)(\s+(?:with\s+(?:the\s+)?colou?r|colou?red|in)\s+\S+)?$/i;
 
 const DELETE_RE = /^(?:delete|remove|get rid of|drop|erase)\s+(?:the\s+)?(category|tag|label|project)\s+(?:called\s+|named\s+)?(.+)$/i;
@@ -108,6 +114,10 @@ export const taxonomyRules: Rule[] = [
   },
   (text) => {
     const m = CREATE_RE.exec(text);
+    return m ? create(kindOf(m[2]!), m[1] ? `${m[3]!} in ${m[1]}` : m[3]!) : undefined;
+  },
+  (text) => {
+    const m = CREATE_NAMED_RE.exec(text);
     return m ? create(kindOf(m[2]!), m[1] ? `${m[3]!} in ${m[1]}` : m[3]!) : undefined;
   },
   (text) => {
