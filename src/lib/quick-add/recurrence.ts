@@ -45,7 +45,7 @@ const patterns: Pattern[] = [
     // every [N|other] day/week/month/year [on …] ("every year on 7/14" is no day of the month: the date is read as a date)
     re: new RegExp(
       String.raw`\bevery\s+${EVERY_N}?(day|week|month|year)s?${END}` +
-        String.raw`(?:\s+on\s+(?:the\s+)?(?:(last)\s+day|(${ORD})\s+(${WD})|(\d{1,2})(?:st|nd|rd|th)?${END}(?![/.-]\d)|(${WD_LIST})${END}))?`,
+        String.raw`(?:\s+on\s+(?:the\s+)?(?:(last)\s+day|(${ORD})\s+(${WD})|(\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:,|and|&)\s*(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?)*)${END}(?![/.-]\d)|(${WD_LIST})${END}))?`,
       "giu",
     ),
     build: (m) => {
@@ -59,9 +59,10 @@ const patterns: Pattern[] = [
       if (m[3]) opts.bymonthday = [-1];
       else if (m[4]) opts.byweekday = [RRULE_DAYS[weekdaysIn(m[5]!)[0]!]!.nth(ordinal(m[4]))];
       else if (m[6]) {
-        const day = Number(m[6]);
-        if (day < 1 || day > 31) return undefined;
-        opts.bymonthday = [day];
+        // "every month on the 1st and the 15th": each day said.
+        const days = [...new Set((m[6].match(/\d{1,2}/g) ?? []).map(Number))].sort((a, b) => a - b);
+        if (days.some((day) => day < 1 || day > 31)) return undefined;
+        opts.bymonthday = days;
       } else if (m[7]) opts.byweekday = byDays(weekdaysIn(m[7]));
       return opts;
     },
@@ -73,7 +74,7 @@ const patterns: Pattern[] = [
   },
   {
     // every weekday; every other weekday (Mon, Wed, Fri, Tue, Thu, …: every second working day)
-    re: new RegExp(String.raw`\bevery\s+(other\s+)?(weekday|weekend)s?${END}`, "giu"),
+    re: new RegExp(String.raw`\bevery\s+((?:other|second|alternate)\s+)?(weekday|weekend)s?${END}`, "giu"),
     build: (m) => {
       const weekday = m[2]!.toLowerCase() === "weekday";
       const days = byDays(weekday ? [1, 2, 3, 4, 5] : [6, 0]);

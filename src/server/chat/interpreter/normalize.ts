@@ -24,7 +24,7 @@ const KNOWN = new Set(KEYWORDS);
 /** Common slips that edit distance alone would not fix safely. */
 const FIXED: Record<string, string> = {
   tmrw: "tomorrow", em: "them", "'em": "them", tmr: "tomorrow", nite: "night", tonite: "tonight", "we're": "we are", "they're": "they are", tmrrw: "tomorrow", tommorow: "tomorrow", tommorrow: "tomorrow", tomorow: "tomorrow",
-  "2day": "today", teh: "the", shw: "show", sho: "show", lst: "list", lsit: "list", serach: "search", mrak: "mark", taks: "task", tsak: "task", tasl: "task", tsks: "tasks", tdy: "today", wk: "week", pls: "please", plz: "please", thx: "thanks",
+  "2day": "today", "2moro": "tomorrow", "2morrow": "tomorrow", "2mrw": "tomorrow", teh: "the", shw: "show", sho: "show", lst: "list", lsit: "list", serach: "search", mrak: "mark", taks: "task", tsak: "task", tasl: "task", tsks: "tasks", tdy: "today", wk: "week", pls: "please", plz: "please", thx: "thanks",
   tues: "tuesday", thur: "thursday", thurs: "thursday", weds: "wednesday",
   // End of the day: today (a deadline said as "by eod", "cob").
   eod: "today", cob: "today", eob: "today",
@@ -40,7 +40,7 @@ const FIXED: Record<string, string> = {
 const FIRST_WORD_FIXED: Record<string, string> = { ad: "add", crate: "create", shwo: "show", mrak: "mark" };
 
 /** Words that look like typos of keywords but are ordinary title words. */
-const PROTECTED = new Set(["undated", "unscheduled", "incomplete", "uncomplete", "uncompleted", "unfinished", "undone", "unmark", "uncheck", "unchecked", "water", "categorize", "categorise", "categorized", "schedule", "scheduled", "plan", "capture", "record", "ask", "dad", "adds", "mask", "market", "marks", "task", "tax", "taxes", "lost", "last", "dune", "tone", "week", "weak", "cook", "book", "look", "monthly", "weekly", "daily", "every", "ever", "even", "coming", "come", "tag", "tagged", "show", "snow", "slow", "shows", "find", "fine", "kind", "mind", "five", "move", "more", "movie", "remove", "listen", "lists", "lift", "most", "mist", "hours", "ours", "tours", "before", "next", "text", "nest", "done", "dont", "bone", "gone", "none", "note", "notes", "moved", "moves", "mover", "changed", "changes", "marked", "listed", "shown"]);
+const PROTECTED = new Set(["unfinish", "untick", "undated", "unscheduled", "incomplete", "uncomplete", "uncompleted", "unfinished", "undone", "unmark", "uncheck", "unchecked", "water", "categorize", "categorise", "categorized", "schedule", "scheduled", "plan", "capture", "record", "ask", "dad", "adds", "mask", "market", "marks", "task", "tax", "taxes", "lost", "last", "dune", "tone", "week", "weak", "cook", "book", "look", "monthly", "weekly", "daily", "every", "ever", "even", "coming", "come", "tag", "tagged", "show", "snow", "slow", "shows", "find", "fine", "kind", "mind", "five", "move", "more", "movie", "remove", "listen", "lists", "lift", "most", "mist", "hours", "ours", "tours", "before", "next", "text", "nest", "done", "dont", "bone", "gone", "none", "note", "notes", "moved", "moves", "mover", "changed", "changes", "marked", "listed", "shown"]);
 
 /** Edit distance where swapping two neighbouring letters ("taks") counts as one slip. */
 function slips(a: string, b: string): number {

@@ -8,11 +8,11 @@ import type { Priority } from "@/lib/quick-add";
 const PRIORITY_PHRASES: [RegExp, Priority][] = [
   // "priority 1" … "priority 4": Todoist's p1–p4 said in words.
   // "any p1s?": a mark in the plural names the tasks that have it.
-  [/\b(?:top|highest|critical|urgent|p1)[\s-]*(?:priority|prio|pri)?\b|\b(?:asap|urgently)\b|\bpriority\s*(?:1|one)\b|\bp1s\b/i, "urgent"],
-  [/\b(?:high|important)[\s-]*(?:priority|prio|pri)?\b|\bp2s?\b|\bpriority\s*(?:2|two)\b/i, "high"],
+  [/\b(?:top|highest|critical|urgent|p1)[\s-]*(?:priority|prio|pri)?\b|\b(?:asap|urgently)\b|\bpriority\s*(?:1|one)\b|\bp1s\b|\bpriority\s+(?:urgent|top|critical)\b/i, "urgent"],
+  [/\b(?:high|important)[\s-]*(?:priority|prio|pri)?\b|\bp2s?\b|\bpriority\s*(?:2|two)\b|\bpriority\s+high\b/i, "high"],
   // "back to regular priority": the priority a task has unless told otherwise.
-  [/\b(?:medium|normal|med|mid|regular|standard|default|usual)[\s-]*(?:priority|prio|pri)\b|\bp3s?\b|\bpriority\s*(?:3|three)\b/i, "medium"],
-  [/\blow[\s-]*(?:priority|prio|pri)\b|\bunimportant\b|\bp4s?\b|\bpriority\s*(?:4|four)\b/i, "low"],
+  [/\b(?:medium|normal|med|mid|regular|standard|default|usual)[\s-]*(?:priority|prio|pri)\b|\bp3s?\b|\bpriority\s*(?:3|three)\b|\bpriority\s+(?:medium|normal)\b/i, "medium"],
+  [/\blow[\s-]*(?:priority|prio|pri)\b|\bunimportant\b|\bp4s?\b|\bpriority\s*(?:4|four)\b|\bpriority\s+low\b/i, "low"],
 ];
 
 /** Finds the first priority phrase and returns the text without it. */
@@ -95,7 +95,12 @@ export function duePhrase(text: string, ctx: { now: Date; timeZone: string }): s
     .replace(/^(?:at\s+)?(?:the\s+)?same\s+time\s+(?:on\s+)?/i, "")
     .replace(/^the\s+(?=end\s+of\b)/i, "")
     .replace(/\s+instead$/i, "")
+    // "to the 25th same time": the new day, the time as it is.
+    .replace(/,?\s+(?:at\s+)?(?:the\s+)?same\s+time$/i, "")
     .replace(/^next week$/i, "next monday");
+  // "make it the day before": a day counted from the task's own date (the tool shifts it), not from today.
+  const next = /^(?:the\s+)?day\s+(before|after)$/i.exec(phrase);
+  if (next) return /before/i.test(next[1]!) ? "-1 day" : "+1 day";
   const hour = /^(?:at\s+)?(\d{1,2})$/.exec(phrase);
   if (hour) {
     // Kept without am/pm ("8:00"): the reader picks the half of the day (1-7 the afternoon, or for a

@@ -118,7 +118,8 @@ export const addRules: Rule[] = [
   (text, ctx) => {
     const m = COMMAND.exec(text);
     // "new reminder: …" asks for a nudge as much as "remind me to …" does.
-    if (m && m[0].trim()) return addWithCategory(text.slice(m[0].length), Boolean(m[1]) || /\breminder\b/i.test(m[0]), ctx, m[2]);
+    // "i should probably call the plumber": an adverb after the command is no part of the title.
+    if (m && m[0].trim()) return addWithCategory(text.slice(m[0].length).replace(/^(?:probably|really|definitely|also|just|still|maybe)\s+/i, ""), Boolean(m[1]) || /\breminder\b/i.test(m[0]), ctx, m[2]);
     // "every Monday remind me to review emails at 9": the command can follow a repetition or a date.
     const mid = MID_REMIND.exec(text);
     if (mid) return addCall(text.slice(0, mid.index) + " " + text.slice(mid.index + mid[0].length), true, ctx);

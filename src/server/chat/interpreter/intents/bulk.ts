@@ -20,7 +20,7 @@ const DUE_WINDOWS: [RegExp, string][] = [
 const EVERY_DUE = new RegExp(String.raw`^(?:${EVERY_TASK}|all\s+(?:of\s+)?(?:my\s+|the\s+)?)\s*(.*?)\s*(?:tasks|todos|stuff|things)?$`, "i");
 
 /** "them", "those", "all of them", "both": the tasks the conversation just listed. */
-const LISTED = /^(?:(?:all\s+(?:of\s+)?)?(?:them|those|these)(?:\s+(?:tasks|ones|two|three))?(?:\s+(?:all|both))?|(?:both|the\s+two)(?:\s+of\s+(?:them|those|these))?|(?:all\s+of\s+)?the lot|all(?:\s+of\s+(?:it|that))?|all that|everything(?:\s+(?:there|listed|on that list|you (?:just )?(?:showed|listed)))?)$/i;
+const LISTED = /^(?:(?:all\s+(?:of\s+)?)?(?:them|those|these)(?:\s+(?:tasks|ones|two|three))?(?:\s+(?:all|both))?|(?:both|the\s+two|each|every\s+(?:single\s+)?one)(?:\s+of\s+(?:them|those|these))?|(?:all\s+of\s+)?the lot|all(?:\s+of\s+(?:it|that))?|all that|everything(?:\s+(?:there|listed|on that list|you (?:just )?(?:showed|listed)))?)$/i;
 
 /** "everything in home", "all my home tasks", "all the tasks tagged finance", "all overdue stuff", "them" → which tasks. */
 export function group(words: string, ctx?: Pick<InterpretContext, "listed">): NonNullable<PlannedCall["forEach"]> | undefined {

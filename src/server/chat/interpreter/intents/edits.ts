@@ -246,6 +246,8 @@ const priorityRules: Rule[] = [
       /^give\s+(.+?)\s+(?:a\s+|an\s+)?(\S+[\s-]+priority)$/i.exec(text) ??
       // "the budget review is really urgent": a word that only says how much.
       /^(.+?)\s+(?:is|can be|could be|should be|will be|may be)\s+(?:(?:now|really|very|super|pretty|quite|extremely|so|just)\s+)*(urgent|important|critical|(?:high|low|top|medium|normal)[\s-]+(?:priority|prio))(?:\s+(?:now|from now on|again))?$/i.exec(text) ??
+      // "the groceries aren't a big deal, low prio": a remark about the task, then the priority it gets.
+      /^(.+?)\s+(?:is|are)\s+[^,]{2,40},\s*((?:top|highest|critical|urgent|high|medium|normal|low)[\s-]+(?:priority|prio)|priority\s+(?:urgent|high|medium|normal|low))$/i.exec(text) ??
       // "passport is more of a p3", "the flights are a p1 now": Todoist's mark said as what the task is.
       /^(.+?)\s+(?:is|are|should be|feels)\s+(?:now\s+)?(?:more\s+(?:of\s+)?|more\s+like\s+|like\s+|really\s+)?(?:a|an)\s+(p[1-4]|priority\s*[1-4])(?:\s+(?:now|from now on|again|really))?$/i.exec(text);
     if (!m || QUESTION.test(m[1]!)) return undefined;
@@ -345,7 +347,7 @@ const repeatRules: Rule[] = [
       /^(?:repeat)\s+(.+?)\s+((?:every|each|on the|daily|weekly|monthly|yearly|fortnightly).+)$/i.exec(text) ??
       /^(.+?)\s+should\s+(?:repeat|recur|be|happen)\s+((?:every|each|on the|daily|weekly|monthly|yearly|fortnightly).*)$/i.exec(text) ??
       // "standup is only tuesdays and thursdays now": "only" and "just" say the new days replace the old ones.
-      /^(.+?)\s+(?:is\s+now|is\s+going\s+to\s+be|will\s+be|becomes|is|repeats|recurs|happens)\s+(?:(?:now|only|just)\s+)*((?:every|each|daily|weekly|monthly|yearly|fortnightly|quarterly).*)$/i.exec(text) ??
+      /^(.+?)\s+(?:is\s+now|is\s+going\s+to\s+be|will\s+be|becomes|is|repeats|recurs|happens|goes|will go)\s+(?:(?:now|only|just)\s+)*((?:every|each|daily|weekly|monthly|yearly|fortnightly|quarterly).*)$/i.exec(text) ??
       /^(?:make|set)\s+(.+?)\s+(daily|weekly|monthly|yearly|annual|fortnightly)$/i.exec(text) ??
       // "make groceries a weekly thing", "turn call mom into a monthly task"
       /^(?:make|set|turn)\s+(.+?)\s+(?:into\s+)?(?:a|an)\s+(daily|weekly|monthly|yearly|annual|fortnightly|quarterly)\s+(?:thing|task|event|habit|one|routine)$/i.exec(text) ??

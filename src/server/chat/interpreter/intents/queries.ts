@@ -36,7 +36,8 @@ const SEARCH_RES = [
   /^(?:do i have|are there|is there|any|anything)\s+(?:any(?:thing)?\s+|an?\s+)?(?:tasks?\s+|todos?\s+)?(?:about|mentioning|related to|regarding|for|with)\s+(.+)$/i,
   /^(?:which|what)\s+tasks?\s+(?:mention|contain|are about|talk about|involve)s?\s+(.+)$/i,
   // "what's the deal with my passport renewal", "what about the dentist", "how is the budget review going": one task asked after.
-  /^(?:what\s+is\s+(?:the\s+(?:deal|story|status|latest|situation)|happening|going on|up)\s+with|what\s+about|where\s+(?:am i|are we|is it)\s+(?:with|on)|(?:the\s+)?status\s+(?:of|on))\s+(.+)$/i,
+  /^(?:check on|check in on|look at)\s+(.+)$/i,
+  /^(?:what\s+is\s+(?:the\s+(?:deal|story|status|latest|situation)|happening|going on|up)\s+(?:with|of|on)|what\s+about|where\s+(?:am i|are we|is it)\s+(?:with|on)|(?:the\s+)?status\s+(?:of|on))\s+(.+)$/i,
   /^how\s+is\s+(.+?)\s+(?:going|coming along|looking)$/i,
   // "got anything with dentist in it", "have i got something about rex"
   /^(?:(?:have\s+)?(?:i\s+|you\s+)?got|have\s+i\s+got)\s+(?:anything|something|any\s+tasks?)\s+(?:with|about|mentioning|for|on)\s+(.+?)(?:\s+in\s+(?:it|the (?:title|name)))?$/i,

@@ -65,6 +65,11 @@ const SHOULD_BE_CALLED_RE = new RegExp(
   String.raw`^(?:the\s+|my\s+)?${SHORT_NAME}\s+${LABEL_KIND}\s+should\s+(?:be\s+(?:called|named|renamed(?:\s+to)?)|be|become)\s+(.+)$`,
   "i",
 );
+// "i want the errands tag renamed to outings": the new name said as a wish ("renamed" reads as "rename" here).
+const WANT_RENAMED_RE = new RegExp(
+  String.raw`^(?:i\s+(?:want|would like|need)\s+|(?:let us|let's)\s+(?:have\s+)?)?(?:the\s+|my\s+)?${SHORT_NAME}\s+${LABEL_KIND}\s+(?:renamed?|changed|called)\s+(?:to|as)\s+(.+)$`,
+  "i",
+);
 // "can the errands label be called shopping instead", "could my home list be renamed personal"
 const CAN_BE_CALLED_RE = new RegExp(
   String.raw`^(?:can|could)\s+(?:we\s+|you\s+|i\s+)?(?:make\s+|have\s+)?(?:the\s+|my\s+)${SHORT_NAME}\s+${LABEL_KIND}\s+be\s+(?:called|named|renamed(?:\s+to)?)\s+(.+)$`,
@@ -131,7 +136,7 @@ export const taxonomyRules: Rule[] = [
     return m ? rename(kindOf(m[1] ?? m[4]!), m[2] ?? m[3]!, m[5]!, otherReadings(text, ctx, editRules)) : undefined;
   },
   (text, ctx) => {
-    const m = CALL_RE.exec(text) ?? SHOULD_BE_CALLED_RE.exec(text) ?? CAN_BE_CALLED_RE.exec(text);
+    const m = CALL_RE.exec(text) ?? SHOULD_BE_CALLED_RE.exec(text) ?? CAN_BE_CALLED_RE.exec(text) ?? WANT_RENAMED_RE.exec(text);
     // "call the plumber about the garden project" is a task to add; that reading stays as the alternative.
     return m ? rename(kindOf(m[2]!), m[1]!, m[3]!, otherReadings(text, ctx, [...editRules, ...addRules])) : undefined;
   },
