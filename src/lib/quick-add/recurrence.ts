@@ -9,13 +9,13 @@ export type RecurrenceMatch = Span & { options: Partial<RRuleOptions> };
 
 const WD = String.raw`(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)s?`;
 const WD_LIST = String.raw`${WD}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+)${WD})*`;
-const ORD = String.raw`(?:1st|first|2nd|second|3rd|third|4th|fourth|5th|fifth|last)`;
+const ORD = String.raw`(?:1st|first|2nd|second|3rd|third|4th|fourth|5th|fifth|last|final)`;
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
 const END = String.raw`(?![\p{L}\p{N}])`;
 
 const RRULE_DAYS = [RRule.SU, RRule.MO, RRule.TU, RRule.WE, RRule.TH, RRule.FR, RRule.SA];
 const DAY_PREFIX = ["su", "mo", "tu", "we", "th", "fr", "sa"];
-const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, last: -1 };
+const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, last: -1, final: -1 };
 /** "every (N|other|second|three) weeks": how many units apart. */
 const EVERY_N = String.raw`(?:(other|\d{1,2}(?:st|nd|rd|th)|\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|second|third|fourth|fifth|sixth)\s+)`;
 const COUNTS: Record<string, number> = {

@@ -154,6 +154,8 @@ export function normalize(utterance: string): string {
   text = text.replace(/^(.{1,30}?)\s+(?:is|would be|works|would work|is fine|sounds)\s+(?:much\s+)?(?:better|best|good)(?:\s+for (?:me|us))?$/i, "$1");
   // "done and dusted", "all done and dusted": an idiom for done.
   text = text.replace(/\bdone\s+and\s+dusted\b/gi, "done");
+  // "passport renewal ✅": a check mark typed or pasted for done.
+  text = text.replace(/\s*(?:✅|✔️?|☑️?|✓)\s*$/u, " done").trim();
   // "add a to do for me to …": a to-do typed as two words is a task (not "my to do list").
   text = text.replace(/\b(a|an|the|new|another|one)\s+to\s+do\b(?!\s+list)/gi, "$1 task");
   // "3/19 @ 4:15pm": "@" before a time is "at" (before a word it names a category).

@@ -49,6 +49,11 @@ export const tagRules: Rule[] = [
       /^(?:add|put|attach|stick|slap|pop)\s+(?:the\s+|a\s+|an\s+)?(#\S+|.+?\s+(?:tag|label))\s+(?:to|on(?:to)?)\s+(.+)$/i.exec(text);
     return m ? calls({ tool: "add_tag_to_task", args: {}, refs: { task_id: taskPhrase(m[2]!), tag_id: labelName(m[1]!) } }) : undefined;
   },
+  // "dentist doesnt need the health tag": the tag taken off.
+  (text) => {
+    const m = /^(.+?)\s+(?:does not|do not|no longer)\s+(?:need|needs|want)s?\s+(?:the\s+|a\s+|its\s+)?#?([\p{L}\p{N}_-]+)\s+(?:tag|label)(?:\s+(?:anymore|any more))?$/iu.exec(text);
+    return m ? calls({ tool: "remove_tag_from_task", args: {}, refs: { task_id: taskPhrase(m[1]!), tag_id: labelName(m[2]!) } }) : undefined;
+  },
   // "give groceries the health tag", "stick X with a finance label": the task, then the tag it gets.
   (text) => {
     const m = /^(?:give|stick|slap)\s+(.+?)\s+(?:with\s+)?(?:the|a|an)\s+#?([\p{L}\p{N}_-]+)\s+(?:tag|label)$/iu.exec(text);

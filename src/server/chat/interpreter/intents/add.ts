@@ -21,7 +21,7 @@ const MID_REMIND = /\bremind me to\b\s*/i;
 const NEW_TASK_PREFIX = new RegExp(String.raw`^(?:${ARTICLE}${PRIORITY_WORDS.replace("((", "(?:(")}${NOUN}\s*(?:called|named|titled|:|-|to)?\s+)`, "i");
 
 const TRAILING_LIST = /\s+(?:to|on|in)\s+(?:my|the)\s+(?:task\s+)?(?:list|tasks|todos?|to do list)$/i;
-const CATEGORY_PHRASE = /\s+(?:in|to|under|into)\s+(?:the\s+|my\s+)?(?!(?:my|the)\s)([\p{L}\p{N}_ -]+?)\s+(?:category|list|project)\b/iu;
+const CATEGORY_PHRASE = /\s+(?:in|to|under|into|for)\s+(?:the\s+|my\s+)?(?!(?:my|the)\s)([\p{L}\p{N}_ -]+?)\s+(?:category|list|project)\b/iu;
 // The longer cue first: "tagged with errands" is the errands tag, not a tag called "with".
 const TAGGED_PHRASE = /\s+(?:tag(?:ged)?\s+(?:it\s+)?(?:with|as)|labell?ed(?:\s+(?:it\s+)?(?:with|as))?|tagged|with (?:the )?tags?)\s+#?([\p{L}\p{N}_-]+(?:\s*(?:,|and)\s*#?[\p{L}\p{N}_-]+)*)|\s+with\s+(?:the\s+|a\s+|an\s+)?#?([\p{L}\p{N}_-]+)\s+(?:tag|label)\b/iu;
 /** "…, tomorrow 8:30am, tag health": a bare "tag X" closing the request, after a comma or "and". */
@@ -31,9 +31,12 @@ const CLOSING_CATEGORY = /(?:\s*,\s*|\s+and\s+)(?:(?:put|file|stick|place|move)\
 const PRIORITY_SUFFIX = /\s+(?:with|at|as|and make it|and mark it)\s+(?:a\s+)?((?:top|highest|critical|urgent|high|medium|normal|low)\s+priority|priority\s+(?:urgent|high|medium|low))\b/i;
 
 function addCall(rest: string, remindCue: boolean, ctx: { now: Date; timeZone: string }, said?: string): Interpretation {
-  let text = ` ${rest}`.replace(TRAILING_LIST, "");
+  // "put X on my list for monday": the list it goes on is every task's, not part of the title.
+  let text = ` ${rest}`.replace(TRAILING_LIST, "").replace(/\s+(?:on|to|in)\s+(?:my|the)\s+(?:task\s+|todo\s+|to do\s+)?list(?=\s+(?:for|on|by|due|at)\b)/i, "");
   const refs: NonNullable<PlannedCall["refs"]> = {};
-  const category = CLOSING_CATEGORY.exec(text) ?? CATEGORY_PHRASE.exec(text);
+  // "…, put it in home and tag errands": the category said before a closing tag is read once the tag is out.
+  const closingTag = CLOSING_TAG.exec(text);
+  const category = CLOSING_CATEGORY.exec(text) ?? CATEGORY_PHRASE.exec(text) ?? (closingTag ? CLOSING_CATEGORY.exec(text.slice(0, closingTag.index)) : null);
   // "…, file under finance": a place said without the word "category" may be a tag's name; that reading is offered too.
   const placeName = category && !/\b(?:category|project)\b/i.test(category[0]) ? labelName(category[1]!) : undefined;
   if (category) {
@@ -57,7 +60,7 @@ function addCall(rest: string, remindCue: boolean, ctx: { now: Date; timeZone: s
   const quoted = /(?:^|\s)["']([^"']+)["'](?=\s|$)/.exec(text);
   if (quoted) text = text.replace(quoted[0], " ");
   const parsed = parseQuickAdd(text, { now: ctx.now, timeZone: ctx.timeZone });
-  let title = quoted ? quoted[1]!.trim() : parsed.title.replace(/^(?:to|that|about)\s+/i, "").replace(/^(?:a|an)\s+(?=\S+\s)/i, "").replace(/[\s,]+(?:and|&)$/i, "").replace(/[\s,]+(?:it is|its|which is|that is)$/i, "").replace(/\s+(?:for|on|by|at|due)(?:\s+the)?$/i, "").replace(TRAILING_LIST, "").replace(/(?:\s*,)+\s*$/, "").replace(/\s*,(?:\s*,)+/g, ",").trim();
+  let title = quoted ? quoted[1]!.trim() : parsed.title.replace(/^(?:to|that|about)\s+/i, "").replace(/^(?:a|an)\s+(?=\S+\s)/i, "").replace(/[\s,]+(?:and|&)$/i, "").replace(/[\s,]+(?:it is|its|which is|that is)(?:\s+(?:super|really|very|pretty|so|quite|kinda|extremely))?$/i, "").replace(/\s+(?:for|on|by|at|due)(?:\s+the)?$/i, "").replace(TRAILING_LIST, "").replace(/(?:\s*,)+\s*$/, "").replace(/\s*,(?:\s*,)+/g, ",").trim();
   // "move the car at 7:45 tmrw morning": a part of the day after the day word only says which half the time is in.
   const partOfDay = /\b(?:today|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+(morning|afternoon|evening|night)\b/i.exec(text);
   if (!quoted && partOfDay && parsed.dueAt && !parsed.allDay) title = title.replace(new RegExp(String.raw`\s+${partOfDay[1]}$`, "i"), "");

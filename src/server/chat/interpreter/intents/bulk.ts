@@ -76,7 +76,8 @@ export const bulkEditRules: Rule[] = [
       /^(?:mark|set|tick|check)\s+(.+?)\s+(?:as\s+|to\s+)?(?:done|complete|completed|finished)$/i.exec(text) ??
       /^(?:complete|finish|close|check off|tick off|cross off)\s+(.+)$/i.exec(text) ??
       /^(.+?)\s+(?:is|are)\s+(?:all\s+)?(?:done|complete|completed|finished)$/i.exec(text);
-    const tasks = m ? group(m[1]!, ctx) : undefined;
+    // "finish them all off": the particle goes with the verb.
+    const tasks = m ? group(m[1]!.replace(/\s+off$/i, ""), ctx) : undefined;
     return tasks ? bulk({ action: "complete" }, tasks) : undefined;
   },
   // "tag all my home tasks with weekend", "add the weekend tag to everything in home", "tag them all weekend"

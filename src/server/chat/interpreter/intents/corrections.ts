@@ -47,7 +47,13 @@ export const correctionRules: Rule[] = [
     const last = ctx.lastChange;
     // "sorry, finance not health": the wrong value is named only to be taken back.
     const text = said.replace(/,?\s+(?:not|rather than|instead of)\s+#?[\p{L}\p{N}_-]+$/iu, "");
-    if (!ctx.correction || !last || !text || COMMAND.test(text) || text.split(/\s+/).length > 8) return undefined;
+    if (!ctx.correction || !last || !text) return undefined;
+    // "rename dry cleaning to laundry" → "actually make it collect laundry": the meant title.
+    const retitle = /^(?:make it|make that|change it to|change that to|call it)\s+(.+)$/i.exec(text);
+    if (retitle && last.tool === "update_task" && typeof last.args.title === "string" && typeof last.args.task_id === "string" && !duePhrase(retitle[1]!, ctx) && !takePriority(retitle[1]!).priority) {
+      return single({ tool: "update_task", args: { task_id: last.args.task_id, title: retitle[1]!.trim() } });
+    }
+    if (COMMAND.test(text) || text.split(/\s+/).length > 8) return undefined;
     // A new date or priority alone is read by the date and priority rules.
     if (duePhrase(text, ctx) || (takePriority(text).priority && !takePriority(text).rest)) return undefined;
     const taskId = changedTask(ctx);

@@ -333,7 +333,7 @@ const repeatRules: Rule[] = [
       /^(.+?)\s+(?:should|can|must|needs to|has to|will|stops?)\s+(?:stop\s+)?(?:repeating|recurring)(?:\s+(?:now|from now on|anymore))?$/i.exec(text) ??
       /^(?:remove|clear|delete|drop|turn off)\s+(?:the\s+)?(?:repetition|recurrence|repeat|schedule)\s+(?:from|on|of|for)\s+(.+)$/i.exec(text) ??
       /^(.+?)\s+(?:does not|doesn't|should not|shouldn't|won't|will not|need not|no longer)\s+(?:need to\s+)?(?:repeat|recur)s?(?:\s+(?:anymore|any more|again))?$/i.exec(text) ??
-      /^make\s+(.+?)\s+(?:a\s+)?(?:one-?off|one time|non-?recurring|not repeat)$/i.exec(text) ??
+      /^make\s+(.+?)\s+(?:a\s+)?(?:one[\s-]?off|one[\s-]time|non-?recurring|not repeat)(?:\s+(?:thing|task|event))?$/i.exec(text) ??
       // "rent is a one-off now", "the standup is a one time thing from now on"
       /^(.+?)\s+(?:is|will be|should be)\s+(?:just\s+)?(?:a\s+)?(?:one-?off|one[\s-]time(?:\s+(?:thing|task))?|non-?recurring|not recurring|not repeating)(?:\s+(?:now|from now on|going forward))?$/i.exec(text) ??
       // "no more repeating for rent", "no repeat on the standup"
@@ -379,7 +379,7 @@ const noteRules: Rule[] = [
       /^(?:add|append|put|write)\s+(?:this\s+)?(?:to|in|into)\s+(?:the\s+)?(.+?)(?:'s)?\s+(?:notes?|description)\s*:\s*(.+)$/i.exec(text);
     if (m) return readings([[onTask("update_task", m[1]!, { description: m[2]!.trim() })]]);
     // "add a note: autopay from checking": no task named, so the one the conversation is on.
-    const bare = /^(?:add|put|attach|write)\s+(?:a\s+)?(?:note|description|comment)\s*:\s*(.+)$/i.exec(text);
+    const bare = /^(?:add|put|attach|write)\s+(?:a\s+)?(?:note|description|comment)\s*(?::|\s(?:saying|that says|reading))\s*(.+)$/i.exec(text);
     if (bare) return readings([[onTask("update_task", "it", { description: bare[1]!.trim() })]]);
     // "note: ask about the deposit" right after a task was shown: its note; with no task in focus, a new task (as
     // "note: buy milk" always was).

@@ -127,6 +127,8 @@ export const occurrenceRules: Rule[] = [
       /^(?:move|reschedule|push|shift|postpone|bump|delay|change)\s+(.+?)\s+to\s+(.+)$/i.exec(text) ??
       /^(.+?)\s+(?:(?:is|has been|gets|got|was|will be)\s+(?:moved|rescheduled|pushed|shifted|postponed)|is\s+(?:moving|being moved|shifting)|moves|shifts)\s+(?:to|till|until)\s+(.+)$/i.exec(text) ??
       /^(.+?)\s+(?:can|could|should|will)\s+(?:go|happen|be|move)\s+((?:on|to|at)\s+.+)$/i.exec(text) ??
+      // "can monday's standup happen tuesday at 2pm instead": asked as a question.
+      /^(?:can|could)\s+(.+?)\s+(?:go|happen|be|move)\s+(?:on\s+|to\s+)?(.+?)(?:\s+instead)?$/i.exec(text) ??
       // "next month's rent goes out on the 3rd": the occurrence's day said as a plain fact.
       /^(.+?)\s+(?:goes(?:\s+out)?|is going(?:\s+out)?|will go(?:\s+out)?|gets paid|is paid|happens|falls|is happening)\s+((?:on|at)\s+.+)$/i.exec(text);
     const to = m ? duePhrase(m[2]!, ctx) : undefined;

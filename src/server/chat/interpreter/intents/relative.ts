@@ -106,6 +106,12 @@ export const relativeDueRules: Rule[] = [
     const call = moved(task, "push", amount, unit, "later");
     return call ? calls(call) : undefined;
   },
+  // "the flights can slip by a week", "the dentist can be pushed back a day": leave to move it later.
+  (text) => {
+    const m = new RegExp(String.raw`^(.+?)\s+(?:can|could|may|will|should)\s+(?:slip|slide|move|be pushed|be moved|be delayed|wait)\s+(?:back\s+)?(?:by\s+|for\s+)?(?:another\s+)?${COUNT}\s*${UNIT}$`, "i").exec(text);
+    const call = m ? moved(m[1]!, "push", m[2]!, m[3]!, "later") : undefined;
+    return call ? calls(call) : undefined;
+  },
   // "dentist 30 mins later", "the budget review a week earlier"
   (text) => {
     const m = new RegExp(String.raw`^(.+?)\s+${COUNT}\s*${UNIT}\s+(later|earlier|sooner)$`, "i").exec(text);

@@ -55,7 +55,7 @@ const SHORT_NAME = String.raw`(${NAME_WORD}(?:\s+${NAME_WORD})?)`;
 // "rename the errands tag to shopping", "rename tag errands to shopping", "rename category errands as chores"
 const RENAME_RE = new RegExp(
   // "change the name of my work category to job": the name said before the label.
-  String.raw`^(?:rename|relabel|re-name|change|update|edit)\s+(?:the\s+name\s+of\s+)?(?:the\s+|my\s+)?(?:${LABEL_KIND}\s+(?:called\s+|named\s+)?${SHORT_NAME}|${SHORT_NAME}\s+${LABEL_KIND})(?:'s\s+name)?\s+(?:to|as|into)\s+(?:be\s+)?(.+)$`,
+  String.raw`^(?:rename|relabel|re-name|change|update|edit|switch)\s+(?:the\s+name\s+of\s+)?(?:the\s+|my\s+)?(?:${LABEL_KIND}\s+(?:called\s+|named\s+)?${SHORT_NAME}|${SHORT_NAME}\s+${LABEL_KIND})(?:'s\s+name)?\s+(?:to|as|into)\s+(?:be\s+)?(.+)$`,
   "i",
 );
 // "call the home category house", "name my work tag office", "the home category should be called house"
