@@ -25,5 +25,11 @@ export const KNOWN_MISSES: Record<number, string[]> = {
     "list everything by priority",
   ],
   9: [],
-  10: [],
+  10: [
+    // A shift said after a list ("push those back a day") moves each task by its own date; update_tasks' set_due takes
+    // one date for all of them, so the assistant does not find a task called "those".
+    "stuff due within 3 days?",
+    // "stand up" typed as two words does not name "Standup" (the resolver matches words, not words run together).
+    "no stand up this coming monday pls",
+  ],
 };

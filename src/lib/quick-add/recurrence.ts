@@ -74,9 +74,10 @@ const patterns: Pattern[] = [
   },
   {
     // every weekday; every other weekday (Mon, Wed, Fri, Tue, Thu, …: every second working day)
-    re: new RegExp(String.raw`\bevery\s+((?:other|second|alternate)\s+)?(weekday|weekend)s?${END}`, "giu"),
+    re: new RegExp(String.raw`\bevery\s+((?:other|second|alternate)\s+)?(weekday|weekend|work\s?day|business\s+day)s?${END}`, "giu"),
     build: (m) => {
-      const weekday = m[2]!.toLowerCase() === "weekday";
+      // "every workday", "every business day": the working days.
+      const weekday = !/^weekend$/i.test(m[2]!);
       const days = byDays(weekday ? [1, 2, 3, 4, 5] : [6, 0]);
       if (!m[1]) return { freq: RRule.WEEKLY, byweekday: days };
       return weekday ? { freq: RRule.DAILY, interval: 2, byweekday: days } : { freq: RRule.WEEKLY, interval: 2, byweekday: days };

@@ -91,7 +91,7 @@ const POLITE_START =
   /^(?:(?:hey|hi|hello|ok(?:ay)?|so|um+|uh+|err?|erm+|oh|ah|hmm+|well|ugh|yeah|right|assistant|cadence)[,!.]?\s+)*(?:(?:please|pls|kindly|could you(?: please)?|can you(?: please)?|would you(?: please)?|will you(?: please)?|would you mind|can we|could we|shall we|i(?: would|'d) like(?: you)? to|i want(?: you)? to|help me)\s+)*/i;
 // Not "asap": it is a priority ("add renew car insurance asap" is urgent), read where priorities are.
 // "…, low prio, no rush": an aside on how pressing it is adds nothing the words before did not say.
-const POLITE_END = /(?:[,\s]+(?:please|pls|plz|thanks|thank you|thx|for me|if you can|if possible|too|as well|no rush|no hurry|when you get a chance|whenever you can|actually|(?:thanks|thank you|thank u|ty|cheers)(?:\s+(?:so|very)\s+much|\s+a\s+(?:lot|bunch|million)|\s+in\s+advance)?))+\s*$/i;
+const POLITE_END = /(?:[,\s]+(?:please|pls|plz|thanks|thank you|thx|for me|if you can|if possible|too|as well|no rush|no hurry|when you get a chance|whenever you can|actually|(?:can|could|would) you add (?:that|it|this)(?: for me)?|(?:thanks|thank you|thank u|ty|cheers)(?:\s+(?:so|very)\s+much|\s+a\s+(?:lot|bunch|million)|\s+in\s+advance)?))+\s*$/i;
 
 /**
  * Words that mark a correction or a follow-up ("actually …", "no wait, …", "sorry, I meant …", "also …"):
@@ -158,6 +158,8 @@ export function normalize(utterance: string): string {
   text = text.replace(/\s*(?:✅|✔️?|☑️?|✓)\s*$/u, " done").trim();
   // "add a to do for me to …": a to-do typed as two words is a task (not "my to do list").
   text = text.replace(/\b(a|an|the|new|another|one)\s+to\s+do\b(?!\s+list)/gi, "$1 task");
+  // "at 4 30": a clock time dictated without its colon.
+  text = text.replace(/\bat\s+(\d{1,2})\s+([0-5]\d)\b(?!\s*(?:min|minutes|days|hours))/gi, "at $1:$2");
   // "3/19 @ 4:15pm": "@" before a time is "at" (before a word it names a category).
   text = text.replace(/(^|\s)@\s*(?=\d)/g, "$1at ");
   // "…asap, its the last week": a remark on the task after a comma ("its"/"it's" then an article) asks for nothing.

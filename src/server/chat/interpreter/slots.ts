@@ -6,6 +6,8 @@ import type { Priority } from "@/lib/quick-add";
 
 /** Wording people use for priorities, most specific first. */
 const PRIORITY_PHRASES: [RegExp, Priority][] = [
+  // ", not important", "not urgent at all": importance denied is low.
+  [/\bnot\s+(?:very\s+|really\s+|that\s+)?(?:important|urgent)(?:\s+at\s+all)?\b/i, "low"],
   // "priority 1" … "priority 4": Todoist's p1–p4 said in words.
   // "any p1s?": a mark in the plural names the tasks that have it.
   [/\b(?:top|highest|critical|urgent|p1)[\s-]*(?:priority|prio|pri)?\b|\b(?:asap|urgently)\b|\bpriority\s*(?:1|one)\b|\bp1s\b|\bpriority\s+(?:urgent|top|critical)\b/i, "urgent"],

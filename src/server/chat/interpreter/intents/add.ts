@@ -13,7 +13,7 @@ const PRIORITY_WORDS = String.raw`((?:top|highest|critical|urgent|high|important
 
 /** Leading command words, longest first. Group 1 marks "remind me", which also sets a reminder. */
 const COMMAND = new RegExp(
-  String.raw`^(?:(remind me(?: to\b)?|set (?:a |an )?(?:reminder|alarm)(?: for\b)?|(?:don't|do not)(?: let me)? forget(?: to\b)?|(?:(?:i\s+)?(?:need|have|must|should|got|gotta)\s+(?:to\s+)?)?remember to|make sure (?:that )?(?:i|to)\b)|(?:add|create|make|new|put|stick|pop|chuck|schedule|set up|plan|capture|jot down|note down|note to self:?|note|log|record|i need to|i have to|i must|i should|i gotta|need to|gotta|have to)\b)\s*` +
+  String.raw`^(?:(remind me(?: to\b)?|set (?:a |an )?(?:reminder|alarm)(?: for\b)?|(?:don't|do not)(?: let me)? forget(?: to\b)?|(?:(?:i\s+)?(?:need|have|must|should|got|gotta)\s+(?:to\s+)?)?remember to|make sure (?:that )?(?:i|to)\b)|(?:add|create|make|new|put down|write down|put|stick|pop|chuck|schedule|set up|plan|capture|jot down|note down|note to self:?|note|log|record|i need to|i have to|i must|i should|i gotta|need to|gotta|have to)\b)\s*` +
     String.raw`(?:${ARTICLE}${PRIORITY_WORDS}${NOUN}\b\s*(?:(?:called|named|titled|saying|that says|for me|for|to|:|-)\s*)?)?(?:to\s+)?`,
   "i",
 );

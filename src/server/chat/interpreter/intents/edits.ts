@@ -102,6 +102,12 @@ const moveRules: Rule[] = [
     const due = duePhrase(m[2]!, ctx);
     return due ? readings([[onTask("update_task", m[1]!, { due_date: due })]]) : undefined;
   },
+  // "give it a due date of april 10", "set the passport's deadline to friday"
+  (text, ctx) => {
+    const m = /^(?:give|set)\s+(.+?)\s+(?:a\s+|the\s+)?(?:due\s+date|deadline|date)\s+(?:of|for|on|to)\s+(.+)$/i.exec(text);
+    const due = m ? duePhrase(m[2]!, ctx) : undefined;
+    return m && due ? readings([[onTask("update_task", m[1]!, { due_date: due })]]) : undefined;
+  },
   // "make it 8pm", "actually can you make it 6", "set that for friday"
   (text, ctx) => {
     const m = /^(?:make|set|change|move|push|put)\s+(it|that|this)\s+(?:to\s+|for\s+|at\s+|on\s+)?(.+)$/i.exec(text);
@@ -245,7 +251,7 @@ const priorityRules: Rule[] = [
       /^(.+?)\s+back\s+to\s+(\S+(?:[\s-]+priority)?)$/i.exec(text) ??
       /^give\s+(.+?)\s+(?:a\s+|an\s+)?(\S+[\s-]+priority)$/i.exec(text) ??
       // "the budget review is really urgent": a word that only says how much.
-      /^(.+?)\s+(?:is|can be|could be|should be|will be|may be)\s+(?:(?:now|really|very|super|pretty|quite|extremely|so|just)\s+)*(urgent|important|critical|(?:high|low|top|medium|normal)[\s-]+(?:priority|prio))(?:\s+(?:now|from now on|again))?$/i.exec(text) ??
+      /^(.+?)\s+(?:is|are|can be|could be|should be|will be|may be)\s+(?:(?:now|really|very|super|pretty|quite|extremely|so|just)\s+)*(urgent|important|critical|(?:high|low|top|medium|normal)[\s-]+(?:priority|prio))(?:\s+(?:now|from now on|again))?$/i.exec(text) ??
       // "the groceries aren't a big deal, low prio": a remark about the task, then the priority it gets.
       /^(.+?)\s+(?:is|are)\s+[^,]{2,40},\s*((?:top|highest|critical|urgent|high|medium|normal|low)[\s-]+(?:priority|prio)|priority\s+(?:urgent|high|medium|normal|low))$/i.exec(text) ??
       // "passport is more of a p3", "the flights are a p1 now": Todoist's mark said as what the task is.
@@ -300,7 +306,7 @@ const categoryRules: Rule[] = [
   (text, ctx) => {
     const m =
       /^(put|stick|pop|chuck|move|file|place|categori[sz]e|assign)\s+(.+?)\s+(?:in|into|under|to|as)\s+(?:the\s+|my\s+)?(.+?)(?:\s+(?:category|list|project))?$/i.exec(text) ??
-      /^()(.+?)\s+(?:goes|belongs|should go|should be)\s+(?:in|into|under|to)\s+(?:the\s+|my\s+)?(.+?)(?:\s+(?:category|list|project))?$/i.exec(text);
+      /^()(.+?)\s+(?:goes|belongs|should go|should be)\s+(?:in|into|under|to)\s+(?:the\s+|my\s+)?(.+?)(?:\s+(?:category|list|project))?(?:\s+(?:now|from now on|going forward))?$/i.exec(text);
     // A label is a name of a few words, not "my list" or a date.
     if (!m || /^(?:my\s+)?(?:list|tasks|todo list)$/i.test(m[3]!) || m[3]!.split(" ").length > 3 || duePhrase(m[3]!, ctx)) return undefined;
     const edit = readings([[inCategory(m[2]!, m[3]!)]]);

@@ -41,6 +41,8 @@ export const undoRules: Rule[] = [
 /** When to snooze to, from the words after "for"/"until": a choice the app offers, or a time in words. */
 function snoozeArgs(words: string, ctx: { now: Date; timeZone: string }): ToolArgs | undefined {
   const phrase = words.trim().replace(/^(?:for|until|till|til|to|in)\s+/i, "");
+  // "an hour and a half": ninety minutes.
+  if (/^(?:an?|one)\s+hour\s+and\s+a\s+half$/i.test(phrase)) return { until: "in 90 minutes" };
   const duration = new RegExp(String.raw`^(?:another\s+)?${DURATION}$`, "i").exec(phrase);
   if (duration && duration[2]) {
     const minutes = durationMinutes(duration[1]!, duration[2]);
@@ -84,7 +86,7 @@ export const snoozeRules: Rule[] = [
       const args = snoozeArgs(when, ctx);
       if (args) return snooze(reminderOf(task), args);
     }
-    const bare = /^(.+?)\s+((?:another\s+)?\S+\s*(?:m|mins?|minutes?|h|hrs?|hours?))$/i.exec(rest);
+    const bare = /^(.+?)\s+((?:another\s+)?\S+\s*(?:m|mins?|minutes?|h|hrs?|hours?)|(?:an?|one)\s+hour\s+and\s+a\s+half)$/i.exec(rest);
     const args = bare ? snoozeArgs(bare[2]!, ctx) : undefined;
     if (bare && args) return snooze(reminderOf(bare[1]!), args);
     return { kind: "clarify", question: 'For how long? Say e.g. "snooze it for an hour" or "snooze it until tomorrow morning".' };

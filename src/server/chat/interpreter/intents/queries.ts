@@ -8,11 +8,11 @@ import type { Rule } from "./rule";
 const one = (call: PlannedCall): Interpretation => ({ kind: "calls", calls: [call] });
 
 const OVERDUE = /\b(?:overdue|past due|past their due date|late|missed|behind on|behind schedule)\b/i;
-const UPCOMING = /\b(?:coming up|upcoming|due soon|due (?:by )?tomorrow|ahead of me|on the horizon|on my plate|on my agenda|(?:next|coming)\s+fortnight|next\s+(?:\d+|few|a few|couple(?: of)?|one|two|three|four|five|six|seven|ten|fourteen|thirty)\s+(?:days?|weeks?))\b/i;
+const UPCOMING = /\b(?:coming up|upcoming|due soon|due (?:by )?tomorrow|ahead of me|on the horizon|on my plate|on my agenda|(?:next|coming)\s+fortnight|within\s+(?:\d+|a few|few|two|three|four|five|seven|ten)\s+days?|next\s+(?:\d+|few|a few|couple(?: of)?|one|two|three|four|five|six|seven|ten|fourteen|thirty)\s+(?:days?|weeks?))\b/i;
 
 /** "next 3 days" → 3, "next two weeks" → 14, "this week" → 7, "today" → 1, "tomorrow" → 2. */
 function daysIn(text: string): number | undefined {
-  const m = /\b(?:next|coming|following)\s+(\d+|a few|few|couple(?: of)?|one|two|three|four|five|six|seven|ten|fourteen|thirty)\s+(days?|weeks?)\b/i.exec(text);
+  const m = /\b(?:next|coming|following|within)\s+(\d+|a few|few|couple(?: of)?|one|two|three|four|five|six|seven|ten|fourteen|thirty)\s+(days?|weeks?)\b/i.exec(text);
   if (m) {
     const n = numberFrom(m[1]!.replace(/^a\s+|\s+of$/gi, "")) ?? 1;
     return /^week/i.test(m[2]!) ? n * 7 : n;
@@ -37,6 +37,7 @@ const SEARCH_RES = [
   /^(?:which|what)\s+tasks?\s+(?:mention|contain|are about|talk about|involve)s?\s+(.+)$/i,
   // "what's the deal with my passport renewal", "what about the dentist", "how is the budget review going": one task asked after.
   /^(?:check on|check in on|look at)\s+(.+)$/i,
+  /^where\s+(?:is|are)\s+(?:my\s+|the\s+)?(.+)$/i,
   /^(?:what\s+is\s+(?:the\s+(?:deal|story|status|latest|situation)|happening|going on|up)\s+(?:with|of|on)|what\s+about|where\s+(?:am i|are we|is it)\s+(?:with|on)|(?:the\s+)?status\s+(?:of|on))\s+(.+)$/i,
   /^how\s+is\s+(.+?)\s+(?:going|coming along|looking)$/i,
   // "got anything with dentist in it", "have i got something about rex"

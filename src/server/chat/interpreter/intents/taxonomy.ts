@@ -112,6 +112,14 @@ function remove(kind: Kind, name: string): Interpretation {
 }
 
 export const taxonomyRules: Rule[] = [
+  // "rename Work → Office": a label named alone — the category of that name, else the tag, else a task so called.
+  (text, ctx) => {
+    const m = /^(?:rename|relabel)\s+([\p{L}\p{N}_-]+)\s*(?:→|->|=>|\s+to\s+|\s+as\s+)\s*([\p{L}\p{N}_][\p{L}\p{N}_ -]*)$/iu.exec(text);
+    if (!m) return undefined;
+    const asTag = rename("tag", m[1]!, m[2]!, []);
+    const others = otherReadings(text, ctx, editRules);
+    return rename("category", m[1]!, m[2]!, [...(asTag.kind === "calls" ? [asTag.calls] : []), ...others]);
+  },
   (text) => {
     const m = LIST_RE.exec(text) ?? LIST_BARE_RE.exec(text);
     if (!m) return undefined;
@@ -128,7 +136,7 @@ export const taxonomyRules: Rule[] = [
   (text) => {
     const m = CREATE_SUFFIX_RE.exec(text);
     // "add call the plumber to the Home category" is a task going into a category, not a new category.
-    if (m && /\b(?:to|in|into|under|for|tomorrow|today)\b|\s\S+\s\S+\s\S+\s/i.test(m[1]!)) return undefined;
+    if (m && /\b(?:to|in|into|under|for|tomorrow|today)\b|\s\S+\s\S+\s\S+\s|,/i.test(m[1]!)) return undefined;
     return m ? create(kindOf(m[2]!), m[1]! + (m[3] ?? "")) : undefined;
   },
   (text, ctx) => {
